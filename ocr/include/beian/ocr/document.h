@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "beian/finding.h"
 
 namespace beian {
@@ -73,5 +75,12 @@ struct DocumentResult {
   // Sets (or replaces) a field.
   void set_field(std::string name, FieldValue value);
 };
+
+// {"value","confidence"} or {"value":null,"confidence":0,"missing_reason"}.
+void to_json(nlohmann::json& j, const FieldValue& v);
+void from_json(const nlohmann::json& j, FieldValue& v);
+// {"file","type","type_confidence","fields":{name:FieldValue...},"findings":[...],"timings_ms":{...}}
+void to_json(nlohmann::json& j, const DocumentResult& r);
+void from_json(const nlohmann::json& j, DocumentResult& r);
 
 }  // namespace beian
