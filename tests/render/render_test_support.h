@@ -1,0 +1,22 @@
+// Helpers for the render tests: the shared font face, and the poppler tools the round trips
+// use (pdftotext, pdfinfo, pdftoppm).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "render/font/font_face.h"
+
+namespace beian::render {
+
+// The document font (WenQuanYi Zen Hei, face 0), loaded once for all tests.
+const FontFace& test_font();
+
+// pdftotext -layout output of `pdf` (UTF-8). Fails the test when pdftotext fails.
+std::string pdf_text(const std::filesystem::path& pdf);
+// pdfinfo output of `pdf`.
+std::string pdf_info(const std::filesystem::path& pdf);
+// Rasterises page `page` (1-based) of `pdf` at `dpi` into a grey PNG and returns its path.
+std::filesystem::path pdf_page_png(const std::filesystem::path& pdf, int page, int dpi);
+
+}  // namespace beian::render
