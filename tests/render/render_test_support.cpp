@@ -36,3 +36,24 @@ std::filesystem::path pdf_page_png(const std::filesystem::path& pdf, int page, i
 }
 
 }  // namespace beian::render
+
+#define ZX_USE_UTF8 1
+#include <ZXing/ReadBarcode.h>
+#include <opencv2/imgcodecs.hpp>
+
+namespace beian::render {
+
+std::vector<std::string> decode_qr_codes(const std::filesystem::path& png) {
+  const cv::Mat grey = cv::imread(png.string(), cv::IMREAD_GRAYSCALE);
+  REQUIRE_FALSE(grey.empty());
+  ZXing::DecodeHints hints;
+  hints.setFormats(ZXing::BarcodeFormat::QRCode);
+  const auto results = ZXing::ReadBarcodes(
+      ZXing::ImageView(grey.data, grey.cols, grey.rows, ZXing::ImageFormat::Lum, static_cast<int>(grey.step)), hints);
+  std::vector<std::string> texts;
+  for (const auto& r : results)
+    if (r.isValid()) texts.push_back(r.text());
+  return texts;
+}
+
+}  // namespace beian::render

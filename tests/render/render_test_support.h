@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "render/font/font_face.h"
 
@@ -18,5 +19,12 @@ std::string pdf_text(const std::filesystem::path& pdf);
 std::string pdf_info(const std::filesystem::path& pdf);
 // Rasterises page `page` (1-based) of `pdf` at `dpi` into a grey PNG and returns its path.
 std::filesystem::path pdf_page_png(const std::filesystem::path& pdf, int page, int dpi);
+
+}  // namespace beian::render
+
+namespace beian::render {
+
+// Every QR code zxing-cpp finds in the grey PNG at `png` (decoded texts, QR format only).
+std::vector<std::string> decode_qr_codes(const std::filesystem::path& png);
 
 }  // namespace beian::render
