@@ -1,0 +1,36 @@
+// The verdict when no reader claims an image: a portrait (the owner's verification photo:
+// one large upright face, no document around it), a blank image, or not a document at all.
+#pragma once
+
+#include <vector>
+
+#include "beian/finding.h"
+#include "ocr/page_analysis.h"
+#include "ocr/reader.h"
+
+namespace beian::ocr {
+
+struct NonDocumentSettings {
+  double accept_confidence = 0.5;        // a reader's claim below this is not trusted
+  double uncertain_claim = 0.25;         // a rejected claim at least this strong gives "unknown"
+  double portrait_min_face_fraction = 0.01;   // face box / image area for a portrait
+  double portrait_full_face_fraction = 0.04;  // at or above this, portrait confidence is ~1
+  double document_edge_support = 0.6;    // a quad this well outlined counts as a document
+  double document_min_area = 0.12;       // ... when it covers at least this much of the frame
+};
+
+// Loads templates/ocr/classifier.json (throws std::runtime_error naming the file).
+NonDocumentSettings load_non_document_settings();
+
+// portrait / not_document with a confidence and the finding that explains it.
+struct NonDocumentVerdict {
+  DocumentType type = DocumentType::kNotDocument;
+  double confidence = 0.0;
+  std::vector<Finding> findings;
+};
+
+// `best_claim`: the strongest (rejected) reader claim, if any, named in the finding.
+NonDocumentVerdict classify_non_document(const PageAnalysis& page, const NonDocumentSettings& settings,
+                                         const Classification* best_claim);
+
+}  // namespace beian::ocr

@@ -1,0 +1,29 @@
+// Loading the OCR data files (templates/ocr/*.json, the layouts) strictly: a duplicate key
+// or an unknown key is an error naming the file and the key, so a misspelt setting never
+// silently falls back to a default.
+#pragma once
+
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace beian::ocr {
+
+// Parses data_path(relative). Throws std::runtime_error naming the file on a parse error or
+// a key defined twice in one object.
+nlohmann::json load_data_file(const std::filesystem::path& relative);
+
+// Throws std::runtime_error "<where>: unknown key '<k>'" when `object` has a key outside
+// `allowed`, and "<where>: missing key '<k>'" when a key in `required` is absent.
+void check_keys(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
+                std::initializer_list<std::string_view> required, const std::string& where);
+
+// object[key] as T, or throws std::runtime_error "<where>: '<key>' ..." when absent or of
+// the wrong type.
+template <typename T>
+T get_value(const nlohmann::json& object, const std::string& key, const std::string& where);
+
+}  // namespace beian::ocr

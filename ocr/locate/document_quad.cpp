@@ -1,0 +1,202 @@
+#include "ocr/locate/document_quad.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/locate/quad_geometry.h"
+
+namespace beian::ocr {
+namespace {
+
+// Per-channel Sobel derivatives of the blurred Lab analysis copy: colour edges count as
+// much as brightness edges (a pale-blue card on a white desk).
+struct Gradients {
+  cv::Mat dx[3], dy[3];
+};
+
+Gradients gradients(const cv::Mat& lab) {
+  Gradients g;
+  cv::Mat ch[3];
+  cv::split(lab, ch);
+  for (int c = 0; c < 3; ++c) {
+    cv::Sobel(ch[c], g.dx[c], CV_32F, 1, 0, 3);
+    cv::Sobel(ch[c], g.dy[c], CV_32F, 0, 1, 3);
+  }
+  return g;
+}
+
+// Strongest edge across the side's normal near (x, y): max over channels of |∇·n|.
+float normal_gradient(const Gradients& g, cv::Point2f p, cv::Point2f n, int reach) {
+  float best = 0.f;
+  const int w = g.dx[0].cols, h = g.dx[0].rows;
+  for (int s = -reach; s <= reach; ++s) {
+    const int x = cvRound(p.x + s * n.x), y = cvRound(p.y + s * n.y);
+    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    for (int c = 0; c < 3; ++c) {
+      const float v = std::abs(g.dx[c].at<float>(y, x) * n.x + g.dy[c].at<float>(y, x) * n.y);
+      best = std::max(best, v);
+    }
+  }
+  return best;
+}
+
+bool side_on_image_border(cv::Point2f a, cv::Point2f b, cv::Size size, float tolerance) {
+  const auto near = [&](float v, float edge) { return std::abs(v - edge) <= tolerance; };
+  return (near(a.x, 0) && near(b.x, 0)) || (near(a.y, 0) && near(b.y, 0)) ||
+         (near(a.x, size.width - 1.f) && near(b.x, size.width - 1.f)) ||
+         (near(a.y, size.height - 1.f) && near(b.y, size.height - 1.f));
+}
+
+// Fills the measured properties of a quad found on the analysis copy.
+DocumentQuad measure(const std::array<cv::Point2f, 4>& corners, const Gradients& g, cv::Size size) {
+  DocumentQuad q;
+  q.corners = corners;
+  q.area_fraction = quad_area(corners) / (static_cast<double>(size.width) * size.height);
+  q.aspect = quad_aspect(corners);
+  const float tolerance = std::max(3.f, 0.006f * std::max(size.width, size.height));
+  constexpr int kSamples = 32;
+  int supported = 0, counted = 0;
+  for (int i = 0; i < 4; ++i) {
+    const cv::Point2f a = corners[i], b = corners[(i + 1) % 4];
+    q.side_on_border[i] = side_on_image_border(a, b, size, tolerance);
+    if (q.side_on_border[i]) continue;
+    const cv::Point2f d = b - a;
+    const float len = std::hypot(d.x, d.y);
+    if (len < 1.f) continue;
+    const cv::Point2f n(-d.y / len, d.x / len);
+    for (int k = 0; k < kSamples; ++k) {
+      const float t = 0.1f + 0.8f * k / (kSamples - 1);
+      ++counted;
+      if (normal_gradient(g, a + t * d, n, 2) > 60.f) ++supported;
+    }
+  }
+  q.edge_support = counted ? static_cast<double>(supported) / counted : 0.0;
+  // Sides on the border carry no evidence; a quad with 2+ such sides is mostly the frame.
+  const double border_penalty = 1.0 - 0.2 * q.sides_on_border();
+  q.score = q.edge_support * border_penalty * (0.5 + 0.5 * std::sqrt(q.area_fraction));
+  return q;
+}
+
+void add_candidate(const std::vector<cv::Point>& contour, double min_area, const Gradients& g, cv::Size size,
+                   const QuadFinderOptions& options, std::vector<DocumentQuad>& out) {
+  std::vector<cv::Point> hull;
+  cv::convexHull(contour, hull);
+  if (cv::contourArea(hull) < min_area) return;
+  const auto corners = quad_from_convex_polygon(hull);
+  if (!corners || !plausible_quad(*corners)) return;
+  DocumentQuad q = measure(*corners, g, size);
+  if (q.area_fraction * size.area() < min_area || q.aspect < options.min_aspect || q.aspect > options.max_aspect) return;
+  if (q.edge_support < 0.35) return;
+  out.push_back(q);
+}
+
+// Candidates from colour edges: outlines of regions bounded by strong edges.
+void edge_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
+                     std::vector<DocumentQuad>& out) {
+  for (const auto& [lo, hi] : {std::pair{50.0, 150.0}, std::pair{25.0, 75.0}}) {
+    cv::Mat edges;
+    cv::Canny(lab, edges, lo, hi, 3, true);
+    cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(edges, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours) {
+      if (cv::boundingRect(c).area() < min_area) continue;
+      add_candidate(c, min_area, g, lab.size(), options, out);
+    }
+  }
+}
+
+// Candidates from colour regions: pixels unlike the colours along the image border.
+void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
+                       std::vector<DocumentQuad>& out) {
+  cv::Mat blurred;
+  cv::GaussianBlur(lab, blurred, {7, 7}, 0);
+  const int strip = std::max(3, std::min(lab.cols, lab.rows) / 50);
+  std::vector<cv::Vec3f> samples;
+  for (int y = 0; y < blurred.rows; y += 2)
+    for (int x = 0; x < blurred.cols; x += 2)
+      if (x < strip || y < strip || x >= blurred.cols - strip || y >= blurred.rows - strip) {
+        const auto v = blurred.at<cv::Vec3b>(y, x);
+        samples.emplace_back(v[0], v[1], v[2]);
+      }
+  if (samples.size() < 16) return;
+  cv::Mat data(static_cast<int>(samples.size()), 3, CV_32F, samples.data());
+  cv::Mat labels, centres;
+  cv::setRNGSeed(7);  // deterministic clustering
+  cv::kmeans(data, 4, labels, cv::TermCriteria(cv::TermCriteria::COUNT + cv::TermCriteria::EPS, 12, 1.0), 2,
+             cv::KMEANS_PP_CENTERS, centres);
+  cv::Mat distance(blurred.size(), CV_8U);
+  for (int y = 0; y < blurred.rows; ++y)
+    for (int x = 0; x < blurred.cols; ++x) {
+      const auto v = blurred.at<cv::Vec3b>(y, x);
+      float best = 1e9f;
+      for (int k = 0; k < centres.rows; ++k) {
+        const float* c = centres.ptr<float>(k);
+        const float d = std::hypot(v[0] - c[0], std::hypot(v[1] - c[1], v[2] - c[2]));
+        best = std::min(best, d);
+      }
+      distance.at<uint8_t>(y, x) = cv::saturate_cast<uint8_t>(best * 3);
+    }
+  cv::Mat mask;
+  const double otsu = cv::threshold(distance, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (otsu < 36) cv::threshold(distance, mask, 36, 255, cv::THRESH_BINARY);
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  for (const auto& c : contours) add_candidate(c, min_area, g, lab.size(), options, out);
+}
+
+bool same_quad(const DocumentQuad& a, const DocumentQuad& b, float tolerance) {
+  for (int i = 0; i < 4; ++i)
+    if (cv::norm(a.corners[i] - b.corners[i]) > tolerance) return false;
+  return true;
+}
+
+}  // namespace
+
+int DocumentQuad::sides_on_border() const {
+  return static_cast<int>(std::count(side_on_border.begin(), side_on_border.end(), true));
+}
+
+std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFinderOptions& options) {
+  std::vector<DocumentQuad> found;
+  if (bgr.empty() || bgr.cols < 16 || bgr.rows < 16) return found;
+  const double scale = std::min(1.0, static_cast<double>(options.work_side) / std::max(bgr.cols, bgr.rows));
+  cv::Mat small, lab;
+  cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::GaussianBlur(small, small, {3, 3}, 0);
+  cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
+  const Gradients g = gradients(lab);
+  const double min_area = options.min_area_fraction * small.cols * small.rows;
+
+  std::vector<DocumentQuad> candidates;
+  edge_candidates(lab, g, min_area, options, candidates);
+  region_candidates(lab, g, min_area, options, candidates);
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  const float tolerance = 0.02f * std::hypot(small.cols, small.rows);
+  for (const auto& c : candidates) {
+    if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, c, tolerance); })) continue;
+    found.push_back(c);
+    if (found.size() + 1 >= options.max_results) break;
+  }
+  // Back to full resolution, then snap each side to the real edge.
+  const double search = 2.5 / scale + 2.0;
+  for (auto& q : found) {
+    for (auto& p : q.corners) p *= static_cast<float>(1.0 / scale);
+    q = refine_quad(bgr, q, search);
+  }
+  DocumentQuad whole;
+  const float w = bgr.cols - 1.f, h = bgr.rows - 1.f;
+  whole.corners = {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)};
+  whole.area_fraction = 1.0;
+  whole.aspect = quad_aspect(whole.corners);
+  whole.side_on_border = {true, true, true, true};
+  whole.whole_image = true;
+  found.push_back(whole);
+  return found;
+}
+
+}  // namespace beian::ocr

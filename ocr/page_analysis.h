@@ -1,0 +1,50 @@
+// What is known about one uploaded image before and while readers look at it: the
+// normalised pixels, the candidate document quads, faces, and rectified views. Computed
+// lazily and once, then shared by every reader's classify() and read().
+//
+// Thread safety: one PageAnalysis serves one recognition on one thread.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "ocr/image/normalise.h"
+#include "ocr/locate/document_quad.h"
+
+namespace beian::ocr {
+
+class PageAnalysis {
+ public:
+  PageAnalysis(NormalisedImage image, std::string file);
+
+  const NormalisedImage& image() const { return image_; }
+  const cv::Mat& bgr() const { return image_.bgr; }
+  const std::string& file() const { return file_; }
+
+  // Candidate document quads, best first, the whole-image quad last (document_quad.h).
+  const std::vector<DocumentQuad>& quads() const;
+
+  // Upright frontal faces (Haar cascade) in the normalised image, largest first.
+  const std::vector<cv::Rect>& faces() const;
+
+  // quads()[quad_index] warped to `size` with `quarter_turns` (see rectify_quad), cached.
+  const cv::Mat& view(size_t quad_index, cv::Size size, int quarter_turns) const;
+
+  // True when the image looks blank: almost no contrast anywhere.
+  bool blank() const;
+
+ private:
+  NormalisedImage image_;
+  std::string file_;
+  mutable bool have_quads_ = false;
+  mutable std::vector<DocumentQuad> quads_;
+  mutable bool have_faces_ = false;
+  mutable std::vector<cv::Rect> faces_;
+  mutable std::map<std::tuple<size_t, int, int, int>, cv::Mat> views_;
+};
+
+}  // namespace beian::ocr

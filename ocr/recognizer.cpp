@@ -1,0 +1,126 @@
+#include "ocr/recognizer.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "ocr/classify/non_document.h"
+#include "ocr/engine/engine_pool.h"
+#include "ocr/page_analysis.h"
+#include "ocr/reader.h"
+#include "ocr/readers.h"
+#include "pipeline/base/log.h"
+#include "pipeline/base/messages.h"
+
+namespace beian::ocr {
+namespace {
+
+bool reads(const DocumentReader& reader, DocumentType type) {
+  const auto types = reader.types();
+  return std::find(types.begin(), types.end(), type) != types.end();
+}
+
+const NonDocumentSettings& settings() {
+  static const NonDocumentSettings s = load_non_document_settings();
+  return s;
+}
+
+}  // namespace
+
+Recognizer::Recognizer(RecognizerOptions options)
+    : options_(std::move(options)),
+      pool_(std::make_unique<OcrEnginePool>(options_.tessdata_dir, options_.max_engines)),
+      readers_(make_document_readers()) {
+  settings();  // fail now, naming the file, rather than on the first image
+  load_message_catalogue();
+  if (options_.warm_engines) pool_->warm_up(options_.warm_engines);
+}
+
+Recognizer::~Recognizer() = default;
+
+std::vector<DocumentType> Recognizer::recognisable_types() const {
+  std::vector<DocumentType> out;
+  for (const auto& r : readers_)
+    for (auto t : r->types())
+      if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  out.push_back(DocumentType::kPortrait);
+  out.push_back(DocumentType::kNotDocument);
+  return out;
+}
+
+DocumentResult Recognizer::recognize_bytes(std::string_view bytes, const std::string& file,
+                                           std::optional<DocumentType> hint) const {
+  auto decoded = decode_image(bytes, file, options_.decode);
+  if (!decoded.ok()) {
+    DocumentResult r;
+    r.file = file;
+    r.findings = std::move(decoded.findings);
+    return r;
+  }
+  auto result = recognize(decoded.bgr, file, hint);
+  result.findings.insert(result.findings.begin(), decoded.findings.begin(), decoded.findings.end());
+  return result;
+}
+
+DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& file,
+                                     std::optional<DocumentType> hint) const {
+  DocumentResult result;
+  result.file = file;
+  if (image.empty()) {
+    result.findings.push_back(make_finding("OCR_IMAGE_BLANK", {}, file));
+    return result;
+  }
+  auto lease = pool_->acquire();
+  OcrContext context(lease.engine(), options_.today.value_or(Date::today()));
+  context.mark("engine");
+  PageAnalysis page(normalise_image(image, options_.normalise), file);
+  context.mark("normalise");
+
+  // Every reader's claims; with a hint only the readers of that type are asked.
+  std::vector<Classification> claims;
+  for (const auto& reader : readers_) {
+    if (hint && !reads(*reader, *hint)) continue;
+    try {
+      for (auto& c : reader->classify(page, context, hint)) {
+        c.reader = reader.get();
+        claims.push_back(std::move(c));
+      }
+    } catch (const std::exception& e) {
+      log().error("{}: classification failed: {}", file, e.what());
+    }
+  }
+  context.mark("classify");
+  std::stable_sort(claims.begin(), claims.end(), [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
+  const Classification* best = claims.empty() ? nullptr : &claims.front();
+
+  if (best && (best->confidence >= settings().accept_confidence || hint)) {
+    try {
+      result = best->reader->read(page, *best, context);
+    } catch (const std::exception& e) {
+      log().error("{}: reading failed: {}", file, e.what());
+      result = DocumentResult{};
+      result.findings.push_back(make_finding("OCR_READER_FAILED", {{"reason", e.what()}}, file));
+    }
+    result.file = file;
+    result.type = best->type;
+    result.type_confidence = best->confidence;
+    if (hint && best->confidence < settings().accept_confidence)
+      result.findings.insert(result.findings.begin(),
+                             make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));
+  } else {
+    auto verdict = classify_non_document(page, settings(), best);
+    result.type = verdict.type;
+    result.type_confidence = verdict.confidence;
+    result.findings = std::move(verdict.findings);
+    if (hint)
+      result.findings.insert(result.findings.begin(),
+                             make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));
+  }
+  context.mark("read");
+  result.timings_ms = context.timings();
+  double total = 0;
+  for (const auto& [step, ms] : result.timings_ms) total += ms;
+  result.timings_ms.emplace_back("total", total);
+  return result;
+}
+
+}  // namespace beian::ocr
