@@ -1,0 +1,86 @@
+// beian::Engine — the library's entry point. Create one per process from EngineOptions; it
+// owns the heavy shared resources (OCR engines, cascades, fonts) and is used from many
+// threads at once.
+//
+//   beian::EngineOptions options;                    // defaults suit most uses
+//   auto engine = beian::Engine::create(options);     // check engine.error() first
+//   beian::OrderReport report = engine.value->process_folder("uploads/A001", "out");
+//
+// Thread safety: every const member function may be called concurrently from any number of
+// threads. Ownership: results are plain values owned by the caller; the Engine keeps no
+// reference to inputs after a call returns.
+//
+// Errors: bad input (unreadable files, invalid manifests, unreadable documents) never throws;
+// it is reported as findings inside the results. Exceptions are reserved for programming
+// errors and resource exhaustion (std::bad_alloc).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "beian/date.h"
+#include "beian/order.h"
+#include "beian/report.h"
+
+namespace beian {
+
+// The library version ("0.1.0"); the same string `beian --version` prints.
+std::string_view version();
+
+struct EngineOptions {
+  // Folder of data files (templates/). Default: found automatically (see pipeline/base/data_dir.h).
+  std::filesystem::path data_dir;
+  // OCR worker threads the Engine may use at once. Default 0 = the number of cores.
+  int workers = 0;
+  // Upload limits. Defaults: 25 MB per file, 40 megapixels per image.
+  uint64_t max_file_bytes = 25ull * 1024 * 1024;
+  double max_megapixels = 40.0;
+  // The day validity rules are judged against when an order has no filing_date.
+  // Default (invalid Date) = today in China Standard Time.
+  Date today;
+};
+
+// Options of one process_folder() call.
+struct ProcessOptions {
+  // Reuse OUT/<order-id>/report.json when it is complete and the folder's files and the
+  // beian version are unchanged (an interrupted batch continues where it stopped). Default true.
+  bool resume = true;
+};
+
+class Engine {
+ public:
+  struct Created {
+    std::unique_ptr<Engine> value;  // null on failure
+    std::string error;              // why, naming the file or setting at fault
+  };
+  // Loads data files and resources. Fails (with a message) when the data folder is missing or
+  // a data file is malformed.
+  static Created create(const EngineOptions& options);
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Processes one upload folder as one order and, when out_root is not empty, writes
+  // out_root/<order-id>/report.json (atomically) and the order's other outputs there.
+  // A folder whose manifest is invalid yields a report with processed == false whose
+  // findings say why; its report goes to out_root/invalid-<folder name>/.
+  OrderReport process_folder(const std::filesystem::path& folder, const std::filesystem::path& out_root,
+                             const ProcessOptions& options = {}) const;
+
+  // The output folder process_folder() uses for an order id.
+  static std::filesystem::path output_dir_for(const std::filesystem::path& out_root, std::string_view order_id);
+
+  const EngineOptions& options() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace beian

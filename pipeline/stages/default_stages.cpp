@@ -1,0 +1,16 @@
+#include "pipeline/stages/default_stages.h"
+
+#include "pipeline/engine_resources.h"
+#include "pipeline/stages/intake_stage.h"
+#include "pipeline/stages/report_stage.h"
+
+namespace beian {
+
+StageList make_default_stages(const EngineResources& resources) {
+  StageList stages;
+  stages.push_back(std::make_unique<IntakeStage>());
+  stages.push_back(std::make_unique<ReportStage>());
+  return stages;
+}
+
+}  // namespace beian
