@@ -5,7 +5,7 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "ocr/data_file.h"
+#include "pipeline/base/data_file.h"
 #include "pipeline/base/messages.h"
 
 namespace beian::ocr {

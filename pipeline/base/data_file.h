@@ -1,4 +1,4 @@
-// Loading the OCR data files (templates/ocr/*.json, the layouts) strictly: a duplicate key
+// Loading data files (templates/: layouts, rule tables, thresholds) strictly: a duplicate key
 // or an unknown key is an error naming the file and the key, so a misspelt setting never
 // silently falls back to a default.
 #pragma once
@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace beian::ocr {
+namespace beian {
 
 // Parses data_path(relative). Throws std::runtime_error naming the file on a parse error or
 // a key defined twice in one object.
@@ -26,4 +26,4 @@ void check_keys(const nlohmann::json& object, std::initializer_list<std::string_
 template <typename T>
 T get_value(const nlohmann::json& object, const std::string& key, const std::string& where);
 
-}  // namespace beian::ocr
+}  // namespace beian

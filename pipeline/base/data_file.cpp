@@ -1,4 +1,4 @@
-#include "ocr/data_file.h"
+#include "pipeline/base/data_file.h"
 
 #include <set>
 #include <stdexcept>
@@ -6,7 +6,7 @@
 
 #include "pipeline/base/data_dir.h"
 
-namespace beian::ocr {
+namespace beian {
 
 nlohmann::json load_data_file(const std::filesystem::path& relative) {
   const auto path = data_path(relative);
@@ -63,4 +63,4 @@ template std::vector<std::string> get_value<std::vector<std::string>>(const nloh
 template std::vector<double> get_value<std::vector<double>>(const nlohmann::json&, const std::string&,
                                                             const std::string&);
 
-}  // namespace beian::ocr
+}  // namespace beian
