@@ -76,6 +76,11 @@ Engine::Created Engine::create(const EngineOptions& options) {
   return created;
 }
 
+DocumentResult Engine::read_document(std::string_view bytes, const std::string& file,
+                                     std::optional<DocumentType> hint) const {
+  return impl_->resources.recognizer->recognize_bytes(bytes, file, hint);
+}
+
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 

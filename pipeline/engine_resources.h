@@ -1,14 +1,20 @@
 // The heavy, shared, thread-safe resources an Engine owns and its stages use (OCR engines,
-// cascades, fonts). Created once per Engine.
+// cascades, fonts). Created once per Engine; every member is safe to use from many threads.
 #pragma once
 
+#include <memory>
+
 #include "beian/engine.h"
+#include "ocr/recognizer.h"
 
 namespace beian {
 
 struct EngineResources {
-  explicit EngineResources(const EngineOptions& o) : options(o) {}
+  // Throws std::runtime_error (naming the file) when a data file or model cannot be loaded.
+  explicit EngineResources(const EngineOptions& options);
+
   const EngineOptions& options;
+  std::unique_ptr<ocr::Recognizer> recognizer;
 };
 
 }  // namespace beian

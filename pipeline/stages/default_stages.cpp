@@ -2,6 +2,7 @@
 
 #include "pipeline/engine_resources.h"
 #include "pipeline/stages/intake_stage.h"
+#include "pipeline/stages/read_documents_stage.h"
 #include "pipeline/stages/report_stage.h"
 
 namespace beian {
@@ -9,6 +10,7 @@ namespace beian {
 StageList make_default_stages(const EngineResources& resources) {
   StageList stages;
   stages.push_back(std::make_unique<IntakeStage>());
+  stages.push_back(std::make_unique<ReadDocumentsStage>(*resources.recognizer));
   stages.push_back(std::make_unique<ReportStage>());
   return stages;
 }

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -70,6 +71,12 @@ class Engine {
   // findings say why; its report goes to out_root/invalid-<folder name>/.
   OrderReport process_folder(const std::filesystem::path& folder, const std::filesystem::path& out_root,
                              const ProcessOptions& options = {}) const;
+
+  // Classifies and reads one uploaded image given as bytes (JPEG, PNG, WebP, TIFF, BMP).
+  // `file` names it in the result and findings; `hint` is the type the caller expects (the
+  // matching reader then reads it even if it looks unlike that type, and says so).
+  DocumentResult read_document(std::string_view bytes, const std::string& file = "upload",
+                               std::optional<DocumentType> hint = {}) const;
 
   // The output folder process_folder() uses for an order id.
   static std::filesystem::path output_dir_for(const std::filesystem::path& out_root, std::string_view order_id);

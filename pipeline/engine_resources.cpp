@@ -1,0 +1,15 @@
+#include "pipeline/engine_resources.h"
+
+#include <thread>
+
+namespace beian {
+
+EngineResources::EngineResources(const EngineOptions& o) : options(o) {
+  ocr::RecognizerOptions ro;
+  ro.max_engines = o.workers > 0 ? static_cast<size_t>(o.workers) : std::max(1u, std::thread::hardware_concurrency());
+  ro.decode = {o.max_file_bytes, o.max_megapixels};
+  if (o.today.valid()) ro.today = o.today;
+  recognizer = std::make_unique<ocr::Recognizer>(ro);
+}
+
+}  // namespace beian
