@@ -1,0 +1,61 @@
+// The region and ethnicity tables in templates/data and their loaders.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "ocr/validators/id_number.h"
+#include "ocr/validators/regions.h"
+#include "tests/support/test_support.h"
+
+using namespace beian;
+using namespace beian::validators;
+
+TEST_CASE("Region table: provinces complete, counties resolve", "[validators][regions]") {
+  const auto& t = RegionTable::get();
+  CHECK(t.provinces().size() == 34);
+  for (const auto& p : t.provinces()) {
+    INFO(p.code);
+    CHECK(is_id_province_prefix(p.code));
+  }
+  const auto r = t.lookup("440106");
+  REQUIRE(r);
+  CHECK(r->full_name() == "广东省广州市天河区");
+  CHECK(t.lookup("110108")->full_name() == "北京市海淀区");  // 市辖区 omitted
+  CHECK(t.lookup("440000")->full_name() == "广东省");
+  CHECK(t.lookup("412723")->historic);
+  CHECK(t.lookup("810000").has_value());
+  CHECK_FALSE(t.lookup("990426").has_value());
+  CHECK_FALSE(t.lookup("44010").has_value());
+  CHECK(t.province("44")->icp_abbr == "粤");
+  CHECK(t.province_by_name("广东")->code == "44");
+  CHECK(t.province_by_name("粤")->code == "44");
+  CHECK(t.county_codes().size() > 100);
+  // Every region prefix used in the formats.md vectors is known.
+  for (const char* code : {"360426", "440113", "412723", "110102", "120110", "110105", "110000", "310115", "340603",
+                           "440300", "350100", "320621"}) {
+    INFO(code);
+    CHECK(t.lookup(code).has_value());
+  }
+}
+
+TEST_CASE("Region table rejects unknown keys with their name", "[validators][regions]") {
+  test::TempDir dir;
+  test::write_file(dir / "regions.json",
+                   R"({"provinces":{"11":{"name":"北京市","short_name":"北京","icp_abbr":"京","colour":"red"}},)"
+                   R"("prefectures":{},"counties":{}})");
+  CHECK_THROWS_WITH(RegionTable::load(dir / "regions.json"), Catch::Contains("colour"));
+  test::write_file(dir / "r2.json", R"({"provinces":{},"prefectures":{"110100":"市辖区"},"counties":{}})");
+  CHECK_THROWS_WITH(RegionTable::load(dir / "r2.json"), Catch::Contains("110100"));
+}
+
+TEST_CASE("Ethnicities: the 56 groups", "[validators][regions]") {
+  const auto& e = ethnicities();
+  CHECK(e.size() == 56);
+  CHECK(std::set<std::string>(e.begin(), e.end()).size() == 56);
+  CHECK(e.front() == "汉");
+  CHECK(is_ethnicity("汉"));
+  CHECK(is_ethnicity("汉族"));
+  CHECK(is_ethnicity("维吾尔"));
+  CHECK_FALSE(is_ethnicity("火星"));
+  CHECK_FALSE(is_ethnicity("族"));
+}
