@@ -29,6 +29,7 @@ void probe_jpeg(const unsigned char* d, size_t n, ImageProbe& p) {
     if (sof && i + 9 <= n) {
       p.height = static_cast<int>(be16(d + i + 5));
       p.width = static_cast<int>(be16(d + i + 7));
+      if (i + 10 <= n) p.components = d[i + 9];
       break;
     }
     i += 2 + len;
@@ -92,6 +93,7 @@ ImageProbe probe_image(std::string_view bytes) {
     p.supported = true;
     if (n >= 24) { p.width = static_cast<int>(be32(d + 16)); p.height = static_cast<int>(be32(d + 20)); }
     else p.truncated = true;
+    if (n >= 26) p.components = (d[25] & 2) ? 3 : 1;   // colour type bit 1: colour (RGB or palette)
   } else if (starts("RIFF", 4) && starts("WEBP", 4, 8)) {
     p.format = "webp";
     p.supported = true;

@@ -21,6 +21,7 @@ struct ImageProbe {
   bool supported = false;           // one of the supported raster formats
   int width = 0;                    // from the header, before EXIF orientation; 0 when unknown
   int height = 0;
+  int components = 0;               // colour components: JPEG 1 grey / 3 YCbCr / 4 CMYK; PNG 1 grey, 3 colour; 0 unknown
   bool truncated = false;           // a JPEG without its end-of-image marker, or a header cut short
 };
 
