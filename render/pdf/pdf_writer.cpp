@@ -129,12 +129,14 @@ void PdfWriter::add_page(double width_mm, double height_mm) {
   ++pages_;
 }
 
-void PdfWriter::text(double x, double baseline, double size_pt, std::string_view utf8) {
+void PdfWriter::text(double x, double baseline, double size_pt, std::string_view utf8, bool bold) {
   impl_->require_page("text");
   if (utf8.empty()) return;
   const std::string s(utf8);
   HPDF_Page p = impl_->page;
+  if (bold) HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(size_pt * 0.035));
   HPDF_Page_BeginText(p);
+  HPDF_Page_SetTextRenderingMode(p, bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
   HPDF_Page_SetFontAndSize(p, impl_->font, static_cast<HPDF_REAL>(size_pt));
   HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(pt(x)), static_cast<HPDF_REAL>(impl_->y(baseline)), s.c_str());
   HPDF_Page_EndText(p);
@@ -186,6 +188,17 @@ void PdfWriter::checkbox(double x, double y, double size, bool ticked) {
   HPDF_Page_SetLineCap(p, HPDF_BUTT_END);
   HPDF_Page_SetLineJoin(p, HPDF_MITER_JOIN);
   impl_->check("checkbox tick");
+}
+
+void PdfWriter::fill_rect(const RectMm& r, double gray) {
+  impl_->require_page("fill_rect");
+  HPDF_Page p = impl_->page;
+  HPDF_Page_SetGrayFill(p, static_cast<HPDF_REAL>(gray));
+  HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(pt(r.x)), static_cast<HPDF_REAL>(impl_->y(r.y + r.h)),
+                      static_cast<HPDF_REAL>(pt(r.w)), static_cast<HPDF_REAL>(pt(r.h)));
+  HPDF_Page_Fill(p);
+  HPDF_Page_SetGrayFill(p, 0);
+  impl_->check("fill_rect");
 }
 
 void PdfWriter::fill_rects(const std::vector<RectMm>& rects) {

@@ -48,14 +48,17 @@ class PdfWriter {
   void add_page(double width_mm, double height_mm);
   int page_count() const { return pages_; }
 
-  // Draws `utf8` with its baseline at (x, baseline), size in points.
-  void text(double x, double baseline, double size_pt, std::string_view utf8);
+  // Draws `utf8` with its baseline at (x, baseline), size in points. `bold` strokes the
+  // outlines as well as filling them (the font has no bold face).
+  void text(double x, double baseline, double size_pt, std::string_view utf8, bool bold = false);
   void line(double x1, double y1, double x2, double y2, double width_pt);
   void rect(const RectMm& r, double width_pt);
   // A dashed horizontal line: the visible blank left for a missing value.
   void dashed_line(double x1, double x2, double y, double width_pt);
   // An empty square of side `size` whose top-left corner is (x, y); with a tick when `ticked`.
   void checkbox(double x, double y, double size, bool ticked);
+  // Fills `r` with grey level `gray` (0 black .. 1 white), no outline.
+  void fill_rect(const RectMm& r, double gray);
   // Fills every rectangle in black (one path, one fill): QR modules.
   void fill_rects(const std::vector<RectMm>& rects);
 
