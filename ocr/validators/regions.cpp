@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pipeline/base/data_dir.h"
+#include "pipeline/base/data_file.h"
 
 namespace beian::validators {
 namespace {
@@ -14,17 +14,6 @@ using nlohmann::json;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
   throw std::runtime_error(file.string() + ": " + what);
-}
-
-void require_keys(const std::filesystem::path& file, const json& obj, const std::string& where,
-                  const std::set<std::string>& allowed, const std::set<std::string>& required) {
-  if (!obj.is_object()) fail(file, where + " must be an object");
-  for (const auto& [key, value] : obj.items()) {
-    if (!allowed.count(key)) fail(file, "unknown key \"" + key + "\" in " + where);
-  }
-  for (const auto& key : required) {
-    if (!obj.contains(key)) fail(file, "missing key \"" + key + "\" in " + where);
-  }
 }
 
 bool is_digits(std::string_view s, size_t n) {
@@ -52,14 +41,15 @@ std::map<std::string, std::string> code_map(const std::filesystem::path& file, c
 std::string Region::full_name() const { return province + prefecture + county; }
 
 RegionTable RegionTable::load(const std::filesystem::path& file) {
-  const json doc = load_json_file(file);
-  require_keys(file, doc, "the file",
-               {"coverage", "provinces", "prefectures", "counties", "historic", "residence_permit_prefixes"},
-               {"provinces", "prefectures", "counties"});
+  // An absolute `file` passes through data_path() unchanged.
+  const json doc = load_data_file(file);
+  const std::string where = file.string();
+  check_keys(doc, {"coverage", "provinces", "prefectures", "counties", "historic", "residence_permit_prefixes"},
+             {"provinces", "prefectures", "counties"}, where);
   RegionTable t;
   for (const auto& [code, p] : doc.at("provinces").items()) {
     if (!is_digits(code, 2)) fail(file, "provinces: \"" + code + "\" is not a 2-digit code");
-    require_keys(file, p, "provinces." + code, {"name", "short_name", "icp_abbr"}, {"name", "short_name", "icp_abbr"});
+    check_keys(p, {"name", "short_name", "icp_abbr"}, {"name", "short_name", "icp_abbr"}, where + ": provinces." + code);
     t.provinces_.push_back({code, p.at("name").get<std::string>(), p.at("short_name").get<std::string>(),
                             p.at("icp_abbr").get<std::string>()});
   }
@@ -80,7 +70,7 @@ RegionTable RegionTable::load(const std::filesystem::path& file) {
 }
 
 const RegionTable& RegionTable::get() {
-  static const RegionTable table = load(data_path("data/regions.json"));
+  static const RegionTable table = load("data/regions.json");
   return table;
 }
 
@@ -138,13 +128,13 @@ std::optional<Region> RegionTable::lookup(std::string_view code6) const {
 
 const std::vector<std::string>& ethnicities() {
   static const std::vector<std::string> names = [] {
-    const auto file = data_path("data/ethnicities.json");
-    const json doc = load_json_file(file);
-    require_keys(file, doc, "the file", {"coverage", "ethnicities"}, {"ethnicities"});
+    const std::filesystem::path file = "data/ethnicities.json";
+    const json doc = load_data_file(file);
+    check_keys(doc, {"coverage", "ethnicities"}, {"ethnicities"}, file.string());
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const auto& e : doc.at("ethnicities")) {
-      require_keys(file, e, "an ethnicities entry", {"code", "name"}, {"code", "name"});
+      check_keys(e, {"code", "name"}, {"code", "name"}, file.string() + ": ethnicities entry");
       const std::string name = e.at("name").get<std::string>();
       if (!seen.insert(name).second) fail(file, "ethnicity \"" + name + "\" listed twice");
       out.push_back(name);

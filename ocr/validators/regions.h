@@ -34,10 +34,10 @@ struct Region {
 
 class RegionTable {
  public:
-  // Parses a regions.json. Throws std::runtime_error naming the file and the offending key
+  // Parses a regions.json (`file` absolute, or relative to the data folder). Throws std::runtime_error naming the file and the offending key
   // (unknown or missing keys, malformed codes, a county without its prefecture).
   static RegionTable load(const std::filesystem::path& file);
-  // The table from data_path("data/regions.json"), loaded once (thread-safe). Throws as load().
+  // The table from data/regions.json, loaded once (thread-safe). Throws as load().
   static const RegionTable& get();
 
   // The province of a code's first two digits (accepts "44" or "440106"), or nullptr.
