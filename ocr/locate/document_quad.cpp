@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <opencv2/imgproc.hpp>
 
@@ -127,18 +128,26 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
   cv::setRNGSeed(7);  // deterministic clustering
   cv::kmeans(data, 4, labels, cv::TermCriteria(cv::TermCriteria::COUNT + cv::TermCriteria::EPS, 12, 1.0), 2,
              cv::KMEANS_PP_CENTERS, centres);
-  cv::Mat distance(blurred.size(), CV_8U);
-  for (int y = 0; y < blurred.rows; ++y)
-    for (int x = 0; x < blurred.cols; ++x) {
-      const auto v = blurred.at<cv::Vec3b>(y, x);
-      float best = 1e9f;
-      for (int k = 0; k < centres.rows; ++k) {
-        const float* c = centres.ptr<float>(k);
-        const float d = std::hypot(v[0] - c[0], std::hypot(v[1] - c[1], v[2] - c[2]));
-        best = std::min(best, d);
+  // Distance of every pixel to the nearest border colour, scaled ×3 into 8 bits, through a
+  // table over Lab quantised to 32 levels per channel (one lookup per pixel).
+  std::vector<uint8_t> table(32 * 32 * 32);
+  for (int l = 0; l < 32; ++l)
+    for (int a = 0; a < 32; ++a)
+      for (int b = 0; b < 32; ++b) {
+        float best = 1e9f;
+        for (int k = 0; k < centres.rows; ++k) {
+          const float* c = centres.ptr<float>(k);
+          const float dl = l * 8 + 4 - c[0], da = a * 8 + 4 - c[1], db = b * 8 + 4 - c[2];
+          best = std::min(best, dl * dl + da * da + db * db);
+        }
+        table[(l << 10) | (a << 5) | b] = cv::saturate_cast<uint8_t>(3.f * std::sqrt(best));
       }
-      distance.at<uint8_t>(y, x) = cv::saturate_cast<uint8_t>(best * 3);
-    }
+  cv::Mat distance(blurred.size(), CV_8U);
+  for (int y = 0; y < blurred.rows; ++y) {
+    const auto* in = blurred.ptr<cv::Vec3b>(y);
+    auto* out = distance.ptr<uint8_t>(y);
+    for (int x = 0; x < blurred.cols; ++x) out[x] = table[((in[x][0] >> 3) << 10) | ((in[x][1] >> 3) << 5) | (in[x][2] >> 3)];
+  }
   cv::Mat mask;
   const double otsu = cv::threshold(distance, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   if (otsu < 36) cv::threshold(distance, mask, 36, 255, cv::THRESH_BINARY);
@@ -147,6 +156,86 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   for (const auto& c : contours) add_candidate(c, min_area, g, lab.size(), options, out);
+}
+
+// A straight edge: the merged Hough segments along one line, in normal form
+// x·cosθ + y·sinθ = ρ, with the total length of evidence.
+struct EdgeLine {
+  double theta = 0, rho = 0, length = 0;
+  cv::Point2f point() const { return {static_cast<float>(rho * std::cos(theta)), static_cast<float>(rho * std::sin(theta))}; }
+  cv::Point2f direction() const { return {static_cast<float>(-std::sin(theta)), static_cast<float>(std::cos(theta))}; }
+};
+
+std::vector<EdgeLine> edge_lines(const cv::Mat& edges) {
+  std::vector<cv::Vec4i> segments;
+  const double min_len = 0.1 * std::min(edges.cols, edges.rows);
+  cv::HoughLinesP(edges, segments, 1, CV_PI / 360, 40, min_len, 8);
+  std::vector<EdgeLine> lines;
+  for (const auto& s : segments) {
+    const double dx = s[2] - s[0], dy = s[3] - s[1];
+    const double len = std::hypot(dx, dy);
+    double theta = std::atan2(dx, -dy);  // normal angle
+    double rho = s[0] * std::cos(theta) + s[1] * std::sin(theta);
+    if (rho < 0) theta += CV_PI, rho = -rho;
+    bool merged = false;
+    for (auto& l : lines) {
+      double dt = std::remainder(theta - l.theta, 2 * CV_PI);
+      if (std::abs(dt) < 0.035 && std::abs(rho - l.rho) < 4) {
+        l.length += len;
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) lines.push_back({theta, rho, len});
+  }
+  std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.length > b.length; });
+  if (lines.size() > 18) lines.resize(18);
+  return lines;
+}
+
+// Candidates from long straight edges: two roughly parallel pairs of lines crossing at a
+// plausible angle. Finds cards whose outline contour is broken by a busy background.
+void line_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
+                     std::vector<DocumentQuad>& out) {
+  cv::Mat edges;
+  cv::Canny(lab, edges, 40, 120, 3, true);
+  const auto lines = edge_lines(edges);
+  const double min_gap = 0.12 * std::min(lab.cols, lab.rows);
+  std::vector<std::pair<int, int>> pairs;
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      const double dt = std::abs(std::remainder(lines[i].theta - lines[j].theta, CV_PI));
+      if (dt > 0.45) continue;
+      const auto d = lines[j].point() - lines[i].point();
+      const auto n = cv::Point2f(std::cos(lines[i].theta), std::sin(lines[i].theta));
+      if (std::abs(d.dot(n)) < min_gap) continue;
+      pairs.emplace_back(static_cast<int>(i), static_cast<int>(j));
+    }
+  std::vector<DocumentQuad> found;
+  for (size_t a = 0; a < pairs.size(); ++a)
+    for (size_t b = a + 1; b < pairs.size(); ++b) {
+      const auto& p = pairs[a];
+      const auto& q = pairs[b];
+      const double cross = std::abs(std::remainder(lines[p.first].theta - lines[q.first].theta, CV_PI));
+      if (cross < 0.95 || cross > CV_PI - 0.95) continue;
+      const int order[4] = {p.first, q.first, p.second, q.second};
+      std::vector<cv::Point> poly;
+      bool ok = true;
+      for (int k = 0; k < 4 && ok; ++k) {
+        const auto& l1 = lines[order[k]];
+        const auto& l2 = lines[order[(k + 1) % 4]];
+        auto c = intersect_lines(l1.point(), l1.direction(), l2.point(), l2.direction());
+        if (!c || c->x < -2 || c->y < -2 || c->x > lab.cols + 1 || c->y > lab.rows + 1) ok = false;
+        else poly.emplace_back(cvRound(c->x), cvRound(c->y));
+      }
+      if (!ok) continue;
+      std::vector<cv::Point> hull;
+      cv::convexHull(poly, hull);
+      if (hull.size() == 4) add_candidate(hull, min_area, g, lab.size(), options, found);
+    }
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
+  if (found.size() > 4) found.resize(4);
+  out.insert(out.end(), found.begin(), found.end());
 }
 
 bool same_quad(const DocumentQuad& a, const DocumentQuad& b, float tolerance) {
@@ -175,6 +264,7 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   std::vector<DocumentQuad> candidates;
   edge_candidates(lab, g, min_area, options, candidates);
   region_candidates(lab, g, min_area, options, candidates);
+  line_candidates(lab, g, min_area, options, candidates);
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   const float tolerance = 0.02f * std::hypot(small.cols, small.rows);
   for (const auto& c : candidates) {

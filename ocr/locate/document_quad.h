@@ -31,7 +31,7 @@ struct DocumentQuad {
 };
 
 struct QuadFinderOptions {
-  int work_side = 720;               // longest side of the analysis copy; default 720
+  int work_side = 600;               // longest side of the analysis copy; default 600
   double min_area_fraction = 0.03;   // smaller quads are ignored; default 3% of the frame
   double min_aspect = 1.0;           // accepted long/short range; default 1.0-2.2
   double max_aspect = 2.2;

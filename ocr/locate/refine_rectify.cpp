@@ -36,15 +36,15 @@ std::optional<float> edge_offset(const cv::Mat& bgr, cv::Point2f p, cv::Point2f 
     for (int k = -1; k <= 1; ++k) v += sample_bgr(bgr, p.x + s * n.x + 2.f * k * along.x, p.y + s * n.y + 2.f * k * along.y);
     profile[s + reach + 1] = v / 3.f;
   }
-  int best = -1;
-  float best_value = 0.f;
+  int best = 0;
+  float best_value = -1.f;
   for (int s = -reach; s <= reach; ++s) {
     const float d = static_cast<float>(cv::norm(profile[s + reach + 2] - profile[s + reach]));
     strength[s + reach] = d;
     const float weighted = d * (1.f - 0.35f * std::abs(s) / reach);
     if (weighted > best_value) best_value = weighted, best = s;
   }
-  if (best < 0 || strength[best + reach] < 24.f) return std::nullopt;
+  if (strength[best + reach] < 24.f) return std::nullopt;
   float offset = static_cast<float>(best);
   if (best > -reach && best < reach) {  // parabolic sub-pixel peak
     const float l = strength[best + reach - 1], c = strength[best + reach], r = strength[best + reach + 1];
@@ -54,10 +54,7 @@ std::optional<float> edge_offset(const cv::Mat& bgr, cv::Point2f p, cv::Point2f 
   return offset;
 }
 
-}  // namespace
-
-DocumentQuad refine_quad(const cv::Mat& bgr, const DocumentQuad& quad, double search_px) {
-  if (bgr.empty() || bgr.type() != CV_8UC3) return quad;
+DocumentQuad refine_once(const cv::Mat& bgr, const DocumentQuad& quad, double search_px) {
   const int reach = std::max(2, static_cast<int>(std::ceil(search_px)));
   std::array<cv::Point2f, 4> point, direction;
   std::array<bool, 4> fitted{};
@@ -92,6 +89,23 @@ DocumentQuad refine_quad(const cv::Mat& bgr, const DocumentQuad& quad, double se
   }
   if (!plausible_quad(out.corners)) return quad;
   return out;
+}
+
+}  // namespace
+
+DocumentQuad refine_quad(const cv::Mat& bgr, const DocumentQuad& quad, double search_px) {
+  if (bgr.empty() || bgr.type() != CV_8UC3) return quad;
+  // A side that was far off at one end only finds the edge near the other end on the first
+  // pass; repeating from the improved quad pulls the whole side onto the edge.
+  DocumentQuad current = quad;
+  for (int pass = 0; pass < 3; ++pass) {
+    const DocumentQuad next = refine_once(bgr, current, search_px);
+    double moved = 0;
+    for (int i = 0; i < 4; ++i) moved = std::max(moved, static_cast<double>(cv::norm(next.corners[i] - current.corners[i])));
+    current = next;
+    if (moved < 0.5) break;
+  }
+  return current;
 }
 
 int landscape_turn(const DocumentQuad& quad) {
