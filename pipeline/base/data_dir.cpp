@@ -1,5 +1,6 @@
 #include "pipeline/base/data_dir.h"
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -20,12 +21,22 @@ std::filesystem::path executable_dir() {
   return ec ? std::filesystem::path() : exe.parent_path();
 }
 
+// The folder of the binary this code is linked into: libbeian.so for an installed library
+// (so an installation finds its data wherever its prefix is), the executable otherwise.
+std::filesystem::path own_binary_dir() {
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void*>(&own_binary_dir), &info) && info.dli_fname)
+    return std::filesystem::path(info.dli_fname).parent_path();
+  return {};
+}
+
 std::filesystem::path find_data_dir() {
   namespace fs = std::filesystem;
   if (const char* env = std::getenv("BEIAN_DATA_DIR"); env && *env) return env;
   std::error_code ec;
-  if (auto exe = executable_dir(); !exe.empty()) {
-    auto installed = exe / ".." / "share" / "beian" / "templates";
+  for (const auto& bin : {own_binary_dir(), executable_dir()}) {
+    if (bin.empty()) continue;
+    auto installed = bin / ".." / "share" / "beian" / "templates";
     if (fs::is_directory(installed, ec)) return fs::weakly_canonical(installed, ec);
   }
   if (fs::is_directory(BEIAN_SOURCE_DATA_DIR, ec)) return BEIAN_SOURCE_DATA_DIR;

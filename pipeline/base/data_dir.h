@@ -11,7 +11,7 @@ namespace beian {
 
 // The templates folder. Looked up, first match wins:
 //   1. the BEIAN_DATA_DIR environment variable;
-//   2. ../share/beian/templates next to the running executable (an installed beian);
+//   2. ../share/beian/templates next to libbeian.so or the running executable (an installed beian);
 //   3. the source tree's templates/ (a build-tree binary);
 //   4. <install prefix>/share/beian/templates.
 // set_data_dir() overrides all of them (the Engine's options do this).
