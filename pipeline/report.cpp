@@ -42,6 +42,8 @@ void to_json(nlohmann::json& j, const UploadResult& u) {
        {"width", u.width}, {"height", u.height}, {"loaded", u.loaded}, {"expected", u.expected}};
   if (u.declared) j["declared"] = std::string(to_string(*u.declared));
   if (u.document) j["document"] = *u.document;
+  if (u.photo) j["photo"] = *u.photo;
+  if (!u.annotated.empty()) j["annotated"] = u.annotated;
 }
 
 void from_json(const nlohmann::json& j, UploadResult& u) {
@@ -56,6 +58,8 @@ void from_json(const nlohmann::json& j, UploadResult& u) {
   u.expected = j.value("expected", false);
   if (j.contains("declared")) u.declared = parse_document_type(j["declared"].get<std::string>());
   if (j.contains("document")) u.document = j["document"].get<DocumentResult>();
+  if (j.contains("photo")) u.photo = j["photo"].get<PhotoResult>();
+  u.annotated = j.value("annotated", "");
 }
 
 void to_json(nlohmann::json& j, const OrderReport& r) {

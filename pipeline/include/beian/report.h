@@ -11,6 +11,7 @@
 
 #include "beian/finding.h"
 #include "beian/ocr/document.h"
+#include "beian/photo.h"
 
 namespace beian {
 
@@ -26,6 +27,8 @@ struct UploadResult {
   bool expected = false;                    // listed in the manifest's uploads
   std::optional<DocumentType> declared;     // the type the manifest declares for it
   std::optional<DocumentResult> document;   // what the readers found (when they ran)
+  std::optional<PhotoResult> photo;         // the photo checks, for portraits (when they ran)
+  std::string annotated;                    // output file with the annotated photo, "" when none
 };
 
 struct StageTiming {
