@@ -65,6 +65,9 @@ struct BlockSpec {
   double space_before = 0.0, space_after = 0.0, height = 0.0;
 };
 
+// White space kept around the QR code (at least 4 modules for a version-4 code of 19 mm).
+inline constexpr double kQrQuietZoneMm = 2.5;
+
 struct QrPlacement {
   double side = 20.0;   // mm, without quiet zone
   double right = 10.0;  // distance of its right edge from the page's right edge, mm

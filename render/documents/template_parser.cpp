@@ -216,6 +216,10 @@ DocumentTemplate parse_template(const json& j, const std::string& where) {
     t.qr.right = num(q, "right", where + ".qr", 10.0, 0.0, 500.0);
     t.qr.top = num(q, "top", where + ".qr", 8.0, 0.0, 500.0);
   }
+  // Continuation pages start their content below the QR code and its quiet zone.
+  if (s.margin_top + s.continuation_top < t.qr.top + t.qr.side + kQrQuietZoneMm)
+    fail(where, "page.margins[0] + page.continuation_top must leave the QR code (qr.top + qr.side) and " +
+                    std::to_string(kQrQuietZoneMm) + " mm of quiet zone free");
   if (!j["blocks"].is_array()) fail(where, "'blocks' must be a list");
   for (size_t i = 0; i < j["blocks"].size(); ++i)
     t.blocks.push_back(parse_block(j["blocks"][i], where + ".blocks[" + std::to_string(i) + "]"));

@@ -57,3 +57,47 @@ std::vector<std::string> decode_qr_codes(const std::filesystem::path& png) {
 }
 
 }  // namespace beian::render
+
+namespace beian::render {
+
+const DocumentRenderer& test_renderer() {
+  static const auto created = [] {
+    RenderOptions options;
+    options.qr_secret = kTestQrSecret;
+    return DocumentRenderer::create(options);
+  }();
+  INFO(created.error);
+  REQUIRE(created.value);
+  return *created.value;
+}
+
+nlohmann::json sample_order() {
+  return nlohmann::json::parse(R"({
+    "schema": "beian.order/1",
+    "order_id": "R-0001",
+    "filing_type": "首次备案",
+    "province": "广东",
+    "filing_date": "2026-11-22",
+    "subject": {"kind": "unit", "nature": "企业", "name": "深圳市样本网络科技有限公司",
+                "certificate_type": "营业执照", "certificate_number": "91440300MA5G9K0T1R",
+                "certificate_address": "深圳市南山区科技园样本路 8 号",
+                "mailing_address": "深圳市南山区科技园样本路 8 号 1201 室", "legal_representative": "陈样本"},
+    "subject_owner": {"name": "陈样本", "id_type": "身份证", "id_number": "440305199001010012",
+                      "phone": "13800000000", "email": "owner@example.cn"},
+    "websites": [
+      {"name": "样本网络科技官网", "domains": ["example.cn", "example.com.cn"], "service_content": "企业官网",
+       "pre_approvals": [], "languages": ["中文简体"],
+       "cloud_resource": {"kind": "cvm", "instance_id": "ins-7x2k9", "billing": "monthly", "purchased_months": 12,
+                          "expires_on": "2027-10-31"},
+       "owner": {"name": "林示例", "id_type": "身份证", "id_number": "440106199203150024",
+                 "phone": "13900000000", "email": "web@example.cn"}},
+      {"name": "样本健康资讯", "domains": ["health-sample.cn"], "service_content": "医疗保健资讯",
+       "pre_approvals": ["医疗保健", "网络出版"],
+       "cloud_resource": {"kind": "cvm", "instance_id": "ins-8y3m1", "billing": "monthly", "purchased_months": 12},
+       "owner": {"name": "王护照", "id_type": "护照", "id_number": "E56124049",
+                 "phone": "13700000000", "email": "health@example.cn"}}
+    ]
+  })");
+}
+
+}  // namespace beian::render

@@ -28,3 +28,21 @@ namespace beian::render {
 std::vector<std::string> decode_qr_codes(const std::filesystem::path& png);
 
 }  // namespace beian::render
+
+#include <nlohmann/json.hpp>
+
+#include "beian/render/documents.h"
+
+namespace beian::render {
+
+// The QR secret the test renderer signs with.
+inline const std::string kTestQrSecret = "render-tests-secret-0123456789";
+
+// A DocumentRenderer over the source tree's templates, signing with kTestQrSecret.
+const DocumentRenderer& test_renderer();
+
+// A complete valid order (manifest form): a unit in 广东 with two websites whose owners are
+// not the legal representative.
+nlohmann::json sample_order();
+
+}  // namespace beian::render
