@@ -3,6 +3,7 @@
 #include "pipeline/engine_resources.h"
 #include "pipeline/stages/intake_stage.h"
 #include "pipeline/stages/read_documents_stage.h"
+#include "pipeline/stages/render_stage.h"
 #include "pipeline/stages/report_stage.h"
 
 namespace beian {
@@ -11,6 +12,7 @@ StageList make_default_stages(const EngineResources& resources) {
   StageList stages;
   stages.push_back(std::make_unique<IntakeStage>());
   stages.push_back(std::make_unique<ReadDocumentsStage>(*resources.recognizer));
+  stages.push_back(std::make_unique<RenderStage>());
   stages.push_back(std::make_unique<ReportStage>());
   return stages;
 }

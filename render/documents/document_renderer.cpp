@@ -159,6 +159,8 @@ DocumentRenderer::Created DocumentRenderer::create(const RenderOptions& options)
   if (!secret) {
     secret = kDevelopmentSecret;
     impl->development_secret = true;
+    log().warn("no QR secret configured (BEIAN_QR_SECRET / BEIAN_QR_SECRET_FILE): documents are signed with the "
+               "built-in development secret and their QR codes can be forged");
   }
   std::string error;
   impl->signer = QrSigner::create(*secret, &error);

@@ -2,6 +2,8 @@
 // round trip of every filled value, and the QR decoded from a 100 dpi raster and verified.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "beian/render/qr_payload.h"
 #include "pipeline/base/text.h"
 #include "tests/render/render_test_support.h"
@@ -229,4 +231,32 @@ TEST_CASE("province variants are data selected by the order's province and subje
   const std::string js = text_of(order, {"commitment_letter", 0});
   CHECK(js.find("ICP负责人）本人签字确认") != std::string::npos);
   CHECK(js.find("样本健康资讯：王护照") != std::string::npos);
+}
+
+TEST_CASE("one renderer serves several threads at once", "[render][documents][threads]") {
+  const auto& r = test_renderer();
+  const auto order = sample_order();
+  const auto requests = r.documents_for(order);
+  std::vector<RenderedDocument> expected;
+  for (const auto& req : requests) expected.push_back(r.render({order, {}}, req));
+  std::vector<std::vector<RenderedDocument>> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round)
+        for (const auto& req : requests) got[t].push_back(r.render({order, {}}, req));
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& docs : got) {
+    REQUIRE(docs.size() == 3 * requests.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const auto& e = expected[i % requests.size()];
+      CHECK(docs[i].findings.empty());
+      CHECK(docs[i].qr_text == e.qr_text);
+      CHECK(docs[i].filled_values == e.filled_values);
+      CHECK(docs[i].font_subset_bytes == e.font_subset_bytes);
+      // Only the creation date in the metadata may differ.
+      CHECK(docs[i].pdf.size() == Approx(e.pdf.size()).margin(8));
+    }
+  }
 }

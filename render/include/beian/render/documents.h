@@ -50,7 +50,8 @@ struct RenderedDocument {
 struct RenderOptions {
   // Secret for the QR integrity tag (>= 16 bytes). Default: qr_secret_from_environment();
   // when that is unset too, a built-in development secret is used and every document
-  // reports RENDER_QR_DEV_SECRET (fine for trying beian, never for production).
+  // reports RENDER_QR_DEV_SECRET (an info finding; a warning is logged once) — fine for
+  // trying beian, never for production.
   std::optional<std::string> qr_secret;
   // Pre-tick the checker's boxes of items the pipeline verified (RenderInput::verified).
   // Default: "pretick_verified" in templates/documents/render.json (false as shipped).
