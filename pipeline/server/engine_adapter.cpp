@@ -1,0 +1,57 @@
+#include "pipeline/server/engine_adapter.h"
+
+#include <nlohmann/json.hpp>
+
+namespace beian::server {
+
+EngineAdapter::Created EngineAdapter::create(const EngineOptions& options, const std::string& qr_secret) {
+  Created c;
+  std::unique_ptr<EngineAdapter> a(new EngineAdapter());
+  std::string error;
+  a->signer_ = render::QrSigner::create(qr_secret, &error);
+  if (!a->signer_) {
+    c.error = "QR secret: " + error;
+    return c;
+  }
+  auto engine = Engine::create(options);
+  if (!engine.value) {
+    c.error = engine.error;
+    return c;
+  }
+  a->engine_ = std::move(engine.value);
+  render::RenderOptions ro;
+  ro.qr_secret = qr_secret;
+  auto renderer = render::DocumentRenderer::create(ro);
+  if (!renderer.value) {
+    c.error = "renderer: " + renderer.error;
+    return c;
+  }
+  a->renderer_ = std::move(renderer.value);
+  c.value = std::move(a);
+  return c;
+}
+
+DocumentResult EngineAdapter::read_document(std::string_view bytes, const std::string& file,
+                                            std::optional<DocumentType> hint) const {
+  return engine_->read_document(bytes, file, hint);
+}
+
+PhotoResult EngineAdapter::check_photo(std::string_view bytes, const std::string& file) const {
+  return check_photo_bytes(bytes, file).result;
+}
+
+std::vector<render::RenderedDocument> EngineAdapter::render_documents(const Order& order) const {
+  render::RenderInput input;
+  to_json(input.order, order);
+  std::vector<render::RenderedDocument> out;
+  for (const auto& request : renderer_->documents_for(input.order)) out.push_back(renderer_->render(input, request));
+  return out;
+}
+
+OrderReport EngineAdapter::process_folder(const std::filesystem::path& folder, const std::filesystem::path& out_root) const {
+  ProcessOptions po;
+  po.resume = false;  // the service decides when a report is stale (the order's revision)
+  return engine_->process_folder(folder, out_root, po);
+}
+
+}  // namespace beian::server

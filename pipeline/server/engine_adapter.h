@@ -1,0 +1,53 @@
+// The one place where the upload service calls the processing modules. The Engine (beian/
+// engine.h) reads documents and processes whole orders; photo checks and rendering are not on
+// the Engine yet, so this adapter calls their own entry points (beian/photo.h,
+// beian/render/documents.h) directly. When the Engine gains check_photo() and render(), only
+// this file changes.
+//
+// Thread safety: every const member may be called from many threads at once.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "beian/engine.h"
+#include "beian/photo.h"
+#include "beian/render/documents.h"
+#include "beian/render/qr_payload.h"
+
+namespace beian::server {
+
+class EngineAdapter {
+ public:
+  struct Created {
+    std::unique_ptr<EngineAdapter> value;
+    std::string error;
+  };
+  // Creates the Engine and the document renderer. `qr_secret` signs the rendered documents'
+  // QR codes and verifies the codes on returned scans (>= 16 bytes).
+  static Created create(const EngineOptions& options, const std::string& qr_secret);
+
+  // Classify and read an uploaded image (Engine::read_document).
+  DocumentResult read_document(std::string_view bytes, const std::string& file, std::optional<DocumentType> hint) const;
+  // Check a backdrop photo with the default profile.
+  PhotoResult check_photo(std::string_view bytes, const std::string& file) const;
+  // Render every document the order needs.
+  std::vector<render::RenderedDocument> render_documents(const Order& order) const;
+  // Process a whole upload folder into a report (Engine::process_folder).
+  OrderReport process_folder(const std::filesystem::path& folder, const std::filesystem::path& out_root) const;
+
+  const render::QrSigner& qr_signer() const { return *signer_; }
+  const Engine& engine() const { return *engine_; }
+
+ private:
+  EngineAdapter() = default;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<render::DocumentRenderer> renderer_;
+  std::optional<render::QrSigner> signer_;
+};
+
+}  // namespace beian::server
