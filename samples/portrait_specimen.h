@@ -63,6 +63,13 @@ struct PortraitCutout {
   double scale = 1.0;   // cut-out pixels → frame pixels
 };
 
+// A photo of one person in front of a plain, flat backdrop (a studio photo such as the FRLL
+// set's), cut out of it: the backdrop is grown from the top corners by colour similarity, the
+// head found with the Haar face cascade. The frame is the photo's own size at scale 1, so a
+// specimen made from it keeps the original framing. nullopt when no single face is found or
+// the backdrop cannot be separated (it touches neither top corner).
+std::optional<PortraitCutout> cut_out_plain_backdrop(const cv::Mat& photo);
+
 // The astronaut, cut out once per process (GrabCut, ~0.5 s) and cached; thread-safe.
 // Throws std::runtime_error naming the file when the python3-skimage image is missing.
 const PortraitCutout& astronaut_cutout();
