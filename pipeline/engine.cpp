@@ -9,6 +9,7 @@
 #include "pipeline/base/log.h"
 #include "pipeline/base/messages.h"
 #include "pipeline/engine_resources.h"
+#include "pipeline/rules/rules.h"
 #include "pipeline/sha256.h"
 #include "pipeline/stages/default_stages.h"
 #include "pipeline/stages/report_stage.h"
@@ -79,6 +80,37 @@ Engine::Created Engine::create(const EngineOptions& options) {
 DocumentResult Engine::read_document(std::string_view bytes, const std::string& file,
                                      std::optional<DocumentType> hint) const {
   return impl_->resources.recognizer->recognize_bytes(bytes, file, hint);
+}
+
+PhotoReport Engine::check_photo(std::string_view bytes, const std::string& file, const PhotoOptions& options) const {
+  return check_photo_bytes(bytes, file, options);
+}
+
+std::vector<Finding> Engine::check_order(const Order& order, const std::vector<DocumentResult>& documents) const {
+  std::vector<rules::DocumentFacts> facts = rules::facts_from_manifest(order);
+  for (const auto& doc : documents) {
+    auto it = std::find_if(facts.begin(), facts.end(), [&](const rules::DocumentFacts& f) { return f.file == doc.file; });
+    if (it == facts.end()) {
+      rules::DocumentFacts extra;
+      extra.file = doc.file;
+      facts.push_back(std::move(extra));
+      it = facts.end() - 1;
+    }
+    it->result = doc;
+  }
+  Date today = order.filing_date;
+  if (!today.valid()) today = impl_->options.today.valid() ? impl_->options.today : Date::today();
+  return rules::check_order(order, facts, today);
+}
+
+std::vector<render::DocumentRequest> Engine::documents_for(const Order& order) const {
+  return impl_->resources.renderer->documents_for(nlohmann::json(order));
+}
+
+render::RenderedDocument Engine::render(const std::string& kind, const Order& order, int website) const {
+  render::RenderInput input;
+  input.order = order;
+  return impl_->resources.renderer->render(input, {kind, website});
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

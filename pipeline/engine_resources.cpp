@@ -1,5 +1,6 @@
 #include "pipeline/engine_resources.h"
 
+#include <stdexcept>
 #include <thread>
 
 namespace beian {
@@ -10,6 +11,9 @@ EngineResources::EngineResources(const EngineOptions& o) : options(o) {
   ro.decode = {o.max_file_bytes, o.max_megapixels};
   if (o.today.valid()) ro.today = o.today;
   recognizer = std::make_unique<ocr::Recognizer>(ro);
+  auto created = render::DocumentRenderer::create();
+  if (!created.value) throw std::runtime_error(created.error);
+  renderer = std::move(created.value);
 }
 
 }  // namespace beian

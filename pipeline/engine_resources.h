@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "beian/engine.h"
+#include "beian/render/documents.h"
 #include "ocr/recognizer.h"
 
 namespace beian {
@@ -15,6 +16,7 @@ struct EngineResources {
 
   const EngineOptions& options;
   std::unique_ptr<ocr::Recognizer> recognizer;
+  std::unique_ptr<render::DocumentRenderer> renderer;
 };
 
 }  // namespace beian

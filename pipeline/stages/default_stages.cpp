@@ -12,7 +12,7 @@ StageList make_default_stages(const EngineResources& resources) {
   StageList stages;
   stages.push_back(std::make_unique<IntakeStage>());
   stages.push_back(std::make_unique<ReadDocumentsStage>(*resources.recognizer));
-  stages.push_back(std::make_unique<RenderStage>());
+  stages.push_back(std::make_unique<RenderStage>(*resources.renderer));
   stages.push_back(std::make_unique<ReportStage>());
   return stages;
 }

@@ -64,17 +64,11 @@ std::set<std::string> verified_items(const OrderContext& ctx, int website) {
   return items;
 }
 
-RenderStage::RenderStage() {
-  auto created = render::DocumentRenderer::create();
-  if (!created.value) throw std::runtime_error("document renderer: " + created.error);
-  renderer_ = std::move(created.value);
-}
-
 void RenderStage::run(OrderContext& ctx) const {
   if (!ctx.order || ctx.output_dir.empty()) return;  // nothing to fill in, or nowhere to write
   const nlohmann::json order = *ctx.order;
-  for (const auto& request : renderer_->documents_for(order)) {
-    const auto doc = renderer_->render({order, verified_items(ctx, request.website)}, request);
+  for (const auto& request : renderer_.documents_for(order)) {
+    const auto doc = renderer_.render({order, verified_items(ctx, request.website)}, request);
     for (const auto& f : doc.findings) ctx.add(f);
     if (doc.pdf.empty()) continue;
     write_file_atomic(ctx.output_dir / doc.file_name, doc.pdf);

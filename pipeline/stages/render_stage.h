@@ -19,14 +19,14 @@ namespace beian {
 
 class RenderStage final : public Stage {
  public:
-  // Loads the templates and the font. Throws std::runtime_error naming the data file or
-  // font at fault. The QR secret comes from BEIAN_QR_SECRET / BEIAN_QR_SECRET_FILE.
-  RenderStage();
+  // Uses the Engine's renderer (templates and font loaded once per Engine; the QR secret
+  // comes from BEIAN_QR_SECRET / BEIAN_QR_SECRET_FILE).
+  explicit RenderStage(const render::DocumentRenderer& renderer) : renderer_(renderer) {}
   std::string_view name() const override { return "render"; }
   void run(OrderContext& ctx) const override;
 
  private:
-  std::unique_ptr<render::DocumentRenderer> renderer_;
+  const render::DocumentRenderer& renderer_;
 };
 
 // The checker items the pipeline verified for website `website` (1-based) of the order in

@@ -24,6 +24,8 @@
 
 #include "beian/date.h"
 #include "beian/order.h"
+#include "beian/photo.h"
+#include "beian/render/documents.h"
 #include "beian/report.h"
 
 namespace beian {
@@ -77,6 +79,24 @@ class Engine {
   // matching reader then reads it even if it looks unlike that type, and says so).
   DocumentResult read_document(std::string_view bytes, const std::string& file = "upload",
                                std::optional<DocumentType> hint = {}) const;
+
+  // Checks an owner's verification/backdrop photo (file bytes) against a profile
+  // (templates/photo/<profile>.json; "default" = the white-wall rules). An unknown profile is
+  // reported as a failed check, not thrown.
+  PhotoReport check_photo(std::string_view bytes, const std::string& file = "photo",
+                          const PhotoOptions& options = {}) const;
+
+  // Runs the pre-review rules on an order and what the readers found in its uploads
+  // (`documents` matched to the manifest's uploads by DocumentResult::file). The day validity
+  // is judged against is the order's filing date, else EngineOptions::today, else today.
+  std::vector<Finding> check_order(const Order& order, const std::vector<DocumentResult>& documents = {}) const;
+
+  // The documents an order needs to be signed (verification sheet per website, commitment
+  // letter, authorisation letters where the owner is not the legal representative).
+  std::vector<render::DocumentRequest> documents_for(const Order& order) const;
+  // Renders one of them as PDF bytes (RenderedDocument::pdf) with its findings. `website` is
+  // 1-based for per-website documents, 0 for order-level ones.
+  render::RenderedDocument render(const std::string& kind, const Order& order, int website = 0) const;
 
   // The output folder process_folder() uses for an order id.
   static std::filesystem::path output_dir_for(const std::filesystem::path& out_root, std::string_view order_id);
