@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_writer.h"
 
+#include "render/pdf/unicode_map.h"
+
 #include <hpdf.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@ struct PdfWriter::Impl {
   HPDF_Page page = nullptr;
   HPDF_Font font = nullptr;
   double page_height_mm = 0;
+  std::vector<char32_t> codepoints;  // the characters the font subset holds
   unsigned error = 0;
   unsigned detail = 0;
 
@@ -62,6 +65,7 @@ PdfWriter::PdfWriter(const FontFace& face, const std::vector<char32_t>& codepoin
   impl_->check("SetCompressionMode", HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL));
   impl_->check("UseUTFEncodings", HPDF_UseUTFEncodings(impl_->doc));
 
+  impl_->codepoints = codepoints;
   const std::string subset = face.subset(codepoints);
   subset_bytes_ = subset.size();
   // libharu 2.3 loads TrueType only from a file. Write the subset to a private temporary
@@ -222,7 +226,7 @@ std::string PdfWriter::save() {
   impl_->check("ResetStream", HPDF_ResetStream(doc));
   impl_->check("ReadFromStream", HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got));
   bytes.resize(got);
-  return bytes;
+  return add_unicode_map(std::move(bytes), impl_->codepoints);
 }
 
 }  // namespace beian::render

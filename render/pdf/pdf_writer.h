@@ -62,7 +62,7 @@ class PdfWriter {
   // Fills every rectangle in black (one path, one fill): QR modules.
   void fill_rects(const std::vector<RectMm>& rects);
 
-  // The finished PDF file.
+  // The finished PDF file, with a correct ToUnicode map appended (render/pdf/unicode_map.h).
   std::string save();
 
   // Size of the embedded font subset in bytes, as handed to libharu (before compression).

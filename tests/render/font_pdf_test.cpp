@@ -62,6 +62,12 @@ TEST_CASE("PdfWriter embeds the subset; pdftotext returns the text; size stays s
   test::TempDir dir;
   test::write_file(dir / "t.pdf", bytes);
   CHECK(pdf_text(dir / "t.pdf").find(text) != std::string::npos);
+  // The ToUnicode map is a real one (libharu's own makes poppler warn and strict viewers
+  // copy garbage); poppler parses the file without complaint.
+  CHECK(bytes.find("/CMapName /Adobe-Identity-UCS") != std::string::npos);
+  CHECK(bytes.find("<7F00> <7FFF> <7F00>") != std::string::npos);  // the row of 网 (U+7F51)
+  const auto extracted = test::run_program({"/usr/bin/pdftotext", (dir / "t.pdf").string(), "-"});
+  CHECK(extracted.err.empty());
   const std::string meta = pdf_info(dir / "t.pdf");
   CHECK(meta.find("网站备案信息真实性核验单") != std::string::npos);
   CHECK(meta.find("2024") != std::string::npos);
