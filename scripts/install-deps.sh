@@ -17,7 +17,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libcpp-httplib-dev
   libsqlite3-dev libssl-dev
   # tests
-  catch2 poppler-utils
+  catch2 poppler-utils time
   # fonts: zenhei is embedded in PDFs and draws specimens; OCR-B for ID numbers and MRZ
   fonts-wqy-zenhei fonts-ocr-b fonts-noto-cjk
   # public-domain astronaut portrait used by the specimen generator and photo tests
