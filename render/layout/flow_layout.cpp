@@ -13,10 +13,6 @@ constexpr double kBoxScale = 0.78;     // checkbox side / font size
 constexpr double kBoxGap = 0.3;        // space after a checkbox / font size
 constexpr double kBaselineRise = 0.36; // baseline below the line's centre / font size (CJK glyph centre)
 
-struct AtomInfo {
-  const Piece* piece = nullptr;
-};
-
 // One cell's text broken into lines.
 struct CellText {
   const Cell* cell = nullptr;
