@@ -63,7 +63,25 @@ const cv::Mat& PageAnalysis::view(size_t quad_index, cv::Size size, int quarter_
   auto it = views_.find(key);
   if (it != views_.end()) return it->second;
   const auto& q = quads();
-  cv::Mat v = quad_index < q.size() ? rectify_quad(image_.bgr, q[quad_index], size, quarter_turns) : cv::Mat();
+  cv::Mat v;
+  if (quad_index < q.size()) {
+    // Warp from the pyramid level where the document is still at least as wide as the view:
+    // sharper than warping from far more pixels (aliasing) and much cheaper.
+    DocumentQuad quad = q[quad_index];
+    if (pyramid_.empty()) pyramid_.push_back(image_.bgr);
+    size_t level = 0;
+    while (quad_width(quad, quarter_turns) >= 2.4 * size.width && quad_width(quad, quarter_turns + 1) >= 2.4 * size.height) {
+      if (level + 1 >= pyramid_.size()) {
+        if (std::min(pyramid_.back().cols, pyramid_.back().rows) < 64) break;
+        cv::Mat down;
+        cv::pyrDown(pyramid_.back(), down);
+        pyramid_.push_back(down);
+      }
+      ++level;
+      for (auto& c : quad.corners) c = (c + cv::Point2f(0.5f, 0.5f)) * 0.5f - cv::Point2f(0.5f, 0.5f);
+    }
+    v = rectify_quad(pyramid_[level], quad, size, quarter_turns);
+  }
   return views_.emplace(key, std::move(v)).first->second;
 }
 

@@ -5,6 +5,7 @@
 // Thread safety: one PageAnalysis serves one recognition on one thread.
 #pragma once
 
+#include <any>
 #include <map>
 #include <string>
 #include <tuple>
@@ -37,6 +38,16 @@ class PageAnalysis {
   // True when the image looks blank: almost no contrast anywhere.
   bool blank() const;
 
+  // A value computed once per page and shared by the readers that need it (e.g. the ID card
+  // sides both use one ranking of card hypotheses): compute() runs on the first call for
+  // `key`, later calls return the stored value. REQUIRES: every call for one key uses one T.
+  template <typename T, typename Compute>
+  const T& shared(const std::string& key, Compute compute) const {
+    auto it = shared_.find(key);
+    if (it == shared_.end()) it = shared_.emplace(key, std::any(T(compute()))).first;
+    return *std::any_cast<T>(&it->second);
+  }
+
  private:
   NormalisedImage image_;
   std::string file_;
@@ -45,6 +56,8 @@ class PageAnalysis {
   mutable bool have_faces_ = false;
   mutable std::vector<cv::Rect> faces_;
   mutable std::map<std::tuple<size_t, int, int, int>, cv::Mat> views_;
+  mutable std::vector<cv::Mat> pyramid_;  // bgr halved per level, built on demand
+  mutable std::map<std::string, std::any> shared_;
 };
 
 }  // namespace beian::ocr

@@ -71,7 +71,6 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
   }
   auto lease = pool_->acquire();
   OcrContext context(lease.engine(), options_.today.value_or(Date::today()));
-  context.mark("engine");
   PageAnalysis page(normalise_image(image, options_.normalise), file);
   context.mark("normalise");
 

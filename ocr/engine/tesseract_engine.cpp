@@ -28,6 +28,7 @@ std::unique_ptr<tesseract::TessBaseAPI> load(const std::string& dir, const char*
 tesseract::PageSegMode psm(OcrLayout layout) {
   switch (layout) {
     case OcrLayout::kSingleLine: return tesseract::PSM_SINGLE_LINE;
+    case OcrLayout::kRawLine: return tesseract::PSM_RAW_LINE;
     case OcrLayout::kSingleWord: return tesseract::PSM_SINGLE_WORD;
     case OcrLayout::kSingleBlock: return tesseract::PSM_SINGLE_BLOCK;
     case OcrLayout::kSparse: return tesseract::PSM_SPARSE_TEXT;

@@ -23,6 +23,8 @@ enum class OcrLanguage {
 
 enum class OcrLayout {
   kSingleLine,    // PSM 7: the crop holds exactly one text line
+  kRawLine,       // PSM 13: one line, bypassing Tesseract's layout heuristics (steadier on
+                  //   short Chinese lines: PSM 7 sometimes splits a character in two)
   kSingleWord,    // PSM 8
   kSingleBlock,   // PSM 6: one uniform block of lines
   kSparse,        // PSM 11: scattered text (classification probes)

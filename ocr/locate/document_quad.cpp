@@ -70,7 +70,7 @@ DocumentQuad measure(const std::array<cv::Point2f, 4>& corners, const Gradients&
     for (int k = 0; k < kSamples; ++k) {
       const float t = 0.1f + 0.8f * k / (kSamples - 1);
       ++counted;
-      if (normal_gradient(g, a + t * d, n, 2) > 60.f) ++supported;
+      if (normal_gradient(g, a + t * d, n, 2) > 28.f) ++supported;
     }
   }
   q.edge_support = counted ? static_cast<double>(supported) / counted : 0.0;
@@ -96,7 +96,7 @@ void add_candidate(const std::vector<cv::Point>& contour, double min_area, const
 // Candidates from colour edges: outlines of regions bounded by strong edges.
 void edge_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
                      std::vector<DocumentQuad>& out) {
-  for (const auto& [lo, hi] : {std::pair{50.0, 150.0}, std::pair{25.0, 75.0}}) {
+  for (const auto& [lo, hi] : {std::pair{50.0, 150.0}, std::pair{15.0, 45.0}}) {
     cv::Mat edges;
     cv::Canny(lab, edges, lo, hi, 3, true);
     cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
@@ -148,9 +148,10 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
     auto* out = distance.ptr<uint8_t>(y);
     for (int x = 0; x < blurred.cols; ++x) out[x] = table[((in[x][0] >> 3) << 10) | ((in[x][1] >> 3) << 5) | (in[x][2] >> 3)];
   }
+  // Anything 10+ Lab units from every border colour is foreground: a pale card on white
+  // paper differs by little more than that.
   cv::Mat mask;
-  const double otsu = cv::threshold(distance, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (otsu < 36) cv::threshold(distance, mask, 36, 255, cv::THRESH_BINARY);
+  cv::threshold(distance, mask, 30, 255, cv::THRESH_BINARY);
   cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
   cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
   std::vector<std::vector<cv::Point>> contours;

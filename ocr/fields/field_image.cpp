@@ -1,0 +1,143 @@
+#include "ocr/fields/field_image.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace beian::ocr {
+
+cv::Mat ink_image(const cv::Mat& bgr) {
+  cv::Mat value;
+  if (bgr.channels() == 3) {
+    cv::Mat ch[3];
+    cv::split(bgr, ch);
+    value = cv::max(cv::max(ch[0], ch[1]), ch[2]);
+  } else {
+    value = bgr.clone();
+  }
+  // Paper brightness: a closing removes strokes, a blur smooths; dividing by it flattens
+  // lighting gradients and shadows.
+  cv::Mat small, paper;
+  const double s = 0.25;
+  cv::resize(value, small, cv::Size(), s, s, cv::INTER_AREA);
+  cv::morphologyEx(small, small, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  cv::GaussianBlur(small, small, {0, 0}, 4);
+  cv::resize(small, paper, value.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat f, p;
+  value.convertTo(f, CV_32F);
+  paper.convertTo(p, CV_32F);
+  cv::max(p, 1.0, p);
+  cv::Mat ratio = f / p;  // 1 on paper, < 1 on ink
+  cv::Mat out;
+  ratio.convertTo(out, CV_8U, 255.0);
+  // Stretch so the darkest ink (1st percentile) maps near 0.
+  int hist[256] = {0};
+  for (int y = 0; y < out.rows; ++y) {
+    const uint8_t* row = out.ptr<uint8_t>(y);
+    for (int x = 0; x < out.cols; ++x) ++hist[row[x]];
+  }
+  const long total = static_cast<long>(out.total());
+  long acc = 0;
+  int dark = 0;
+  for (; dark < 255; ++dark) {
+    acc += hist[dark];
+    if (acc > total / 200) break;
+  }
+  // Map the darkest ink to 0 and everything lighter than 80% of the way to the paper to
+  // white: faded coloured print (blue labels, 年/月/日, the pattern) disappears while black
+  // strokes keep their anti-aliased edges.
+  if (dark < 200) {
+    const double knee = dark + 0.8 * (255 - dark);
+    const double gain = 255.0 / std::max(1.0, knee - dark);
+    out.convertTo(out, CV_8U, gain, -dark * gain);
+  }
+  return out;
+}
+
+cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region) {
+  const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
+  cv::Mat mask;
+  if (r.empty()) return mask;
+  const cv::Mat roi = ink(r);
+  // Otsu separates ink from paper when there is ink; a floor keeps an empty box empty.
+  cv::Mat tmp;
+  const double otsu = cv::threshold(roi, tmp, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const double t = std::min(otsu, 150.0);
+  cv::threshold(roi, mask, t, 255, cv::THRESH_BINARY_INV);
+  return mask;
+}
+
+std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
+                                      double line_pitch, int max_lines) {
+  std::vector<cv::Rect> lines;
+  const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (r.empty()) return lines;
+  cv::Mat mask = ink_mask(ink, r);
+  // Drop specks (noise, JPEG ringing) before projecting.
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {2, 2}));
+  std::vector<int> rows(mask.rows, 0);
+  for (int y = 0; y < mask.rows; ++y) rows[y] = cv::countNonZero(mask.row(y));
+  const int row_min = std::max(2, mask.cols / 200);
+  // Bands of consecutive inked rows, bridging gaps of 2 rows (the dots of 日 etc.).
+  std::vector<std::pair<int, int>> bands;
+  int start = -1, gap = 0;
+  for (int y = 0; y <= mask.rows; ++y) {
+    const bool on = y < mask.rows && rows[y] >= row_min;
+    if (on) {
+      if (start < 0) start = y;
+      gap = 0;
+    } else if (start >= 0 && (++gap > 2 || y == mask.rows)) {
+      bands.emplace_back(start, y - gap + 1);
+      start = -1;
+      gap = 0;
+    }
+  }
+  // Split bands holding more than one line at their weakest row near the expected pitch.
+  std::vector<std::pair<int, int>> split;
+  for (auto [a, b] : bands) {
+    while (line_pitch > 0 && b - a > 1.6 * line_pitch) {
+      const int lo = a + static_cast<int>(0.7 * line_pitch), hi = std::min(b - 1, a + static_cast<int>(1.3 * line_pitch));
+      int cut = lo;
+      for (int y = lo; y <= hi; ++y)
+        if (rows[y] < rows[cut]) cut = y;
+      split.emplace_back(a, cut);
+      a = cut + 1;
+    }
+    split.emplace_back(a, b);
+  }
+  for (auto [a, b] : split) {
+    if (b - a < min_height) continue;
+    cv::Mat band = mask.rowRange(a, b);
+    std::vector<cv::Point> pts;
+    cv::findNonZero(band, pts);
+    if (pts.empty()) continue;
+    cv::Rect box = cv::boundingRect(pts);
+    box.y += a;
+    lines.push_back(box + r.tl());
+  }
+  if (static_cast<int>(lines.size()) > max_lines) {
+    // Keep the tallest/most inked lines, in reading order.
+    std::vector<cv::Rect> sorted = lines;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.area() > y.area(); });
+    sorted.resize(max_lines);
+    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.y < y.y; });
+    lines = sorted;
+  }
+  return lines;
+}
+
+cv::Mat line_for_ocr(const cv::Mat& ink, const cv::Rect& line, double text_height, int pad) {
+  const int margin = std::max(2, line.height / 6);
+  cv::Rect r(line.x - margin, line.y - margin, line.width + 2 * margin, line.height + 2 * margin);
+  r &= cv::Rect(0, 0, ink.cols, ink.rows);
+  cv::Mat crop = ink(r);
+  const double scale = text_height / std::max(1, line.height);
+  cv::Mat scaled;
+  cv::resize(crop, scaled, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+  cv::Mat out;
+  cv::copyMakeBorder(scaled, out, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
+  return out;
+}
+
+}  // namespace beian::ocr

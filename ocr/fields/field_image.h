@@ -1,0 +1,34 @@
+// Turning a rectified document view into crops Tesseract reads well: an "ink" image in which
+// printed black text is dark and coloured labels, security patterns and tinted paper fade
+// out; text lines located inside a layout box (the rectification is good to about 1% of the
+// card width, so text is found, not assumed); and line crops scaled to the text height each
+// field reads best at, with a white margin.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace beian::ocr {
+
+// 8-bit grey of a BGR view where black ink is dark and colour is light: the maximum over
+// B, G, R (blue labels and the pale pattern become light), then stretched so the paper is
+// ~255 and the darkest text ~0 (illumination gradients flattened by a large-scale background
+// estimate).
+cv::Mat ink_image(const cv::Mat& bgr);
+
+// Binary mask (255 = ink) of `ink` inside `region`: pixels clearly darker than the local
+// paper.
+cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region);
+
+// Text lines inside `region` of `ink`, top to bottom, each the tight box of its ink (in
+// `ink` coordinates). Lines shorter than min_height are noise; a band taller than
+// 1.6 × line_pitch is split at its weakest rows. At most max_lines are returned.
+std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
+                                      double line_pitch, int max_lines);
+
+// The crop of `ink` around `line`, scaled so the line is `text_height` pixels tall, with a
+// white border of `pad` pixels (what Tesseract's line mode expects).
+cv::Mat line_for_ocr(const cv::Mat& ink, const cv::Rect& line, double text_height, int pad = 12);
+
+}  // namespace beian::ocr

@@ -1,0 +1,63 @@
+#include "ocr/fields/text_clean.h"
+
+#include <algorithm>
+
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+
+bool is_cjk(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
+
+std::string keep_cjk(std::string_view text, std::u32string_view also) {
+  std::string out;
+  for (char32_t c : utf8_to_u32(text))
+    if (is_cjk(c) || also.find(c) != std::u32string_view::npos) append_utf8(out, c);
+  return out;
+}
+
+std::string keep_only(std::string_view text, std::string_view allowed) {
+  const std::u32string keep = utf8_to_u32(allowed);
+  std::string out;
+  for (char32_t c : utf8_to_u32(text))
+    if (keep.find(c) != std::u32string::npos) append_utf8(out, c);
+  return out;
+}
+
+int edit_distance(std::string_view a8, std::string_view b8) {
+  const std::u32string a = utf8_to_u32(a8), b = utf8_to_u32(b8);
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary) {
+  if (reading.empty()) return std::nullopt;
+  int best = 1 << 20, ties = 0;
+  const std::string* winner = nullptr;
+  for (const auto& v : vocabulary) {
+    const int d = edit_distance(reading, v);
+    if (d < best) best = d, winner = &v, ties = 0;
+    else if (d == best) ++ties;
+  }
+  if (!winner || ties > 0) return std::nullopt;
+  const int length = static_cast<int>(utf8_length(*winner));
+  const int allowed = length <= 1 ? 0 : std::max(1, length / 3);
+  if (best > allowed) return std::nullopt;
+  return VocabularyMatch{*winner, best};
+}
+
+std::string vocabulary_characters(const std::vector<std::string>& vocabulary) {
+  std::u32string seen;
+  for (const auto& v : vocabulary)
+    for (char32_t c : utf8_to_u32(v))
+      if (seen.find(c) == std::u32string::npos) seen.push_back(c);
+  return u32_to_utf8(seen);
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,36 @@
+// Cleaning OCR text into field values: keeping the characters a field may hold, and snapping
+// a reading to the nearest entry of a closed vocabulary (ethnic groups, sexes).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace beian::ocr {
+
+// True for CJK unified ideographs (U+3400-U+9FFF, U+F900-U+FAFF).
+bool is_cjk(char32_t c);
+
+// Only the CJK ideographs of `text` plus any of `also` (UTF-8), in order.
+std::string keep_cjk(std::string_view text, std::u32string_view also = U"");
+
+// `text` with every character not in `allowed` (UTF-8) removed.
+std::string keep_only(std::string_view text, std::string_view allowed);
+
+// Levenshtein distance in code points.
+int edit_distance(std::string_view a, std::string_view b);
+
+struct VocabularyMatch {
+  std::string value;   // the vocabulary entry
+  int distance = 0;    // edits from the reading
+};
+
+// The entry nearest to `reading` when it is unambiguous (no other entry as near) and at most
+// max(1, length/3) edits away (0 edits for one-character entries); nullopt otherwise.
+std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary);
+
+// All distinct characters of the vocabulary, as one UTF-8 string (a Tesseract whitelist).
+std::string vocabulary_characters(const std::vector<std::string>& vocabulary);
+
+}  // namespace beian::ocr

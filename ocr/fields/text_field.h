@@ -1,0 +1,50 @@
+// Reading one printed text field of a rectified document: find its line(s) inside the
+// layout box (grown by a margin), OCR each line with the field's settings, and map every
+// recognised character back to view coordinates. Shared by all card and page readers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <opencv2/core.hpp>
+
+#include "ocr/engine/tesseract_engine.h"
+
+namespace beian::ocr {
+
+// How one field is OCR'd (templates/ocr/<reader>.json, "fields" → name → these keys).
+struct TextFieldSettings {
+  OcrLanguage language = OcrLanguage::kChinese;  // "language": "chi_sim" | "eng"
+  OcrLayout layout = OcrLayout::kSingleLine;      // "layout": "line" (PSM 7) | "raw_line" (13) | "word" (8)
+  std::string whitelist;          // "whitelist": allowed characters; "" = any
+  double text_height = 32;        // "text_height": px a line's ink is scaled to before OCR
+  int margin_x = 12;              // "margin": [x, y] px the layout box grows by when
+  int margin_y = 10;              //   searching for the text (rectification tolerance)
+  int max_lines = 1;              // "max_lines"
+  double line_pitch = 0;          // "line_pitch": px between lines of a multi-line field
+  bool alternatives = false;      // "alternatives": collect per-character alternatives
+  double min_confidence = 0.45;   // "min_confidence": below this the field is not trusted
+};
+
+// Parses one settings object; `where` names it in errors (unknown/missing keys throw).
+TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
+
+struct TextFieldRead {
+  std::string text;                 // lines joined without separator, white space removed
+  double confidence = 0.0;          // mean symbol confidence 0..1
+  std::vector<OcrSymbol> symbols;   // boxes in view coordinates
+  std::vector<cv::Rect> lines;      // the text lines found, view coordinates
+  std::string missing_reason;       // set when no text was found
+};
+
+// Reads the field whose layout box is `box` (view coordinates) from `ink` (ink_image of the
+// view); ink bands lower than `min_line_height` view pixels are ignored as noise. Never
+// throws for image content.
+TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
+                              const TextFieldSettings& settings, int min_line_height);
+
+// OCRs one already located line (view coordinates) with `settings`.
+OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& line, const TextFieldSettings& settings);
+
+}  // namespace beian::ocr

@@ -1,0 +1,147 @@
+#include "ocr/id_card/id_back_reader.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "ocr/fields/text_clean.h"
+#include "ocr/id_card/id_card_checks.h"
+#include "ocr/id_card/id_card_settings.h"
+#include "ocr/id_card/id_card_side.h"
+#include "pipeline/base/messages.h"
+
+namespace beian::ocr {
+namespace {
+
+// Printed validity periods last 5, 10 or 20 years, ending on the anniversary or the day
+// before it (长期 has no end date).
+bool regular_period(const Date& from, const Date& until) {
+  for (int years : {5, 10, 20}) {
+    const Date end = from.add_years(years);
+    if (until == end || until == end.add_days(-1)) return true;
+  }
+  return false;
+}
+
+struct Digits {
+  std::string text;             // 8 digits YYYYMMDD
+  std::vector<double> confidence;
+  std::optional<Date> date() const {
+    if (text.size() != 8) return std::nullopt;
+    return Date::parse(text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2));
+  }
+};
+
+std::string yyyymmdd(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// When the two dates do not form a regular period, one of them was misread: try making
+// either end agree with the other for each legal length, changing at most one digit, and
+// keep the change of the least confident digit. nullopt when no single change works.
+std::optional<std::pair<Digits, Digits>> reconcile(const Digits& from, const Digits& until) {
+  double best_confidence = 2.0;
+  std::optional<std::pair<Digits, Digits>> best;
+  auto consider = [&](const Digits& fixed_side, const Digits& other, const std::string& target, bool fixing_until) {
+    int changed = -1;
+    for (int i = 0; i < 8; ++i)
+      if (target[i] != other.text[i]) {
+        if (changed >= 0) return;
+        changed = i;
+      }
+    if (changed < 0) return;
+    const double c = other.confidence[changed];
+    if (c >= best_confidence) return;
+    Digits repaired = other;
+    repaired.text = target;
+    best_confidence = c;
+    best = fixing_until ? std::make_pair(fixed_side, repaired) : std::make_pair(repaired, fixed_side);
+  };
+  const auto f = from.date(), u = until.date();
+  for (int years : {5, 10, 20}) {
+    if (f) {
+      consider(from, until, yyyymmdd(f->add_years(years)), true);
+      consider(from, until, yyyymmdd(f->add_years(years).add_days(-1)), true);
+    }
+    if (u) {
+      consider(until, from, yyyymmdd(u->add_years(-years)), false);
+      consider(until, from, yyyymmdd(u.value().add_days(1).add_years(-years)), false);
+    }
+  }
+  if (best && best_confidence < 0.9) return best;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Classification> IdCardBackReader::classify(const PageAnalysis& page, OcrContext&,
+                                                       std::optional<DocumentType> forced) const {
+  return classify_id_card_side(page, DocumentType::kIdBack, forced);
+}
+
+DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classification& classification,
+                                      OcrContext& context) const {
+  IdCardSide side = prepare_id_card_side(page, classification);
+  context.mark("id_back.prepare");
+  TesseractEngine& engine = context.engine();
+  const auto& settings = id_card_settings();
+  DocumentResult& r = side.result;
+
+  const TextFieldRead authority = side.read(engine, "issuing_authority");
+  r.set_field("issuing_authority", field_value(keep_cjk(authority.text), authority.confidence, authority.missing_reason,
+                                               settings.fields.at("issuing_authority").min_confidence));
+
+  const TextFieldRead period = side.read(engine, "valid_period");
+  Digits from, until;
+  bool long_term = false;
+  for (const auto& s : period.symbols) {
+    if (s.text.size() == 1 && s.text[0] >= '0' && s.text[0] <= '9') {
+      Digits& d = from.text.size() < 8 ? from : until;
+      if (d.text.size() < 8) {
+        d.text += s.text;
+        d.confidence.push_back(s.confidence);
+      }
+    } else if ((s.text == "长" || s.text == "期") && from.text.size() == 8) {
+      long_term = true;
+    }
+  }
+  const double min_conf = settings.fields.at("valid_period").min_confidence;
+  auto mean = [](const std::vector<double>& v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return v.empty() ? 0.0 : s / v.size();
+  };
+  std::optional<Date> from_date = from.date();
+  double from_conf = mean(from.confidence);
+  if (long_term && until.text.empty()) {
+    r.set_field("valid_from", field_value(from_date ? from_date->to_string() : "", from_conf,
+                                          "the start of the validity period could not be read", min_conf));
+    r.set_field("valid_until", field_value("长期", period.confidence, "", min_conf));
+  } else {
+    std::optional<Date> until_date = until.date();
+    double until_conf = mean(until.confidence);
+    if (from_date && until_date && !regular_period(*from_date, *until_date)) {
+      if (auto fixed = reconcile(from, until)) {
+        from_date = fixed->first.date();
+        until_date = fixed->second.date();
+        from_conf = std::min(from_conf, 0.75);
+        until_conf = std::min(until_conf, 0.75);
+      }
+    }
+    r.set_field("valid_from", field_value(from_date ? from_date->to_string() : "", from_conf,
+                                          "the start of the validity period could not be read", min_conf));
+    r.set_field("valid_until", field_value(until_date ? until_date->to_string() : "", until_conf,
+                                           "the end of the validity period could not be read", min_conf));
+  }
+  context.mark("id_back.fields");
+
+  for (auto& f : check_id_back(r, context.today(), settings.min_months_left)) r.findings.push_back(std::move(f));
+  for (const auto& [field_name, value] : r.fields)
+    if (!value.present())
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", side.label(field_name)}},
+                                        r.file, field_name));
+  return r;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,32 @@
+// The ID card readers' tunable numbers and per-field OCR settings, kept as data in
+// templates/ocr/id_card.json (strictly loaded: unknown or missing keys are errors naming
+// the file).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "ocr/fields/text_field.h"
+#include "ocr/id_card/id_number_field.h"
+
+namespace beian::ocr {
+
+struct IdCardClassifierSettings {
+  double match_floor = 0.15;    // template match at or below this: confidence 0
+  double match_full = 0.55;     // template match at or above this: full confidence from the match
+  double margin_full = 0.15;    // lead over the other side/orientation for full confidence
+  double min_margin = 0.03;     // a smaller lead is no decision: confidence halves
+};
+
+struct IdCardSettings {
+  double view_scale = 1.0;                          // rectified view = canonical layout size × this
+  int min_months_left = 3;                          // a card must stay valid this long (filing rule)
+  IdCardClassifierSettings classifier;
+  std::map<std::string, TextFieldSettings> fields;  // front and back fields except id_number
+  IdNumberSettings id_number;
+};
+
+// Loaded once (thread-safe). Throws std::runtime_error naming the file.
+const IdCardSettings& id_card_settings();
+
+}  // namespace beian::ocr

@@ -1,0 +1,113 @@
+#include "ocr/id_card/id_card_side.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ocr/fields/field_image.h"
+#include "ocr/id_card/id_card_locator.h"
+#include "ocr/id_card/id_card_settings.h"
+#include "ocr/quality/card_quality.h"
+#include "pipeline/base/messages.h"
+
+namespace beian::ocr {
+namespace {
+
+cv::Size view_size() {
+  const cv::Size c = id_card_view_size();
+  const double s = id_card_settings().view_scale;
+  return {cvRound(c.width * s), cvRound(c.height * s)};
+}
+
+// Confidence from the template match and its lead over the other side/orientation.
+double confidence(double match, double runner_up, const IdCardClassifierSettings& s) {
+  const double m = std::clamp((match - s.match_floor) / std::max(1e-6, s.match_full - s.match_floor), 0.0, 1.0);
+  const double margin = match - runner_up;
+  const double g = std::clamp(margin / std::max(1e-6, s.margin_full), 0.0, 1.0);
+  double c = m * (0.6 + 0.4 * g);
+  if (margin < s.min_margin) c *= 0.5;
+  return std::clamp(c, 0.0, 0.99);
+}
+
+}  // namespace
+
+std::vector<Classification> classify_id_card_side(const PageAnalysis& page, DocumentType side,
+                                                  std::optional<DocumentType> forced) {
+  const auto& ranking = rank_id_card_hypotheses(page);
+  const IdCardHypothesis* h = ranking.best(side);
+  Classification c;
+  c.type = side;
+  if (h) {
+    // The strongest rival: any other side or orientation of the same quad.
+    double rival = -1.0;
+    for (const auto& o : ranking.hypotheses)
+      if (o.quad_index == h->quad_index && (o.side != h->side || o.quarter_turns != h->quarter_turns))
+        rival = std::max(rival, o.match);
+    c.confidence = confidence(h->match, rival, id_card_settings().classifier);
+    c.quad_index = h->quad_index;
+    c.quarter_turns = h->quarter_turns;
+  } else if (forced) {
+    c.quad_index = page.quads().size() - 1;  // the whole image
+    c.quarter_turns = landscape_turn(page.quads().back());
+    c.confidence = 0.0;
+  } else {
+    return {};
+  }
+  c.view = page.view(c.quad_index, view_size(), c.quarter_turns);
+  return {c};
+}
+
+cv::Rect IdCardSide::box(std::string_view field) const {
+  const LayoutField* f = layout.field(field);
+  return f ? layout.scale(f->box, view.size()) : cv::Rect();
+}
+
+std::string IdCardSide::label(std::string_view field) const {
+  if (field == "valid_from" || field == "valid_until") field = "valid_period";
+  const LayoutField* f = layout.field(field);
+  return f && !f->label.empty() ? f->label : std::string(field);
+}
+
+int IdCardSide::min_line_height(std::string_view field) const {
+  const LayoutField* f = layout.field(field);
+  const double sy = static_cast<double>(view.rows) / layout.canonical.height;
+  return f ? static_cast<int>(f->font_px * sy / 3) : 4;
+}
+
+TextFieldRead IdCardSide::read(TesseractEngine& engine, std::string_view field) const {
+  const auto& settings = id_card_settings().fields.at(std::string(field));
+  return read_text_field(engine, ink, box(field), settings, min_line_height(field));
+}
+
+IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& classification) {
+  IdCardSide side{document_layout(classification.type), classification.view, ink_image(classification.view), {}};
+  side.result.file = page.file();
+  side.result.type = classification.type;
+  const auto& quad = page.quads()[classification.quad_index];
+  CardQualityInput input{page, quad, side.view, side.layout};
+  side.result.findings = card_quality_findings(input);
+  // How the card lay in the photo (the reader turned it upright).
+  const int degrees = 90 * (((classification.quarter_turns % 4) + 4) % 4);
+  if (degrees != 0)
+    side.result.findings.push_back(make_finding("OCR_ROTATED", {{"degrees", std::to_string(degrees)}}, page.file()));
+  return side;
+}
+
+FieldValue field_value(const std::string& value, double confidence, const std::string& missing_reason,
+                       double min_confidence) {
+  FieldValue f;
+  if (value.empty()) {
+    f.missing_reason = missing_reason.empty() ? "not found" : missing_reason;
+    return f;
+  }
+  if (confidence < min_confidence) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "unreadable: recognition confidence %.2f is below %.2f", confidence, min_confidence);
+    f.missing_reason = buf;
+    return f;
+  }
+  f.value = value;
+  f.confidence = confidence;
+  return f;
+}
+
+}  // namespace beian::ocr

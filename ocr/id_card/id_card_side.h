@@ -1,0 +1,49 @@
+// What the front and back readers share: classifying one side from the shared hypothesis
+// ranking, and preparing a classified side for reading (view, ink image, quality and
+// orientation findings).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "beian/ocr/document.h"
+#include "ocr/fields/text_field.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/page_analysis.h"
+#include "ocr/reader.h"
+
+namespace beian::ocr {
+
+// The best way of seeing `side` in the page, with its confidence; empty when no card-shaped
+// quad exists (unless `forced`, when the whole image is taken as the card).
+std::vector<Classification> classify_id_card_side(const PageAnalysis& page, DocumentType side,
+                                                  std::optional<DocumentType> forced);
+
+// A classified side ready to read.
+struct IdCardSide {
+  const DocumentLayout& layout;
+  cv::Mat view;      // upright card, BGR
+  cv::Mat ink;       // ink_image(view)
+  DocumentResult result;  // file, type and the quality/orientation findings so far
+
+  // A field's layout box in view coordinates.
+  cv::Rect box(std::string_view field) const;
+  // Ink bands lower than this are noise for `field` (a third of its font height).
+  int min_line_height(std::string_view field) const;
+  // The printed label of a field ("姓名"; valid_from/valid_until → "有效期限").
+  std::string label(std::string_view field) const;
+  // Reads a plain text field with its settings from templates/ocr/id_card.json.
+  TextFieldRead read(TesseractEngine& engine, std::string_view field) const;
+};
+
+IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& classification);
+
+// A FieldValue from a reading: the value with its confidence, or missing with the reason
+// (also when the confidence is below the field's min_confidence).
+FieldValue field_value(const std::string& value, double confidence, const std::string& missing_reason,
+                       double min_confidence);
+
+}  // namespace beian::ocr

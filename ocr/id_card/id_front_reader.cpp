@@ -1,0 +1,147 @@
+#include "ocr/id_card/id_front_reader.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "ocr/fields/text_clean.h"
+#include "ocr/id_card/id_card_checks.h"
+#include "ocr/id_card/id_card_settings.h"
+#include "ocr/id_card/id_card_side.h"
+#include "ocr/id_card/id_number_field.h"
+#include "ocr/validators/id_number.h"
+#include "ocr/validators/regions.h"
+#include "pipeline/base/messages.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+// A reading that disagrees with the (valid, confidently read) ID number is replaced by what
+// the number says only when the reading itself was unsure: the number is printed with check
+// digits, the field is not. A confident disagreement stays and becomes a finding.
+constexpr double kTrustReading = 0.85;
+constexpr double kFromNumber = 0.8;
+
+double min_confidence(std::string_view field) { return id_card_settings().fields.at(std::string(field)).min_confidence; }
+
+// The birth date from the digits read in the year, month and day boxes.
+struct BirthRead {
+  std::optional<Date> date;
+  double confidence = 0;
+};
+
+BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
+  // One line read (Tesseract is unreliable on lone characters such as a one-digit month),
+  // then each digit is assigned to the year, month or day box by its position.
+  BirthRead out;
+  const TextFieldRead read = side.read(engine, "birth_date");
+  const LayoutField* f = side.layout.field("birth_date");
+  const char* names[3] = {"year", "month", "day"};
+  std::string parts[3];
+  double confidence = 1.0;
+  for (const auto& s : read.symbols) {
+    if (s.text.size() != 1 || s.text[0] < '0' || s.text[0] > '9') continue;
+    const int x = s.box.x + s.box.width / 2;
+    for (int p = 0; p < 3; ++p) {
+      const auto part = f->part(names[p]);
+      if (!part) return out;
+      const cv::Rect b = side.layout.scale(*part, side.view.size());
+      const int grow = b.height / 3;  // rectification tolerance
+      if (x >= b.x - grow && x < b.x + b.width + grow) {
+        parts[p] += s.text;
+        confidence = std::min(confidence, s.confidence);
+        break;
+      }
+    }
+  }
+  if (parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 || parts[2].empty() || parts[2].size() > 2)
+    return out;
+  out.date = Date::parse(parts[0] + "-" + (parts[1].size() == 1 ? "0" : "") + parts[1] + "-" +
+                         (parts[2].size() == 1 ? "0" : "") + parts[2]);
+  out.confidence = out.date ? confidence : 0.0;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Classification> IdCardFrontReader::classify(const PageAnalysis& page, OcrContext&,
+                                                        std::optional<DocumentType> forced) const {
+  return classify_id_card_side(page, DocumentType::kIdFront, forced);
+}
+
+DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classification& classification,
+                                       OcrContext& context) const {
+  IdCardSide side = prepare_id_card_side(page, classification);
+  context.mark("id_front.prepare");
+  TesseractEngine& engine = context.engine();
+  const auto& settings = id_card_settings();
+  DocumentResult& r = side.result;
+
+  // The number first: its check digits make it the anchor for birth date and sex.
+  const IdNumberRead number = read_id_number(engine, side.ink, side.box("id_number"), settings.id_number,
+                                             context.today(), side.min_line_height("id_number"));
+  std::optional<validators::IdNumberParts> parts;
+  if (number.checks_pass && number.confidence >= kTrustReading)
+    parts = validators::check_id_number(number.value, context.today()).parts;
+
+  const TextFieldRead name = side.read(engine, "name");
+  r.set_field("name", field_value(keep_cjk(name.text, U"·"), name.confidence, name.missing_reason, min_confidence("name")));
+
+  const TextFieldRead sex = side.read(engine, "sex");
+  std::string sex_value = keep_only(sex.text, "男女");
+  double sex_confidence = sex.confidence;
+  if (utf8_length(sex_value) != 1) sex_value.clear();
+  if (parts && sex_value != parts->sex_zh() && sex_confidence < kTrustReading) {
+    sex_value = std::string(parts->sex_zh());
+    sex_confidence = kFromNumber;
+  }
+  r.set_field("sex", field_value(sex_value, sex_confidence, sex.missing_reason, min_confidence("sex")));
+
+  const TextFieldRead ethnicity = side.read(engine, "ethnicity");
+  std::string reading = keep_cjk(ethnicity.text);
+  if (reading.size() > 3 && reading.substr(reading.size() - 3) == "族") reading.resize(reading.size() - 3);
+  const auto snapped = snap_to_vocabulary(reading, validators::ethnicities());
+  if (snapped) {
+    const double c = ethnicity.confidence * (snapped->distance == 0 ? 1.0 : 0.7);
+    r.set_field("ethnicity", field_value(snapped->value, c, "", min_confidence("ethnicity")));
+  } else {
+    r.set_field("ethnicity", field_value("", 0, reading.empty() ? ethnicity.missing_reason
+                                                                : "the reading matches no ethnic group", 0));
+  }
+
+  BirthRead birth = read_birth_date(side, engine);
+  if (parts && (!birth.date || *birth.date != parts->birth)) {
+    // A reading within two digits of the number's date is an OCR slip (a dropped or
+    // misread digit), not a different date: the number is guarded by its check digit.
+    const auto digits = [](const Date& d) { return d.to_string(); };
+    const bool near = birth.date && edit_distance(digits(*birth.date), digits(parts->birth)) <= 2;
+    if (!birth.date || near || birth.confidence < kTrustReading) {
+      birth.date = parts->birth;
+      birth.confidence = kFromNumber;
+    }
+  }
+  r.set_field("birth_date", field_value(birth.date ? birth.date->to_string() : "", birth.confidence,
+                                        "the birth date could not be read", min_confidence("birth_date")));
+
+  const TextFieldRead address = side.read(engine, "address");
+  r.set_field("address", field_value(address.text, address.confidence, address.missing_reason, min_confidence("address")));
+
+  FieldValue id;
+  if (!number.value.empty() && number.value.find('?') == std::string::npos) {
+    id.value = number.value;
+    id.confidence = number.confidence;
+  } else {
+    id.missing_reason = number.missing_reason.empty() ? "some characters of the ID number are unreadable" : number.missing_reason;
+  }
+  r.set_field("id_number", id);
+  context.mark("id_front.fields");
+
+  for (auto& f : check_id_front(r, context.today())) r.findings.push_back(std::move(f));
+  for (const auto& [field_name, value] : r.fields)
+    if (!value.present())
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", side.label(field_name)}},
+                                        r.file, field_name));
+  return r;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,75 @@
+#include "ocr/quality/card_quality.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/base/data_file.h"
+#include "pipeline/base/messages.h"
+
+namespace beian::ocr {
+namespace {
+
+QualitySettings load() {
+  const std::string where = "templates/ocr/quality.json";
+  const auto j = load_data_file("ocr/quality.json");
+  check_keys(j,
+             {"description", "blur_max_mm", "glare_min_field_fraction", "glare_level", "min_card_width_px",
+              "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px"},
+             {"blur_max_mm", "glare_min_field_fraction", "glare_level", "min_card_width_px", "bw_max_colourfulness",
+              "min_card_area_fraction", "border_tolerance_px"},
+             where);
+  QualitySettings s;
+  s.blur_max_mm = get_value<double>(j, "blur_max_mm", where);
+  s.glare_min_field_fraction = get_value<double>(j, "glare_min_field_fraction", where);
+  s.glare_level = get_value<double>(j, "glare_level", where);
+  s.min_card_width_px = get_value<double>(j, "min_card_width_px", where);
+  s.bw_max_colourfulness = get_value<double>(j, "bw_max_colourfulness", where);
+  s.min_card_area_fraction = get_value<double>(j, "min_card_area_fraction", where);
+  s.border_tolerance_px = get_value<double>(j, "border_tolerance_px", where);
+  return s;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// Finding code of each check.
+const char* code_of(const std::string& id) {
+  if (id == "blur") return "OCR_BLUR";
+  if (id == "glare") return "OCR_GLARE";
+  if (id == "border_cut") return "OCR_BORDER_CUT";
+  if (id == "resolution") return "OCR_LOW_RESOLUTION";
+  if (id == "bw_copy") return "OCR_BW_COPY";
+  return "OCR_CARD_TOO_SMALL";
+}
+
+}  // namespace
+
+const QualitySettings& quality_settings() {
+  static const QualitySettings s = load();
+  return s;
+}
+
+std::vector<Finding> card_quality_findings(const CardQualityInput& in) {
+  const auto& s = quality_settings();
+  std::vector<QualityCheck> checks = {check_blur(in, s), check_border_cut(in, s), check_resolution(in, s),
+                                      check_bw_copy(in, s), check_card_size(in, s)};
+  for (auto& g : check_glare(in, s)) checks.push_back(std::move(g));
+  std::vector<Finding> out;
+  for (const auto& c : checks) {
+    if (c.passed) continue;
+    const bool whole = c.id == "resolution";
+    Evidence e = {{"value", fixed(c.value, whole ? 0 : c.id == "blur" ? 2 : 2)},
+                  {"threshold", fixed(c.threshold, whole ? 0 : 2)}};
+    if (const LayoutField* f = c.field.empty() ? nullptr : in.layout.field(c.field))
+      e.emplace_back("label", f->label.empty() ? f->name : f->label);
+    e.insert(e.end(), c.evidence.begin(), c.evidence.end());
+    out.push_back(make_finding(code_of(c.id), e, in.page.file(), c.field));
+  }
+  return out;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,63 @@
+// Image-quality checks for a document photographed as a card (ID card sides, permits):
+// blur, glare over a field, border cut off, resolution too low, black-and-white copy, card
+// too small in the frame. Each check is one function in its own file returning its measured
+// value against a threshold from templates/ocr/quality.json; failures become findings that
+// name the value, the endangered field and what to do.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "beian/finding.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/locate/document_quad.h"
+#include "ocr/page_analysis.h"
+
+namespace beian::ocr {
+
+// What the checks look at.
+struct CardQualityInput {
+  const PageAnalysis& page;
+  const DocumentQuad& quad;     // where the card is in the normalised image
+  const cv::Mat& view;          // the rectified, upright card (BGR)
+  const DocumentLayout& layout; // its field boxes (canonical coordinates)
+};
+
+// One check's outcome: `value` measured, compared with `threshold`.
+struct QualityCheck {
+  std::string id;               // "blur", "glare", "border_cut", "resolution", "bw_copy", "card_size"
+  double value = 0.0;
+  double threshold = 0.0;
+  bool passed = true;
+  double confidence = 1.0;      // how sure the measurement is, 0..1
+  std::string field;            // the field it endangers most; empty = the whole document
+  Evidence evidence;            // extra values for the message
+};
+
+struct QualitySettings {
+  double blur_max_mm = 0.2;            // estimated edge blur (Gaussian sigma, mm on the card)
+  double glare_min_field_fraction = 0.04;  // share of a field box washed out by glare
+  double glare_level = 0.1;            // brighter than the paper by this fraction = glare
+  double min_card_width_px = 600;      // card width in the original photo
+  double bw_max_colourfulness = 6.0;   // Hasler-Süsstrunk colourfulness of the card
+  double min_card_area_fraction = 0.2; // card area / photo area
+  double border_tolerance_px = 3;      // a side this close to the photo edge is cut off
+};
+
+// templates/ocr/quality.json, loaded once. Throws std::runtime_error naming the file.
+const QualitySettings& quality_settings();
+
+QualityCheck check_blur(const CardQualityInput& in, const QualitySettings& s);
+std::vector<QualityCheck> check_glare(const CardQualityInput& in, const QualitySettings& s);  // one per field hit
+QualityCheck check_border_cut(const CardQualityInput& in, const QualitySettings& s);
+QualityCheck check_resolution(const CardQualityInput& in, const QualitySettings& s);
+QualityCheck check_bw_copy(const CardQualityInput& in, const QualitySettings& s);
+QualityCheck check_card_size(const CardQualityInput& in, const QualitySettings& s);
+
+// Runs every check and returns the findings of those that failed (codes OCR_BLUR,
+// OCR_GLARE, OCR_BORDER_CUT, OCR_LOW_RESOLUTION, OCR_BW_COPY, OCR_CARD_TOO_SMALL).
+std::vector<Finding> card_quality_findings(const CardQualityInput& in);
+
+}  // namespace beian::ocr
