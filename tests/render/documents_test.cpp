@@ -54,6 +54,12 @@ TEST_CASE("an order needs one sheet per website, one letter, and authorisations 
                                                  {"authorisation_letter", 2}});
   order["subject"]["kind"] = "individual";
   CHECK(r.documents_for(order) == std::vector<R>{{"verification_sheet", 1}, {"verification_sheet", 2}, {"commitment_letter", 0}});
+  for (const char* cancellation : {"注销主体", "注销网站", "取消接入"}) {
+    order["filing_type"] = cancellation;
+    CHECK(r.documents_for(order).empty());
+  }
+  order["filing_type"] = "变更网站";
+  CHECK(r.documents_for(order).size() == 3);
 }
 
 TEST_CASE("every document: small, one page, metadata set, every filled value extractable in order, QR verifies at 100 dpi",
