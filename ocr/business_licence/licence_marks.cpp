@@ -1,0 +1,99 @@
+#include "ocr/business_licence/licence_marks.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#define ZX_USE_UTF8
+#include <ZXing/ReadBarcode.h>
+
+#include "ocr/validators/credit_code.h"
+
+namespace beian::ocr {
+
+QrReading decode_qr(const cv::Mat& grey) {
+  QrReading out;
+  if (grey.empty() || grey.type() != CV_8UC1) return out;
+  cv::Mat g = grey.isContinuous() ? grey : grey.clone();
+  ZXing::DecodeHints hints;
+  hints.setFormats(ZXing::BarcodeFormat::QRCode);
+  hints.setTryHarder(true);
+  hints.setMaxNumberOfSymbols(1);
+  try {
+    const auto results = ZXing::ReadBarcodes(ZXing::ImageView(g.data, g.cols, g.rows, ZXing::ImageFormat::Lum,
+                                                              static_cast<int>(g.step)),
+                                             hints);
+    for (const auto& r : results) {
+      if (!r.isValid()) continue;
+      out.found = true;
+      out.text = r.text();
+      const auto& p = r.position();
+      std::vector<cv::Point> corners{{p.topLeft().x, p.topLeft().y}, {p.topRight().x, p.topRight().y},
+                                     {p.bottomRight().x, p.bottomRight().y}, {p.bottomLeft().x, p.bottomLeft().y}};
+      out.box = cv::boundingRect(corners);
+      break;
+    }
+  } catch (const std::exception&) {
+    // zxing-cpp reports decode failures as results; anything thrown is treated as "no code".
+  }
+  return out;
+}
+
+std::optional<std::string> credit_code_in_text(const std::string& text) {
+  std::string run;
+  auto check = [&](const std::string& r) -> std::optional<std::string> {
+    for (size_t i = 0; i + 18 <= r.size(); ++i)
+      if (validators::is_valid_uscc(r.substr(i, 18))) return r.substr(i, 18);
+    return std::nullopt;
+  };
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : '\0';
+    if (c != '\0' && validators::kUsccAlphabet.find(c) != std::string_view::npos) {
+      run += c;
+      continue;
+    }
+    if (auto code = check(run)) return code;
+    run.clear();
+  }
+  return std::nullopt;
+}
+
+SealReading detect_seal(const cv::Mat& bgr, const SealSettings& s) {
+  SealReading out;
+  if (bgr.empty() || bgr.channels() != 3) return out;
+  // Work on a small copy: a seal is large, and this keeps the check cheap.
+  const double scale = std::min(1.0, 600.0 / bgr.cols);
+  cv::Mat small, hsv;
+  cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
+  cv::Mat low, high, red;
+  cv::inRange(hsv, cv::Scalar(0, s.min_saturation, s.min_value), cv::Scalar(10, 255, 255), low);
+  cv::inRange(hsv, cv::Scalar(165, s.min_saturation, s.min_value), cv::Scalar(180, 255, 255), high);
+  red = low | high;
+  // Join the ring, the star and the text of a seal into one blob.
+  cv::Mat joined;
+  const int k = std::max(3, small.rows / 60);
+  cv::morphologyEx(red, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+  const double page = small.rows;
+  int best_area = 0;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const double d = std::max(b.width, b.height);
+    if (d < s.min_diameter * page || d > s.max_diameter * page) continue;
+    if (b.width < 0.7 * b.height || b.height < 0.7 * b.width) continue;  // seals are round
+    const double fraction = cv::countNonZero(red(b)) / static_cast<double>(b.area());
+    if (fraction < s.min_red_fraction) continue;
+    if (b.area() > best_area) {
+      best_area = b.area();
+      out.found = true;
+      out.red_fraction = fraction;
+      out.box = cv::Rect(cvRound(b.x / scale), cvRound(b.y / scale), cvRound(b.width / scale), cvRound(b.height / scale));
+    }
+  }
+  return out;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,37 @@
+// The printed marks of a licence besides its text: the QR code (decoded with zxing-cpp; on a
+// licence it carries the credit code in its URL), the red seal (detected as a round red
+// blob of seal size) and the copy mark (副本 / 正本 under the title).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "ocr/business_licence/licence_settings.h"
+
+namespace beian::ocr {
+
+struct QrReading {
+  bool found = false;
+  std::string text;     // decoded content (UTF-8)
+  cv::Rect box;         // in the searched image
+};
+
+// The first QR code in `grey` (8-bit). Never throws for image content.
+QrReading decode_qr(const cv::Mat& grey);
+
+// The valid unified social credit code carried in `text` (any 18-character run of the code
+// alphabet whose check characters hold), if any.
+std::optional<std::string> credit_code_in_text(const std::string& text);
+
+struct SealReading {
+  bool found = false;
+  cv::Rect box;              // in the view
+  double red_fraction = 0;   // red pixels / box area
+};
+
+// The largest round red blob of seal size in `bgr` (an upright page view).
+SealReading detect_seal(const cv::Mat& bgr, const SealSettings& settings);
+
+}  // namespace beian::ocr

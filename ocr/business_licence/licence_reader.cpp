@@ -1,0 +1,188 @@
+#include "ocr/business_licence/licence_reader.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/business_licence/licence_checks.h"
+#include "ocr/business_licence/licence_fields.h"
+#include "ocr/business_licence/licence_marks.h"
+#include "ocr/business_licence/licence_settings.h"
+#include "ocr/fields/field_image.h"
+#include "ocr/fields/text_clean.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/locate/document_quad.h"
+#include "ocr/quality/card_quality.h"
+#include "ocr/unit_certificate/certificate_title.h"
+#include "pipeline/base/messages.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+FieldValue value_or_missing(const std::string& value, double confidence, const std::string& reason) {
+  FieldValue v;
+  if (value.empty()) {
+    v.missing_reason = reason.empty() ? "the value could not be read" : reason;
+  } else if (confidence < licence_settings().min_field_confidence) {
+    v.missing_reason = "the reading is too uncertain";
+  } else {
+    v.value = value;
+    v.confidence = confidence;
+  }
+  return v;
+}
+
+// The plain text fields: their reading, trimmed of stray punctuation at the ends.
+std::string clean_text(const std::string& text) {
+  std::string t = trim(text);
+  for (const char* junk : {"：", ":", "“", "”", "\"", "'", "|", "_"}) {
+    const std::string j(junk);
+    while (t.rfind(j, 0) == 0) t = t.substr(j.size());
+  }
+  return t;
+}
+
+// 副本 / 正本 under the title.
+std::string copy_mark(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& title) {
+  const auto& s = licence_settings();
+  if (title.empty()) return "";
+  const cv::Rect region(title.x, title.br().y, title.width, title.height);
+  const auto lines = find_text_lines(ink, region & cv::Rect(0, 0, ink.cols, ink.rows), title.height / 6, 0, 1);
+  if (lines.empty()) return "";
+  const std::string text = keep_cjk(read_line(engine, ink, lines.front(), s.labelled.label_pass).text);
+  for (const auto& m : s.copy_marks)
+    if (text.find(m) != std::string::npos) return "副本";
+  for (const auto& m : s.original_marks)
+    if (text.find(m) != std::string::npos) return "正本";
+  if (text.find("副") != std::string::npos) return "副本";
+  return "";
+}
+
+}  // namespace
+
+std::vector<Classification> BusinessLicenceReader::classify(const PageAnalysis& page, OcrContext& context,
+                                                            std::optional<DocumentType> forced) const {
+  const auto& title = find_certificate_title(page, context.engine());
+  Classification c;
+  c.type = DocumentType::kBusinessLicence;
+  const auto& quads = page.quads();
+  if (title && title->type == DocumentType::kBusinessLicence) {
+    c.confidence = std::clamp(0.4 + 0.58 * title->similarity, 0.0, 0.98);
+    c.quad_index = title->quad_index;
+    c.quarter_turns = title->quarter_turns;
+  } else if (forced) {
+    c.quad_index = 0;
+    c.quarter_turns = landscape_turn(quads.front());
+  } else {
+    return {};
+  }
+  const int w = licence_settings().view_width;
+  c.view = page.view(c.quad_index, cv::Size(w, static_cast<int>(w / std::max(1.0, quads[c.quad_index].aspect))),
+                     c.quarter_turns);
+  return {c};
+}
+
+DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Classification& c, OcrContext& context) const {
+  const auto& s = licence_settings();
+  DocumentResult r;
+  r.file = page.file();
+  r.type = DocumentType::kBusinessLicence;
+  TesseractEngine& engine = context.engine();
+  const cv::Mat& view = c.view;
+  const cv::Mat ink = ink_image(view);
+  context.mark("licence.view");
+  const auto reading = read_labelled_fields(engine, ink, &document_layout(DocumentType::kBusinessLicence), s.labelled);
+  context.mark("licence.fields");
+  auto field = [&](const std::string& name) -> const FieldReading& { return reading.fields.at(name); };
+
+  // Credit code: the OCR'd candidates, checked; the QR code confirms, repairs or contradicts.
+  const auto& code_reading = field("credit_code");
+  CodeReading code = resolve_credit_code({code_reading.text});
+  cv::Mat grey;
+  cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
+  QrReading qr = decode_qr(grey);
+  if (!qr.found) qr = decode_qr(page.image().gray);
+  const auto qr_code = qr.found ? credit_code_in_text(qr.text) : std::nullopt;
+  context.mark("licence.qr");
+  FieldValue credit;
+  if (code.checked) {
+    credit = value_or_missing(code.value, code.repaired ? 0.9 * s.credit_code_checked : s.credit_code_checked, "");
+    if (qr_code && *qr_code != code.value && code.value.size() == 18) {
+      r.findings.push_back(make_finding("LICENCE_QR_MISMATCH", {{"qr_code", *qr_code}, {"printed_code", code.value}},
+                                        r.file, "credit_code"));
+      credit.confidence = std::min(credit.confidence, 0.5);
+    }
+  } else if (qr_code) {
+    credit = value_or_missing(*qr_code, s.credit_code_from_qr, "");
+    r.findings.push_back(make_finding("LICENCE_CODE_FROM_QR", {{"code", *qr_code}}, r.file, "credit_code"));
+  } else {
+    // An unverifiable reading is not a value: report it as evidence only.
+    credit.missing_reason = code.value.empty() ? (code_reading.missing_reason.empty() ? "the code could not be read"
+                                                                                       : code_reading.missing_reason)
+                                               : "the reading " + code.value + " fails the code's check characters";
+  }
+  r.set_field("credit_code", credit);
+
+  for (const char* name : {"name", "type", "legal_representative", "registered_capital"}) {
+    const auto& f = field(name);
+    r.set_field(name, value_or_missing(clean_text(f.text), f.confidence, f.missing_reason));
+  }
+  const auto& established = field("established_date");
+  const auto established_date = parse_cn_date(established.text);
+  r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
+                                                   established.confidence, established.missing_reason));
+  const auto& term_reading = field("business_term");
+  const TermReading term = parse_term(term_reading.text);
+  r.set_field("business_term_from",
+              value_or_missing(term.from ? term.from->to_string() : "", term_reading.confidence, term_reading.missing_reason));
+  r.set_field("business_term_until",
+              value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "", term_reading.confidence,
+                               term_reading.missing_reason));
+  for (const char* name : {"address", "business_scope", "registration_authority"}) {
+    const auto& f = field(name);
+    r.set_field(name, value_or_missing(clean_text(f.text), f.confidence, f.missing_reason));
+  }
+  const auto issue = read_date_below(engine, ink, field("registration_authority"), s.issue_date_ocr);
+  r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
+  context.mark("licence.values");
+
+  // Flags and quality.
+  const auto& title = find_certificate_title(page, engine);
+  cv::Rect title_box;
+  if (title && title->quad_index == c.quad_index && title->quarter_turns == c.quarter_turns) {
+    const double sx = static_cast<double>(view.cols) / title->view_size.width;
+    const double sy = static_cast<double>(view.rows) / title->view_size.height;
+    title_box = cv::Rect(cvRound(title->title_box.x * sx), cvRound(title->title_box.y * sy),
+                         cvRound(title->title_box.width * sx), cvRound(title->title_box.height * sy));
+  }
+  const std::string copy = copy_mark(engine, ink, title_box);
+  const bool bw = page.image().colourfulness < quality_settings().bw_max_colourfulness;
+  const SealReading seal = bw ? SealReading{} : detect_seal(view, s.seal);
+  const std::string document(display_name_zh(r.type));
+  r.findings.push_back(make_finding("LICENCE_FLAGS",
+                                    {{"document", document},
+                                     {"copy", copy.empty() ? "未识别副本/正本" : copy},
+                                     {"qr", qr.found ? "有" : "无"},
+                                     {"seal", bw ? "无法判断（黑白件）" : seal.found ? "有" : "无"}},
+                                    r.file));
+  if (!qr.found) r.findings.push_back(make_finding("LICENCE_QR_MISSING", {{"document", document}}, r.file));
+  if (bw) {
+    char value[16];
+    std::snprintf(value, sizeof value, "%.1f", page.image().colourfulness);
+    r.findings.push_back(make_finding("OCR_BW_COPY", {{"value", value}}, r.file));
+  } else if (!seal.found) {
+    r.findings.push_back(make_finding("LICENCE_NO_SEAL", {{"document", document}}, r.file));
+  }
+
+  for (auto& f : check_unit_code(r, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
+  for (auto& f : check_term(r, "business_term_until", context.today())) r.findings.push_back(std::move(f));
+  for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
+  for (const auto& [name, value] : r.fields)
+    if (!value.present())
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", name}}, r.file, name));
+  context.mark("licence.checks");
+  return r;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,55 @@
+#include "ocr/business_licence/licence_settings.h"
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/base/data_file.h"
+
+namespace beian::ocr {
+namespace {
+
+LicenceSettings load() {
+  const std::string where = "templates/ocr/business_licence.json";
+  const auto j = load_data_file("ocr/business_licence.json");
+  check_keys(j,
+             {"description", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr",
+              "copy_marks", "qr", "seal", "confidence"},
+             {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
+              "qr", "seal", "confidence"},
+             where);
+  LicenceSettings s;
+  s.view_width = get_value<int>(j, "view_width", where);
+  s.labelled = parse_labelled_read_settings(j, where);
+  s.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
+  const auto& marks = j.at("copy_marks");
+  check_keys(marks, {"copy", "original"}, {"copy", "original"}, where + " copy_marks");
+  s.copy_marks = get_value<std::vector<std::string>>(marks, "copy", where + " copy_marks");
+  s.original_marks = get_value<std::vector<std::string>>(marks, "original", where + " copy_marks");
+  check_keys(j.at("qr"), {"min_module_px"}, {"min_module_px"}, where + " qr");
+  s.qr_min_module_px = get_value<double>(j.at("qr"), "min_module_px", where + " qr");
+  const auto& seal = j.at("seal");
+  const std::string ws = where + " seal";
+  check_keys(seal, {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value"},
+             {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value"}, ws);
+  s.seal.min_diameter = get_value<double>(seal, "min_diameter", ws);
+  s.seal.max_diameter = get_value<double>(seal, "max_diameter", ws);
+  s.seal.min_red_fraction = get_value<double>(seal, "min_red_fraction", ws);
+  s.seal.min_saturation = get_value<int>(seal, "min_saturation", ws);
+  s.seal.min_value = get_value<int>(seal, "min_value", ws);
+  const auto& c = j.at("confidence");
+  const std::string wc = where + " confidence";
+  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr"},
+             {"min_field", "credit_code_checked", "credit_code_from_qr"}, wc);
+  s.min_field_confidence = get_value<double>(c, "min_field", wc);
+  s.credit_code_checked = get_value<double>(c, "credit_code_checked", wc);
+  s.credit_code_from_qr = get_value<double>(c, "credit_code_from_qr", wc);
+  return s;
+}
+
+}  // namespace
+
+const LicenceSettings& licence_settings() {
+  static const LicenceSettings s = load();
+  return s;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,36 @@
+// Settings of the business licence reader, from templates/ocr/business_licence.json.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ocr/fields/text_field.h"
+#include "ocr/unit_certificate/labelled_fields.h"
+
+namespace beian::ocr {
+
+struct SealSettings {
+  double min_diameter = 0.12;     // seal size / page height, accepted range
+  double max_diameter = 0.45;
+  double min_red_fraction = 0.04; // red pixels / seal box area, at least
+  int min_saturation = 70;        // HSV thresholds of "red"
+  int min_value = 60;
+};
+
+struct LicenceSettings {
+  int view_width = 1782;                 // rectified page width the fields are read at
+  LabelledReadSettings labelled;         // labels and value OCR per field
+  TextFieldSettings issue_date_ocr;      // the unlabelled date under the registration authority
+  std::vector<std::string> copy_marks;   // "副本"
+  std::vector<std::string> original_marks;  // "正本"
+  double qr_min_module_px = 2.5;         // QR modules smaller than this in the view: decode on the photo
+  SealSettings seal;
+  double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
+  double credit_code_checked = 0.97;     // confidence of a code whose check character holds
+  double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code
+};
+
+// Loaded once (thread-safe). Throws std::runtime_error naming the file and key.
+const LicenceSettings& licence_settings();
+
+}  // namespace beian::ocr

@@ -1,0 +1,215 @@
+#include "ocr/mrz/mrz_lines.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace beian::ocr {
+namespace {
+
+struct Glyph {
+  cv::Rect box;
+  double cx() const { return box.x + box.width / 2.0; }
+};
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Least-squares y = a + b·x; false when x does not vary.
+bool fit_line(const std::vector<double>& x, const std::vector<double>& y, double& a, double& b) {
+  const size_t n = x.size();
+  if (n < 2) return false;
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (size_t i = 0; i < n; ++i) {
+    sx += x[i];
+    sy += y[i];
+    sxx += x[i] * x[i];
+    sxy += x[i] * y[i];
+  }
+  const double d = n * sxx - sx * sx;
+  if (std::abs(d) < 1e-9) return false;
+  b = (n * sxy - sx * sy) / d;
+  a = (sy - b * sx) / n;
+  return true;
+}
+
+// The glyph-like components of `ink` inside `region` whose height suits a row `row_height` tall.
+std::vector<Glyph> glyphs_in(const cv::Mat& ink, const cv::Rect& region, double row_height, double row_centre_y) {
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink(region), labels, stats, centroids, 8, CV_32S);
+  std::vector<Glyph> glyphs;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT) + region.x, stats.at<int>(i, cv::CC_STAT_TOP) + region.y,
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const double cy = box.y + box.height / 2.0;
+    if (box.height < 0.25 * row_height || box.height > 1.25 * row_height) continue;
+    if (box.width > 2.5 * row_height || std::abs(cy - row_centre_y) > 0.5 * row_height) continue;
+    glyphs.push_back({box});
+  }
+  std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.cx() < b.cx(); });
+  return glyphs;
+}
+
+// Fits cells of constant pitch through the glyphs; false when they are not such a row.
+bool fit_cells(const std::vector<Glyph>& glyphs, double pitch_to_cap, int min_chars, MrzLineGeometry& line) {
+  if (glyphs.size() < static_cast<size_t>(min_chars)) return false;
+  std::vector<double> heights;
+  for (const auto& g : glyphs) heights.push_back(g.box.height);
+  std::vector<double> sorted = heights;
+  std::sort(sorted.begin(), sorted.end());
+  const double tall_limit = 0.8 * sorted[sorted.size() * 9 / 10];
+  std::vector<double> tall_heights, tall_x, tall_bottom;
+  for (const auto& g : glyphs)
+    if (g.box.height >= tall_limit) {
+      tall_heights.push_back(g.box.height);
+      tall_x.push_back(g.cx());
+      tall_bottom.push_back(g.box.y + g.box.height);
+    }
+  if (tall_heights.size() < 5) return false;
+  line.cap_height = median(tall_heights);
+  if (!fit_line(tall_x, tall_bottom, line.baseline_at_0, line.baseline_slope)) return false;
+
+  // Pitch: the usual distance between neighbouring glyphs near what the font predicts.
+  const double expected = pitch_to_cap * line.cap_height;
+  std::vector<double> steps;
+  for (size_t i = 1; i < glyphs.size(); ++i) {
+    const double d = glyphs[i].cx() - glyphs[i - 1].cx();
+    if (d > 0.6 * expected && d < 2.0 * expected) steps.push_back(d);
+  }
+  double a = glyphs.front().cx();
+  double b = steps.size() >= std::max<size_t>(4, glyphs.size() / 2) ? median(steps) : expected;
+  double residual = 0;
+  for (int iteration = 0; iteration < 3; ++iteration) {
+    std::vector<double> idx, centre;
+    for (const auto& g : glyphs) {
+      if (g.box.width > 1.2 * b) continue;  // two glyphs run together
+      idx.push_back(std::round((g.cx() - a) / b));
+      centre.push_back(g.cx());
+    }
+    double na = a, nb = b;
+    if (!fit_line(idx, centre, na, nb) || nb <= 0) return false;
+    a = na;
+    b = nb;
+    double sum = 0;
+    for (size_t i = 0; i < idx.size(); ++i) {
+      const double e = (centre[i] - (a + b * idx[i])) / b;
+      sum += e * e;
+    }
+    residual = std::sqrt(sum / std::max<size_t>(1, idx.size()));
+  }
+  // OCR-B digits stand ~8% taller than capitals, so glyph heights mislead; the pitch, fitted
+  // over the whole line, fixes the scale exactly (unless the print is letter-spaced).
+  const double from_pitch = b / pitch_to_cap;
+  if (std::abs(from_pitch / line.cap_height - 1.0) < 0.2) line.cap_height = from_pitch;
+  line.first_centre = a + b * std::round((glyphs.front().cx() - a) / b);
+  line.pitch = b;
+  line.char_count = static_cast<int>(std::lround((glyphs.back().cx() - line.first_centre) / b)) + 1;
+  line.fit_residual = residual;
+  int left = glyphs.front().box.x, right = glyphs.back().box.br().x, top = INT32_MAX, bottom = 0;
+  for (const auto& g : glyphs) {
+    top = std::min(top, g.box.y);
+    bottom = std::max(bottom, g.box.br().y);
+  }
+  line.box = cv::Rect(left, top, right - left, bottom - top);
+  return residual <= 0.15 && line.char_count >= min_chars &&
+         glyphs.size() >= static_cast<size_t>(0.6 * line.char_count);
+}
+
+// Pixels clearly darker than their neighbourhood (block × block).
+cv::Mat dark_ink(const cv::Mat& grey, int block) {
+  cv::Mat ink;
+  cv::adaptiveThreshold(grey, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 12);
+  return ink;
+}
+
+// Glyphs of a row joined into one blob: a horizontal closing `gap` pixels wide.
+cv::Mat join_rows(const cv::Mat& ink, int gap) {
+  cv::Mat rows;
+  cv::morphologyEx(ink, rows, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(gap, 1)));
+  return rows;
+}
+
+}  // namespace
+
+MrzCell MrzLineGeometry::cell(int i) const {
+  const double x = first_centre + pitch * i;
+  return MrzCell{cv::Point2f(static_cast<float>(x), static_cast<float>(baseline_at_0 + baseline_slope * x)), pitch,
+                 cap_height};
+}
+
+std::vector<MrzLineGeometry> find_mrz_lines(const cv::Mat& grey, const MrzSettings& settings) {
+  std::vector<MrzLineGeometry> lines;
+  if (grey.empty() || grey.type() != CV_8UC1 || grey.cols < 100 || grey.rows < 30) return lines;
+  const int width = grey.cols;
+  const cv::Mat ink = dark_ink(grey, std::max(15, width / 30) | 1);
+  const cv::Mat rows = join_rows(ink, std::max(3, width / 35));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(rows, labels, stats, centroids, 8, CV_32S);
+  const double matcher_pitch_to_cap = OcrbMatcher::get().pitch_to_cap_height();
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect blob(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                        stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    if (blob.width < settings.min_line_width_fraction * width) continue;
+    if (blob.height < settings.line_height_min * width || blob.height > 1.3 * settings.line_height_max * width) continue;
+    const int margin = blob.height / 3;
+    const cv::Rect region = (blob + cv::Size(2 * margin, 2 * margin) - cv::Point(margin, margin)) &
+                            cv::Rect(0, 0, grey.cols, grey.rows);
+    const auto glyphs = glyphs_in(ink, region, blob.height, blob.y + blob.height / 2.0);
+    MrzLineGeometry line;
+    if (fit_cells(glyphs, matcher_pitch_to_cap, settings.min_line_chars, line)) lines.push_back(line);
+  }
+  std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.box.y < b.box.y; });
+  return lines;
+}
+
+std::optional<MrzLineGeometry> find_ocrb_row(const cv::Mat& grey, const cv::Rect& region, int min_chars) {
+  const cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 20 || r.height < 8 || grey.type() != CV_8UC1) return std::nullopt;
+  const cv::Mat ink = dark_ink(grey(r), std::max(15, r.height) | 1);
+  const cv::Mat rows = join_rows(ink, std::max(3, r.height / 3));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(rows, labels, stats, centroids, 8, CV_32S);
+  // The widest blob that is a row of glyphs (not taller than the region allows).
+  int best = -1;
+  for (int i = 1; i < n; ++i) {
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    if (h < 6 || h > 0.9 * r.height || w < 2 * h) continue;
+    if (best < 0 || w > stats.at<int>(best, cv::CC_STAT_WIDTH)) best = i;
+  }
+  if (best < 0) return std::nullopt;
+  const cv::Rect blob(stats.at<int>(best, cv::CC_STAT_LEFT), stats.at<int>(best, cv::CC_STAT_TOP),
+                      stats.at<int>(best, cv::CC_STAT_WIDTH), stats.at<int>(best, cv::CC_STAT_HEIGHT));
+  auto glyphs = glyphs_in(ink, cv::Rect(0, 0, ink.cols, ink.rows), blob.height, blob.y + blob.height / 2.0);
+  glyphs.erase(std::remove_if(glyphs.begin(), glyphs.end(),
+                              [&](const Glyph& g) { return g.box.x < blob.x - 2 || g.box.br().x > blob.br().x + 2; }),
+               glyphs.end());
+  for (auto& g : glyphs) g.box += r.tl();
+  MrzLineGeometry line;
+  if (!fit_cells(glyphs, OcrbMatcher::get().pitch_to_cap_height(), min_chars, line)) return std::nullopt;
+  return line;
+}
+
+std::string MrzLineReading::best_text() const {
+  std::string text;
+  for (const auto& s : cells) text += kMrzAlphabet[std::max_element(s.begin(), s.end()) - s.begin()];
+  return text;
+}
+
+double MrzLineReading::mean_best_score() const {
+  if (cells.empty()) return 0;
+  double sum = 0;
+  for (const auto& s : cells) sum += *std::max_element(s.begin(), s.end());
+  return sum / static_cast<double>(cells.size());
+}
+
+MrzLineReading read_mrz_line(const cv::Mat& grey, const MrzLineGeometry& line, const OcrbMatcher& matcher) {
+  MrzLineReading reading;
+  for (int i = 0; i < line.char_count; ++i) reading.cells.push_back(matcher.score(grey, line.cell(i)));
+  return reading;
+}
+
+}  // namespace beian::ocr

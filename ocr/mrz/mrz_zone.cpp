@@ -1,0 +1,106 @@
+#include "ocr/mrz/mrz_zone.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/locate/document_quad.h"
+
+namespace beian::ocr {
+namespace {
+
+// Passport data pages are 125 × 88 mm (1.42), cards 85.6 × 54 mm (1.585); photos of them
+// in perspective stretch that a little.
+constexpr double kMinAspect = 1.2, kMaxAspect = 1.9;
+
+// The lowest run of consecutive lines whose lengths are the format's, read and decoded.
+std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<MrzLineGeometry>& lines,
+                                      const MrzFormat& format) {
+  const size_t n = format.lines.size();
+  if (lines.size() < n) return std::nullopt;
+  for (size_t end = lines.size(); end >= n; --end) {
+    const size_t begin = end - n;
+    bool fits = true;
+    for (size_t k = 0; k < n && fits; ++k)
+      fits = lines[begin + k].char_count == static_cast<int>(format.lines[k].size());
+    if (!fits) continue;
+    MrzZone zone;
+    zone.format = &format;
+    std::vector<MrzLineReading> readings;
+    double sum = 0;
+    for (size_t k = 0; k < n; ++k) {
+      zone.lines.push_back(lines[begin + k]);
+      readings.push_back(read_mrz_line(grey, lines[begin + k], OcrbMatcher::get()));
+    }
+    zone.decoding = decode_mrz(format, readings, mrz_settings());
+    size_t count = 0;
+    for (const auto& scores : zone.decoding.scores)
+      for (float s : scores) sum += s, ++count;
+    zone.mean_score = count ? sum / count : 0;
+    return zone;
+  }
+  return std::nullopt;
+}
+
+// Ranks zones: verified check digits first, then glyph agreement.
+double rank(const MrzZone& z) {
+  const size_t checks = z.format->checks.size();
+  const double passing = checks ? 1.0 - static_cast<double>(z.decoding.failed_checks.size()) / checks : 1.0;
+  return passing * 2.0 + z.mean_score;
+}
+
+std::optional<MrzZone> search(const PageAnalysis& page) {
+  const auto& settings = mrz_settings();
+  const auto& quads = page.quads();
+  std::optional<MrzZone> best;
+  for (size_t i = 0; i < quads.size(); ++i) {
+    const auto& q = quads[i];
+    if (!q.whole_image && (q.aspect < kMinAspect || q.aspect > kMaxAspect)) continue;
+    const int landscape = landscape_turn(q);
+    std::vector<int> turns{landscape, landscape + 2};
+    if (q.whole_image) turns = {landscape, landscape + 2, landscape + 1, (landscape + 3) % 4};
+    for (int turn : turns) {
+      const bool portrait = (turn - landscape) % 2 != 0;
+      const int w = settings.view_width;
+      const int h = static_cast<int>(std::lround(portrait ? w * q.aspect : w / q.aspect));
+      const cv::Size size(w, h);
+      const cv::Mat& view = page.view(i, size, turn);
+      cv::Mat grey;
+      cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
+      auto lines = find_mrz_lines(grey, settings);
+      // An MRZ is printed in the lower part of the document; one at the top is upside down.
+      lines.erase(std::remove_if(lines.begin(), lines.end(),
+                                 [&](const MrzLineGeometry& l) { return l.box.y + l.box.height / 2 < 0.45 * h; }),
+                  lines.end());
+      for (const char* name : {"td3", "travel_permit"}) {
+        auto zone = decode_in_view(grey, lines, mrz_format(name));
+        if (!zone) continue;
+        zone->quad_index = i;
+        zone->quarter_turns = turn;
+        zone->view_size = size;
+        if (!best || rank(*zone) > rank(*best)) best = std::move(zone);
+      }
+      if (best && best->decoding.checks_ok() && best->mean_score > 0.75) return best;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double MrzZone::confidence() const {
+  if (!format) return 0;
+  const size_t checks = format->checks.size();
+  const double passing = checks ? 1.0 - static_cast<double>(decoding.failed_checks.size()) / checks : 1.0;
+  // The right number of regularly spaced OCR-B glyphs is already strong evidence of an MRZ;
+  // verified check digits make it near certain.
+  const double glyphs = std::clamp((mean_score - 0.4) / 0.4, 0.0, 1.0);
+  return std::clamp(0.45 + 0.3 * glyphs + 0.23 * passing, 0.0, 0.98);
+}
+
+const std::optional<MrzZone>& find_mrz_zone(const PageAnalysis& page) {
+  return page.shared<std::optional<MrzZone>>("mrz_zone", [&] { return search(page); });
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,127 @@
+#include "ocr/permit/permit_locate.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/fields/field_image.h"
+#include "ocr/fields/text_clean.h"
+#include "ocr/fields/text_field.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/locate/document_quad.h"
+#include "ocr/mrz/mrz_lines.h"
+#include "ocr/permit/permit_settings.h"
+#include "ocr/unit_certificate/certificate_title.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+// The best reading of `reading` under one of `format`'s patterns of its length.
+std::pair<std::string, double> decode_number(const MrzLineReading& reading, const PermitNumberFormat& format) {
+  std::pair<std::string, double> best{"", -1.0};
+  for (const auto& pattern : format.patterns) {
+    if (pattern.size() != reading.cells.size()) continue;
+    std::string text;
+    double sum = 0;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      char chosen = '?';
+      float score = -2.f;
+      for (char c : format.classes.at(pattern[i])) {
+        const auto pos = kMrzAlphabet.find(c);
+        if (pos != std::string_view::npos && reading.cells[i][pos] > score) score = reading.cells[i][pos], chosen = c;
+      }
+      text += chosen;
+      sum += score;
+    }
+    const double mean = sum / pattern.size();
+    if (mean > best.second) best = {text, mean};
+  }
+  return best;
+}
+
+// The number's search box of `type` in a view of `size`.
+cv::Rect number_box(DocumentType type, cv::Size size) {
+  const auto& s = permit_settings();
+  const DocumentLayout& layout = document_layout(type);
+  const LayoutField* f = layout.field("document_number");
+  if (!f) return {};
+  cv::Rect box = layout.scale(f->box, size);
+  return cv::Rect(box.x - s.number_margin_x, box.y - s.number_margin_y, box.width + 2 * s.number_margin_x,
+                  box.height + 2 * s.number_margin_y);
+}
+
+std::optional<MrzLineReading> number_reading(const cv::Mat& grey, const cv::Rect& box) {
+  if (box.empty()) return std::nullopt;
+  const auto row = find_ocrb_row(grey, box, 6);
+  if (!row) return std::nullopt;
+  return read_mrz_line(grey, *row, OcrbMatcher::get());
+}
+
+std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine& engine) {
+  const auto& s = permit_settings();
+  const auto& quads = page.quads();
+  const cv::Size size = permit_view_size();
+  std::optional<PermitHypothesis> best;
+  size_t tried = 0;
+  for (size_t i = 0; i < quads.size() && tried < s.max_quads; ++i) {
+    const auto& q = quads[i];
+    if (!q.whole_image && (q.aspect < s.min_card_aspect || q.aspect > s.max_card_aspect)) continue;
+    ++tried;
+    for (int turn : {landscape_turn(q), landscape_turn(q) + 2}) {
+      cv::Mat grey;
+      cv::cvtColor(page.view(i, size, turn), grey, cv::COLOR_BGR2GRAY);
+      // The permits print their numbers in the same place: read each distinct box once.
+      std::vector<std::pair<cv::Rect, std::optional<MrzLineReading>>> read_boxes;
+      for (auto type : permit_types()) {
+        const cv::Rect box = number_box(type, size);
+        auto it = std::find_if(read_boxes.begin(), read_boxes.end(), [&](const auto& r) { return r.first == box; });
+        if (it == read_boxes.end()) it = read_boxes.insert(read_boxes.end(), {box, number_reading(grey, box)});
+        if (!it->second) continue;
+        const auto [number, score] = decode_number(*it->second, s.number_formats.at(type));
+        if (number.empty() || score < s.min_number_score) continue;
+        if (!best || score > best->number_score) {
+          best = PermitHypothesis{type, i, turn, number, score, 0, 0};
+        }
+      }
+    }
+  }
+  if (!best) return best;
+  // The title, read once, confirms (or contradicts) the type the number suggested.
+  const DocumentLayout& layout = document_layout(best->type);
+  const cv::Mat ink = ink_image(page.view(best->quad_index, size, best->quarter_turns));
+  cv::Rect title_box;
+  for (const auto& t : layout.texts)
+    if (t.text == s.titles.at(best->type)) title_box = layout.scale(t.box, size);
+  if (!title_box.empty()) {
+    const auto read = read_text_field(engine, ink, title_box, s.title_ocr, title_box.height / 3);
+    const std::string text = keep_cjk(read.text);
+    double best_similarity = -1;
+    for (auto type : permit_types()) {
+      const double sim = title_similarity(text, s.titles.at(type));
+      if (sim > best_similarity) best_similarity = sim;
+    }
+    best->title_similarity = title_similarity(text, s.titles.at(best->type));
+    // Another permit's title fits better: the number alone cannot be trusted.
+    if (best->title_similarity + 1e-9 < best_similarity) best->title_similarity *= 0.5;
+  }
+  const double number = std::clamp((best->number_score - 0.5) / 0.35, 0.0, 1.0);
+  best->confidence = std::clamp(0.3 + 0.3 * number + 0.38 * best->title_similarity, 0.0, 0.97);
+  return best;
+}
+
+}  // namespace
+
+cv::Size permit_view_size() { return document_layout(DocumentType::kMainlandTravelPermit).canonical; }
+
+std::pair<std::string, double> read_permit_number(const cv::Mat& grey, DocumentType type) {
+  const auto reading = number_reading(grey, number_box(type, grey.size()));
+  if (!reading) return {"", -1.0};
+  return decode_number(*reading, permit_settings().number_formats.at(type));
+}
+
+const std::optional<PermitHypothesis>& locate_permit(const PageAnalysis& page, TesseractEngine& engine) {
+  return page.shared<std::optional<PermitHypothesis>>("permit_hypothesis", [&] { return search(page, engine); });
+}
+
+}  // namespace beian::ocr

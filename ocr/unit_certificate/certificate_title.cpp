@@ -1,0 +1,120 @@
+#include "ocr/unit_certificate/certificate_title.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/fields/field_image.h"
+#include "ocr/fields/text_clean.h"
+#include "ocr/locate/document_quad.h"
+#include "pipeline/base/data_file.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+const std::string kWhere = "templates/ocr/unit_certificate.json";
+
+UnitCertificateSettings load() {
+  const auto j = load_data_file("ocr/unit_certificate.json");
+  check_keys(j,
+             {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
+              "min_title_similarity", "titles", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields",
+              "issue_date_ocr"},
+             {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
+              "titles"},
+             kWhere);
+  UnitCertificateSettings s;
+  const auto aspect = get_value<std::vector<double>>(j, "page_aspect", kWhere);
+  if (aspect.size() != 2) throw std::runtime_error(kWhere + ": 'page_aspect' takes two numbers");
+  s.min_page_aspect = aspect[0];
+  s.max_page_aspect = aspect[1];
+  s.max_quads = static_cast<size_t>(get_value<int>(j, "max_quads", kWhere));
+  s.analysis_width = get_value<int>(j, "analysis_width", kWhere);
+  s.min_title_height = get_value<double>(j, "min_title_height", kWhere);
+  s.title_ocr = parse_text_field_settings(j.at("title_ocr"), kWhere + " title_ocr");
+  s.min_title_similarity = get_value<double>(j, "min_title_similarity", kWhere);
+  for (const auto& [id, titles] : j.at("titles").items()) {
+    const auto type = parse_document_type(id);
+    if (!type || !is_unit_certificate(*type)) throw std::runtime_error(kWhere + " titles: '" + id + "' is not a unit certificate type");
+    s.titles[*type] = get_value<std::vector<std::string>>(j.at("titles"), id, kWhere + " titles");
+  }
+  return s;
+}
+
+// The title line of an upright page view: the row of the tallest glyph blobs in its upper
+// 45%, as a box; empty when no glyphs are tall enough.
+cv::Rect title_row(const cv::Mat& ink, double min_height) {
+  const cv::Rect upper(0, 0, ink.cols, static_cast<int>(ink.rows * 0.45));
+  cv::Mat mask = ink(upper) < 140;
+  // Join the strokes of one character (bold titles are still several components).
+  const int join = std::max(3, static_cast<int>(min_height / 4));
+  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(join, join)));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+  std::vector<cv::Rect> glyphs;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    // Character-like: tall enough, not a long rule or a frame, roughly square.
+    if (b.height < min_height || b.height > 4 * min_height || b.width > 2.2 * b.height || b.width < 0.3 * b.height) continue;
+    glyphs.push_back(b);
+  }
+  if (glyphs.empty()) return {};
+  // The tallest glyph seeds the row; glyphs overlapping its band and of similar height join.
+  const auto seed = *std::max_element(glyphs.begin(), glyphs.end(), [](const auto& a, const auto& b) { return a.height < b.height; });
+  cv::Rect row = seed;
+  for (const auto& g : glyphs) {
+    const int overlap = std::min(g.br().y, seed.br().y) - std::max(g.y, seed.y);
+    if (overlap > 0.6 * seed.height && g.height > 0.6 * seed.height) row |= g;
+  }
+  return row;
+}
+
+std::optional<CertificateTitle> search(const PageAnalysis& page, TesseractEngine& engine) {
+  const auto& s = unit_certificate_settings();
+  const auto& quads = page.quads();
+  std::optional<CertificateTitle> best;
+  size_t tried = 0;
+  for (size_t i = 0; i < quads.size() && tried < s.max_quads; ++i) {
+    const auto& q = quads[i];
+    if (!q.whole_image && (q.aspect < s.min_page_aspect || q.aspect > s.max_page_aspect)) continue;
+    ++tried;
+    const cv::Size size(s.analysis_width, static_cast<int>(s.analysis_width / q.aspect));
+    for (int turn : {landscape_turn(q), landscape_turn(q) + 2}) {
+      const cv::Mat ink = ink_image(page.view(i, size, turn));
+      const cv::Rect row = title_row(ink, s.min_title_height * size.height);
+      if (row.empty()) continue;
+      const auto read = read_line(engine, ink, row, s.title_ocr);
+      const std::string text = keep_cjk(read.text);
+      for (const auto& [type, titles] : s.titles)
+        for (const auto& title : titles) {
+          const double sim = title_similarity(text, title);
+          if (sim >= s.min_title_similarity && (!best || sim > best->similarity))
+            best = CertificateTitle{type, i, turn, size, row, text, sim};
+        }
+    }
+    if (best && best->similarity > 0.99) break;
+  }
+  return best;
+}
+
+}  // namespace
+
+const UnitCertificateSettings& unit_certificate_settings() {
+  static const UnitCertificateSettings s = load();
+  return s;
+}
+
+double title_similarity(const std::string& read, const std::string& title) {
+  const std::string a = keep_cjk(read), b = keep_cjk(title);
+  const size_t n = std::max(utf8_length(a), utf8_length(b));
+  return n ? std::clamp(1.0 - static_cast<double>(edit_distance(a, b)) / n, 0.0, 1.0) : 0.0;
+}
+
+const std::optional<CertificateTitle>& find_certificate_title(const PageAnalysis& page, TesseractEngine& engine) {
+  return page.shared<std::optional<CertificateTitle>>("certificate_title", [&] { return search(page, engine); });
+}
+
+}  // namespace beian::ocr

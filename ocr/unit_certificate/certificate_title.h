@@ -1,0 +1,51 @@
+// Classifying unit certificates (营业执照 and the other certificates units file with) by
+// reading their title: in each A4-shaped quad, in both landscape orientations, the largest
+// text line in the upper part of the page is OCR'd and compared with the titles of
+// templates/ocr/unit_certificate.json. Computed once per page and shared by the business
+// licence reader and the other-certificate reader.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "beian/ocr/document.h"
+#include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/text_field.h"
+#include "ocr/page_analysis.h"
+
+namespace beian::ocr {
+
+struct UnitCertificateSettings {
+  double min_page_aspect = 1.25, max_page_aspect = 1.6;  // accepted quad aspect (A4 is 1.414)
+  size_t max_quads = 3;               // A4-shaped quads tried, best first
+  int analysis_width = 1188;          // view width the title is searched in
+  double min_title_height = 0.03;     // title glyph height / view height, at least
+  TextFieldSettings title_ocr;
+  double min_title_similarity = 0.5;  // below: not this certificate
+  std::map<DocumentType, std::vector<std::string>> titles;
+};
+
+// templates/ocr/unit_certificate.json, loaded once. Throws std::runtime_error naming the file.
+const UnitCertificateSettings& unit_certificate_settings();
+
+struct CertificateTitle {
+  DocumentType type = DocumentType::kUnknown;
+  size_t quad_index = 0;
+  int quarter_turns = 0;
+  cv::Size view_size;       // analysis view size (width analysis_width, height from the quad)
+  cv::Rect title_box;       // in that view
+  std::string text;         // the title as read (CJK only)
+  double similarity = 0;    // 0..1 against the type's best-fitting title
+};
+
+// The best title of `page`, or nullopt when no A4-shaped page shows a known title.
+const std::optional<CertificateTitle>& find_certificate_title(const PageAnalysis& page, TesseractEngine& engine);
+
+// 1 - edit distance / longer length, over CJK characters only.
+double title_similarity(const std::string& read, const std::string& title);
+
+}  // namespace beian::ocr

@@ -1,0 +1,236 @@
+#include "ocr/unit_certificate/labelled_fields.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/business_licence/licence_fields.h"
+#include "ocr/fields/field_image.h"
+#include "pipeline/base/data_file.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+// Largest blank gap (× character height) inside a code, and inside a text value.
+constexpr double kCodeGap = 0.7;
+constexpr double kTextGap = 2.5;
+
+std::string spaceless(const std::string& s) {
+  std::string out;
+  for (char32_t c : utf8_to_u32(s))
+    if (c != ' ' && c != 0x3000) append_utf8(out, c);
+  return out;
+}
+
+// Labels read at their layout boxes, as symbols in view coordinates.
+std::vector<OcrSymbol> read_layout_labels(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout& layout,
+                                          const TextFieldSettings& settings) {
+  std::vector<OcrSymbol> symbols;
+  const double sy = static_cast<double>(ink.rows) / layout.canonical.height;
+  for (const auto& f : layout.fields) {
+    if (f.label.empty() || f.label_box.empty()) continue;
+    const cv::Rect box = layout.scale(f.label_box, ink.size());
+    const cv::Rect search(box.x - settings.margin_x, box.y - settings.margin_y, box.width + 2 * settings.margin_x,
+                          box.height + 2 * settings.margin_y);
+    const auto lines = find_text_lines(ink, search, std::max(4, static_cast<int>(f.font_px * sy / 3)), 0, 1);
+    if (lines.empty()) continue;
+    auto text = read_line(engine, ink, lines.front(), settings);
+    for (auto& s : text.symbols) symbols.push_back(std::move(s));
+  }
+  return symbols;
+}
+
+// The whole page read sparsely at a reduced width, symbols mapped back to view coordinates.
+std::vector<OcrSymbol> read_sparse_page(TesseractEngine& engine, const cv::Mat& ink, int width) {
+  const double scale = std::min(1.0, static_cast<double>(width) / ink.cols);
+  cv::Mat small;
+  cv::resize(ink, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  OcrRequest request;
+  request.language = OcrLanguage::kChinese;
+  request.layout = OcrLayout::kSparse;
+  auto text = engine.recognize(small, request);
+  for (auto& s : text.symbols)
+    s.box = cv::Rect(cvRound(s.box.x / scale), cvRound(s.box.y / scale), cvRound(s.box.width / scale),
+                     cvRound(s.box.height / scale));
+  return std::move(text.symbols);
+}
+
+// The region a value may occupy after (or under) its label: up to the next label on the
+// label's row, down to the next label below in the same column.
+cv::Rect value_region(const FoundLabel& label, const std::vector<FoundLabel>& labels, const cv::Size& page,
+                      int max_lines, bool below) {
+  const cv::Rect& l = label.box;
+  const double h = l.height;
+  int column_end = static_cast<int>(page.width * 0.97);
+  for (const auto& o : labels) {
+    const int overlap = std::min(o.box.br().y, l.br().y) - std::max(o.box.y, l.y);
+    if (o.box.x > l.br().x && overlap > 0.3 * h) column_end = std::min(column_end, static_cast<int>(o.box.x - 0.5 * h));
+  }
+  const int top = below ? static_cast<int>(l.br().y + 0.1 * h) : static_cast<int>(l.y - 0.4 * h);
+  int bottom = static_cast<int>(l.y + (max_lines * 1.6 + 0.4) * h) + (below ? static_cast<int>(1.2 * h) : 0);
+  for (const auto& o : labels) {
+    if (&o == &label || o.box.y <= l.br().y - 0.2 * h) continue;
+    if (o.box.br().x < l.x - 2 * h || o.box.x >= column_end) continue;  // another column
+    bottom = std::min(bottom, static_cast<int>(o.box.y - 0.25 * h));
+  }
+  const int left = below ? static_cast<int>(l.x - 1.0 * h) : static_cast<int>(l.br().x + 0.15 * h);
+  const int right = below ? std::min(column_end, static_cast<int>(l.x + 1.7 * l.width + 2 * h)) : column_end;
+  return cv::Rect(cv::Point(left, top), cv::Point(right, bottom)) & cv::Rect(0, 0, page.width, page.height);
+}
+
+// `line` cut at the first run of ink-free columns wider than `max_gap` (what follows is
+// something else: the page title next to the credit code, a stamp), re-tightened vertically.
+cv::Rect cut_at_gap(const cv::Mat& ink, const cv::Rect& line, double max_gap) {
+  const cv::Mat mask = ink_mask(ink, line);
+  cv::Mat columns;
+  cv::reduce(mask, columns, 0, cv::REDUCE_MAX, CV_8U);
+  int end = line.width, last_ink = -1, run = 0;
+  for (int x = 0; x < columns.cols; ++x) {
+    if (columns.at<uchar>(0, x)) {
+      last_ink = x;
+      run = 0;
+    } else if (last_ink >= 0 && ++run > max_gap) {
+      end = last_ink + 1;
+      break;
+    }
+  }
+  if (last_ink < 0) return line;
+  cv::Mat rows;
+  cv::reduce(mask(cv::Rect(0, 0, end, mask.rows)), rows, 1, cv::REDUCE_MAX, CV_8U);
+  int top = 0, bottom = rows.rows - 1;
+  while (top < bottom && !rows.at<uchar>(top, 0)) ++top;
+  while (bottom > top && !rows.at<uchar>(bottom, 0)) --bottom;
+  return cv::Rect(line.x, line.y + top, end, bottom - top + 1);
+}
+
+}  // namespace
+
+LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const std::string& where) {
+  for (const char* key : {"label_pass", "min_layout_labels", "sparse_width", "fields"})
+    if (!j.contains(key)) throw std::runtime_error(where + ": missing key '" + key + "'");
+  LabelledReadSettings s;
+  s.label_pass = parse_text_field_settings(j.at("label_pass"), where + " label_pass");
+  s.min_layout_labels = get_value<double>(j, "min_layout_labels", where);
+  s.sparse_width = get_value<int>(j, "sparse_width", where);
+  for (const auto& [name, f] : j.at("fields").items()) {
+    const std::string w = where + " fields." + name;
+    check_keys(f, {"labels", "max_lines", "value_below", "ocr"}, {"labels", "ocr"}, w);
+    LabelledField field;
+    field.spec.field = name;
+    field.spec.labels = get_value<std::vector<std::string>>(f, "labels", w);
+    if (f.contains("max_lines")) field.spec.max_lines = get_value<int>(f, "max_lines", w);
+    if (f.contains("value_below")) field.spec.value_below = get_value<bool>(f, "value_below", w);
+    field.ocr = parse_text_field_settings(f.at("ocr"), w + ".ocr");
+    s.fields.push_back(std::move(field));
+  }
+  return s;
+}
+
+FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& region, double h,
+                               int max_lines, const TextFieldSettings& settings, double max_gap) {
+  FieldReading out;
+  if (region.width < h || region.height < 0.5 * h) {
+    out.missing_reason = "no room for a value after its label";
+    return out;
+  }
+  const auto lines = find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.45 * h, max_lines + 2);
+  double sum = 0;
+  size_t count = 0;
+  cv::Rect previous;
+  for (const auto& found : lines) {
+    const cv::Rect line = cut_at_gap(ink, found, max_gap * h);
+    if (!previous.empty()) {
+      // A wrapped line sits right under the previous one and starts where it started.
+      if (line.y - previous.br().y > 1.0 * h || std::abs(line.x - out.lines.front().x) > 2.0 * h) break;
+    }
+    if (static_cast<int>(out.lines.size()) >= max_lines) break;
+    const auto text = read_line(engine, ink, line, settings);
+    for (const auto& s : text.symbols) {
+      if (trim(s.text).empty()) continue;
+      out.text += s.text;
+      sum += s.confidence;
+      ++count;
+    }
+    out.lines.push_back(line);
+    previous = line;
+  }
+  out.text = spaceless(out.text);
+  out.confidence = count ? sum / count : 0;
+  if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";
+  return out;
+}
+
+LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout* layout,
+                                     const LabelledReadSettings& settings) {
+  LabelledReading out;
+  std::vector<LabelSpec> specs;
+  for (const auto& f : settings.fields) specs.push_back(f.spec);
+  if (layout) {
+    const LabelledPage page(read_layout_labels(engine, ink, *layout, settings.label_pass));
+    out.labels = page.find_labels(specs);
+    out.used_layout = out.labels.size() >= settings.min_layout_labels * specs.size();
+  }
+  if (!out.used_layout) {
+    const LabelledPage page(read_sparse_page(engine, ink, settings.sparse_width));
+    auto labels = page.find_labels(specs);
+    if (labels.size() >= out.labels.size()) out.labels = std::move(labels);
+  }
+  for (const auto& field : settings.fields) {
+    const auto label = std::find_if(out.labels.begin(), out.labels.end(),
+                                    [&](const FoundLabel& l) { return l.field == field.spec.field; });
+    FieldReading reading;
+    if (label == out.labels.end()) {
+      reading.missing_reason = "its label was not found on the page";
+    } else {
+      const double h = label->box.height;
+      const int lines = field.spec.max_lines;
+      if (field.spec.value_below) {
+        reading = read_value_region(engine, ink, value_region(*label, out.labels, ink.size(), 1, true), h, 1, field.ocr,
+                                    kCodeGap);
+        if (reading.text.empty())
+          reading = read_value_region(engine, ink, value_region(*label, out.labels, ink.size(), 1, false), h, 1,
+                                      field.ocr, kCodeGap);
+      } else {
+        reading = read_value_region(engine, ink, value_region(*label, out.labels, ink.size(), lines, false), h, lines,
+                                    field.ocr, kTextGap);
+      }
+      reading.label_box = label->box;
+    }
+    out.fields[field.spec.field] = std::move(reading);
+  }
+  return out;
+}
+
+FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
+                             const TextFieldSettings& settings) {
+  FieldReading out;
+  cv::Rect region;
+  double h = ink.rows * 0.03;
+  if (!anchor.label_box.empty()) {
+    const cv::Rect& l = anchor.label_box;
+    h = l.height;
+    const int top = anchor.lines.empty() ? l.br().y : anchor.lines.back().br().y;
+    region = cv::Rect(cv::Point(static_cast<int>(l.x - 2 * h), static_cast<int>(top + 0.2 * h)),
+                      cv::Point(static_cast<int>(ink.cols * 0.97), static_cast<int>(top + 4.5 * h)));
+  } else {
+    region = cv::Rect(ink.cols / 2, static_cast<int>(ink.rows * 0.7), ink.cols / 2 - ink.cols / 30, ink.rows / 5);
+  }
+  region &= cv::Rect(0, 0, ink.cols, ink.rows);
+  const auto lines = find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.5 * h, 3);
+  for (const auto& line : lines) {
+    const auto text = read_line(engine, ink, line, settings);
+    if (const auto d = parse_cn_date(text.text)) {
+      out.text = d->to_string();
+      out.confidence = text.confidence;
+      out.lines.push_back(line);
+      return out;
+    }
+  }
+  out.missing_reason = "no date was found under the registration authority";
+  return out;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,70 @@
+// Reading the label/value fields of a certificate page (business licence and the other unit
+// certificates): labels are found by reading — first at the label boxes of the document's
+// layout (fast; one short OCR per label), and when too few of them are there, by reading the
+// whole page sparsely and searching its lines (LabelledPage) — then every value is read line
+// by line from the region after its label (or under it), following wrapped lines.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <opencv2/core.hpp>
+
+#include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/text_field.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/unit_certificate/labelled_page.h"
+
+namespace beian::ocr {
+
+struct LabelledField {
+  LabelSpec spec;                 // field name, labels, max_lines, value_below
+  TextFieldSettings ocr;          // how the value's lines are read
+};
+
+struct LabelledReadSettings {
+  TextFieldSettings label_pass;   // how label boxes are read
+  double min_layout_labels = 0.7; // share of layout labels that must be found at their boxes
+  int sparse_width = 1188;        // page width for the whole-page label search
+  std::vector<LabelledField> fields;
+};
+
+// Parses {"label_pass", "min_layout_labels", "sparse_width", "fields": {name: {"labels",
+// "max_lines", "value_below", "ocr"}}} from `j` (other keys of `j` are the caller's).
+// Throws std::runtime_error naming `where` and the key.
+LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const std::string& where);
+
+struct FieldReading {
+  std::string text;               // value characters, lines joined, white space removed
+  double confidence = 0;          // mean symbol confidence 0..1
+  std::vector<cv::Rect> lines;    // value lines read, view coordinates
+  cv::Rect label_box;             // empty when the label was not found
+  std::string missing_reason;     // set when text is empty
+};
+
+struct LabelledReading {
+  std::map<std::string, FieldReading> fields;
+  std::vector<FoundLabel> labels; // labels found, view coordinates
+  bool used_layout = false;       // true when the layout's label boxes sufficed
+};
+
+// Reads every field of `settings` from `ink` (ink_image of the upright page view).
+// `layout` may be null (no layout known: the whole page is searched).
+LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout* layout,
+                                     const LabelledReadSettings& settings);
+
+// Reads the text lines of `region` (view coordinates) that continue each other (close below,
+// aligned on the left), at most `max_lines`; `h` is the expected character height. Each line
+// ends at its first blank gap wider than max_gap × h.
+FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& region, double h,
+                               int max_lines, const TextFieldSettings& settings, double max_gap);
+
+// The unlabelled date printed under `anchor`'s value (the issue date under the registration
+// authority), as "YYYY-MM-DD" in text; searched in the lower right of the page when the
+// anchor's label was not found.
+FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
+                             const TextFieldSettings& settings);
+
+}  // namespace beian::ocr

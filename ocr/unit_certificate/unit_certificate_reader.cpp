@@ -1,0 +1,137 @@
+#include "ocr/unit_certificate/unit_certificate_reader.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "ocr/business_licence/licence_checks.h"
+#include "ocr/business_licence/licence_fields.h"
+#include "ocr/fields/field_image.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/locate/document_quad.h"
+#include "ocr/unit_certificate/certificate_title.h"
+#include "ocr/unit_certificate/labelled_fields.h"
+#include "ocr/validators/credit_code.h"
+#include "pipeline/base/data_file.h"
+#include "pipeline/base/messages.h"
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+struct CertificateReadSettings {
+  int view_width = 1782;
+  LabelledReadSettings labelled;
+  TextFieldSettings issue_date_ocr;
+};
+
+const CertificateReadSettings& settings() {
+  static const CertificateReadSettings s = [] {
+    const std::string where = "templates/ocr/unit_certificate.json";
+    const auto j = load_data_file("ocr/unit_certificate.json");
+    CertificateReadSettings c;
+    c.view_width = get_value<int>(j, "view_width", where);
+    c.labelled = parse_labelled_read_settings(j, where);
+    c.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
+    return c;
+  }();
+  return s;
+}
+
+constexpr double kMinConfidence = 0.5;
+
+FieldValue value_or_missing(const std::string& value, double confidence, const std::string& reason) {
+  FieldValue v;
+  if (value.empty()) v.missing_reason = reason.empty() ? "the value could not be read" : reason;
+  else if (confidence < kMinConfidence) v.missing_reason = "the reading is too uncertain";
+  else v.value = value, v.confidence = confidence;
+  return v;
+}
+
+// The certificate's number: a credit code (or, on old certificates, an organisation code).
+FieldValue certificate_code(const FieldReading& reading) {
+  const CodeReading code = resolve_credit_code({reading.text});
+  if (code.checked) return value_or_missing(code.value, code.repaired ? 0.88 : 0.97, "");
+  const std::string chars = code_characters(reading.text);
+  if (chars.size() == 9 && validators::is_valid_org_code(chars))
+    return value_or_missing(chars.substr(0, 8) + "-" + chars.substr(8), 0.95, "");
+  FieldValue v;
+  v.missing_reason = chars.empty() ? (reading.missing_reason.empty() ? "the code could not be read" : reading.missing_reason)
+                                   : "the reading " + chars + " fails the code's check characters";
+  return v;
+}
+
+}  // namespace
+
+std::vector<DocumentType> UnitCertificateReader::types() const {
+  std::vector<DocumentType> out;
+  for (const auto& [type, titles] : unit_certificate_settings().titles)
+    if (type != DocumentType::kBusinessLicence) out.push_back(type);
+  return out;
+}
+
+std::vector<Classification> UnitCertificateReader::classify(const PageAnalysis& page, OcrContext& context,
+                                                            std::optional<DocumentType> forced) const {
+  const auto& title = find_certificate_title(page, context.engine());
+  Classification c;
+  const auto& quads = page.quads();
+  if (title && title->type != DocumentType::kBusinessLicence) {
+    c.type = title->type;
+    c.confidence = std::clamp(0.4 + 0.58 * title->similarity, 0.0, 0.98);
+    c.quad_index = title->quad_index;
+    c.quarter_turns = title->quarter_turns;
+  } else if (forced) {
+    c.type = *forced;
+    c.quad_index = 0;
+    c.quarter_turns = landscape_turn(quads.front());
+  } else {
+    return {};
+  }
+  const int w = settings().view_width;
+  c.view = page.view(c.quad_index, cv::Size(w, static_cast<int>(w / std::max(1.0, quads[c.quad_index].aspect))),
+                     c.quarter_turns);
+  return {c};
+}
+
+DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Classification& c, OcrContext& context) const {
+  const auto& s = settings();
+  DocumentResult r;
+  r.file = page.file();
+  r.type = c.type;
+  TesseractEngine& engine = context.engine();
+  const cv::Mat ink = ink_image(c.view);
+  const DocumentLayout* layout = has_document_layout(c.type) ? &document_layout(c.type) : nullptr;
+  const auto reading = read_labelled_fields(engine, ink, layout, s.labelled);
+  context.mark("certificate.fields");
+  auto field = [&](const std::string& name) -> const FieldReading& { return reading.fields.at(name); };
+
+  r.set_field("credit_code", certificate_code(field("credit_code")));
+  for (const char* name : {"name", "legal_representative", "address", "business_scope", "funds", "sponsor"}) {
+    const auto& f = field(name);
+    r.set_field(name, value_or_missing(trim(f.text), f.confidence, f.missing_reason));
+  }
+  if (!field("activity_area").label_box.empty())
+    r.set_field("activity_area", value_or_missing(trim(field("activity_area").text), field("activity_area").confidence, ""));
+  const auto& period = field("valid_period");
+  const TermReading term = parse_term(period.text);
+  r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", period.confidence, period.missing_reason));
+  r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
+                                              period.confidence, period.missing_reason));
+  const auto& authority = field("registration_authority");
+  r.set_field("registration_authority", value_or_missing(trim(authority.text), authority.confidence, authority.missing_reason));
+  const auto issue = read_date_below(engine, ink, authority, s.issue_date_ocr);
+  r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
+  context.mark("certificate.values");
+
+  const std::string code_label = field("credit_code").label_box.empty() ? "统一社会信用代码" : "代码";
+  if (const FieldValue* code = r.field("credit_code"); code && code->present() && code->value.size() == 18)
+    for (auto& f : check_unit_code(r, "credit_code", code_label)) r.findings.push_back(std::move(f));
+  for (auto& f : check_term(r, "valid_until", context.today())) r.findings.push_back(std::move(f));
+  for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
+  for (const auto& [name, value] : r.fields)
+    if (!value.present())
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", name}}, r.file, name));
+  return r;
+}
+
+}  // namespace beian::ocr

@@ -1,0 +1,158 @@
+// The OCR-B matcher, MRZ line finder and check-digit decoding on lines rendered with the
+// Debian OCR-B font (tests/passport/mrz_test_support.h), clean and photo-degraded.
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include "mrz_test_support.h"
+#include "ocr/mrz/mrz_decode.h"
+#include "ocr/mrz/mrz_lines.h"
+#include "ocr/validators/mrz.h"
+
+using namespace beian;
+using namespace beian::ocr;
+
+namespace {
+
+const std::string kLine1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+const std::string kLine2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+cv::Mat grey_of(const cv::Mat& bgr) {
+  cv::Mat g;
+  cv::cvtColor(bgr, g, cv::COLOR_BGR2GRAY);
+  return g;
+}
+
+// Finds the MRZ lines of `page` and decodes them with `format`.
+std::optional<MrzDecoding> read_page(const cv::Mat& page, const std::string& format_name) {
+  const auto grey = grey_of(page);
+  const auto lines = find_mrz_lines(grey, mrz_settings());
+  const auto& format = mrz_format(format_name);
+  if (lines.size() < format.lines.size()) return std::nullopt;
+  std::vector<MrzLineReading> readings;
+  for (size_t i = lines.size() - format.lines.size(); i < lines.size(); ++i) {
+    if (lines[i].char_count != static_cast<int>(format.lines[readings.size()].size())) return std::nullopt;
+    readings.push_back(read_mrz_line(grey, lines[i], OcrbMatcher::get()));
+  }
+  return decode_mrz(format, readings, mrz_settings());
+}
+
+}  // namespace
+
+TEST_CASE("every OCR-B glyph matches its own template best, at several sizes") {
+  const auto& matcher = OcrbMatcher::get();
+  for (int font_px : {22, 34, 60}) {
+    const std::string all(kMrzAlphabet);
+    test::MrzPageOptions o;
+    o.font_px = font_px;
+    o.decorations = false;
+    o.page = cv::Size(static_cast<int>(font_px * 0.8 * all.size()) + 100, font_px * 4);
+    o.bottom_margin = font_px;
+    const auto grey = grey_of(test::render_mrz_page({all}, o));
+    const auto lines = find_mrz_lines(grey, mrz_settings());
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].char_count == static_cast<int>(all.size()));
+    const auto reading = read_mrz_line(grey, lines[0], matcher);
+    CHECK(reading.best_text() == all);
+    CHECK(reading.mean_best_score() > 0.9);
+  }
+}
+
+TEST_CASE("a clean TD3 zone reads exactly with every check digit verified") {
+  const auto d = read_page(test::render_mrz_page({kLine1, kLine2}), "td3");
+  REQUIRE(d);
+  CHECK(d->lines[0] == kLine1);
+  CHECK(d->lines[1] == kLine2);
+  CHECK(d->checks_ok());
+  CHECK(d->repaired_chars == 0);
+  CHECK(validators::td3_line2_valid(d->lines[1]));
+}
+
+TEST_CASE("a photographed TD3 zone (tilt, blur, noise, JPEG) still reads exactly") {
+  const std::string line1 = "P<CHNZHANG<<XIAOMING<<<<<<<<<<<<<<<<<<<<<<<<";
+  const std::string line2 = "E561240497CHN9008168F2507204NEKMMFOFMFOFA920";
+  REQUIRE(validators::td3_line2_valid(line2));
+  const auto page = test::render_mrz_page({line1, line2});
+  int exact = 0;
+  const double tilts[] = {-1.5, -0.7, 0.0, 0.8, 1.6};
+  for (int i = 0; i < 5; ++i) {
+    const auto photo = test::degrade(page, tilts[i], 1.0 + 0.2 * i, 6.0, 70, 11 + i);
+    const auto d = read_page(photo, "td3");
+    if (d && d->lines[0] == line1 && d->lines[1] == line2 && d->checks_ok()) ++exact;
+  }
+  CHECK(exact == 5);
+}
+
+TEST_CASE("a small, blurred zone is repaired by check digits or reported, never wrong with checks passing") {
+  const std::string line2 = "E561240497CHN9008168F2507204NEKMMFOFMFOFA920";
+  test::MrzPageOptions o;
+  o.font_px = 16;
+  o.page = cv::Size(620, 440);
+  o.bottom_margin = 30;
+  o.decorations = false;
+  const auto page = test::render_mrz_page({"P<CHNZHANG<<XIAOMING<<<<<<<<<<<<<<<<<<<<<<<<", line2}, o);
+  const auto d = read_page(test::degrade(page, 0.0, 1.6, 8.0, 60), "td3");
+  REQUIRE(d);
+  if (d->checks_ok()) CHECK(d->lines[1] == line2);
+}
+
+TEST_CASE("a damaged digit is repaired by its check digit") {
+  const auto clean = test::render_mrz_page({kLine1, kLine2});
+  auto grey = grey_of(clean);
+  const auto lines = find_mrz_lines(grey, mrz_settings());
+  REQUIRE(lines.size() >= 2);
+  const auto& l2 = lines.back();
+  // Rub out the lower half of the birth-date digit at position 15 ('0' of 740812).
+  const auto cell = l2.cell(15);
+  cv::rectangle(grey,
+                cv::Rect(cv::Point(static_cast<int>(cell.centre_on_baseline.x - cell.pitch / 2),
+                                   static_cast<int>(cell.centre_on_baseline.y - cell.cap_height * 0.55)),
+                         cv::Size(static_cast<int>(cell.pitch), static_cast<int>(cell.cap_height * 0.6))),
+                cv::Scalar(236), cv::FILLED);
+  std::vector<MrzLineReading> readings{read_mrz_line(grey, lines[lines.size() - 2], OcrbMatcher::get()),
+                                       read_mrz_line(grey, l2, OcrbMatcher::get())};
+  const auto d = decode_mrz(mrz_format("td3"), readings, mrz_settings());
+  if (d.checks_ok()) {
+    CHECK(d.lines[1] == kLine2);
+  } else {
+    CHECK_FALSE(d.check_ok("birth_date"));
+  }
+}
+
+TEST_CASE("a line with a torn-off stretch fails its checks instead of passing with wrong digits") {
+  auto page = test::render_mrz_page({kLine1, kLine2});
+  // Paint over characters 0-5 of line 2 with paper colour: the number is gone.
+  auto grey = grey_of(page);
+  auto lines = find_mrz_lines(grey, mrz_settings());
+  REQUIRE(lines.size() >= 2);
+  const auto c0 = lines.back().cell(0), c5 = lines.back().cell(5);
+  cv::rectangle(page,
+                cv::Rect(cv::Point(static_cast<int>(c0.centre_on_baseline.x - c0.pitch / 2),
+                                   static_cast<int>(c0.centre_on_baseline.y - 1.3 * c0.cap_height)),
+                         cv::Point(static_cast<int>(c5.centre_on_baseline.x + c5.pitch / 2),
+                                   static_cast<int>(c5.centre_on_baseline.y + 0.3 * c5.cap_height))),
+                cv::Scalar(236, 240, 232), cv::FILLED);
+  grey = grey_of(page);
+  lines = find_mrz_lines(grey, mrz_settings());
+  // Either the line is no longer a 44-character line, or its number check fails.
+  if (lines.size() >= 2 && lines.back().char_count == 44) {
+    std::vector<MrzLineReading> readings{read_mrz_line(grey, lines[lines.size() - 2], OcrbMatcher::get()),
+                                         read_mrz_line(grey, lines.back(), OcrbMatcher::get())};
+    const auto d = decode_mrz(mrz_format("td3"), readings, mrz_settings());
+    CHECK_FALSE(d.check_ok("document_number"));
+  } else {
+    SUCCEED("the damaged line is not taken for a 44-character MRZ line");
+  }
+}
+
+TEST_CASE("the 30-character 往来港澳通行证 line reads with its four check digits") {
+  const std::string line = "CSC531580954<2612199<9712087<2";
+  test::MrzPageOptions o;
+  o.page = cv::Size(856, 540);  // ID-1 card at 10 px/mm
+  o.font_px = 36;
+  o.decorations = false;
+  const auto d = read_page(test::degrade(test::render_mrz_page({line}, o), 0.9, 1.0, 5.0, 75), "travel_permit");
+  REQUIRE(d);
+  CHECK(d->lines[0] == line);
+  CHECK(d->checks_ok());
+}
