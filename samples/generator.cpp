@@ -9,11 +9,14 @@
 
 namespace beian::samples {
 
-nlohmann::json truth_json(const std::vector<GeneratedOrder>& orders, uint64_t seed) {
+nlohmann::json truth_json(const std::vector<GeneratedOrder>& orders, uint64_t seed, const std::filesystem::path& out,
+                          const std::filesystem::path& truth_dir) {
+  const auto base = std::filesystem::weakly_canonical(truth_dir.empty() ? "." : truth_dir);
+  const auto root = std::filesystem::weakly_canonical(out.empty() ? "." : out);
   nlohmann::json images = nlohmann::json::array();
   for (const auto& o : orders) {
     for (const auto& img : o.images) {
-      nlohmann::json entry = {{"file", o.order_id + "/" + img.file},
+      nlohmann::json entry = {{"file", (root / o.order_id / img.file).lexically_relative(base).generic_string()},
                               {"order_id", o.order_id},
                               {"type", std::string(to_string(img.type))},
                               {"level", img.level},
@@ -63,8 +66,10 @@ GeneratorSummary generate_orders(const GeneratorOptions& options, const std::fil
   GeneratorSummary summary;
   summary.orders = options.orders;
   for (const auto& o : orders) summary.images += static_cast<int>(o.images.size());
-  summary.truth = out / "truth.json";
-  write_file_atomic(summary.truth, truth_json(orders, options.order.seed).dump(1) + "\n");
+  summary.truth = options.truth_path.empty() ? out / "truth.json" : options.truth_path;
+  std::filesystem::create_directories(out);
+  write_file_atomic(summary.truth,
+                    truth_json(orders, options.order.seed, out, summary.truth.parent_path()).dump(1) + "\n");
   return summary;
 }
 

@@ -13,6 +13,8 @@ struct GeneratorOptions {
   int orders = 5;              // number of order folders
   OrderOptions order;          // seed, levels, reference date, invalid rate, portraits
   int jobs = 0;                // worker threads; 0 = hardware threads
+  // Where truth.json goes; image paths in it are relative to its folder. Default: out/truth.json.
+  std::filesystem::path truth_path;
 };
 
 struct GeneratorSummary {
@@ -21,12 +23,14 @@ struct GeneratorSummary {
   std::filesystem::path truth;  // the truth.json written
 };
 
-// Writes out/<order_id>/... and out/truth.json (all files atomically). Existing order folders
+// Writes out/<order_id>/... and the truth file (all files atomically). Existing order folders
 // of the same ids are replaced file by file. Throws std::runtime_error naming the path when
 // a file cannot be written or a data file is malformed.
 GeneratorSummary generate_orders(const GeneratorOptions& options, const std::filesystem::path& out);
 
-// truth.json's document for a set of orders (image paths relative to the output root).
-nlohmann::json truth_json(const std::vector<GeneratedOrder>& orders, uint64_t seed);
+// truth.json's document for a set of orders written under `out`, with image paths relative
+// to `truth_dir`.
+nlohmann::json truth_json(const std::vector<GeneratedOrder>& orders, uint64_t seed, const std::filesystem::path& out,
+                          const std::filesystem::path& truth_dir);
 
 }  // namespace beian::samples

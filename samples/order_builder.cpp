@@ -16,26 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// The astronaut as a card portrait: head and shoulders, BGRA (alpha = the person), cropped
-// to the 250:330 portrait box of the ID layout.
-const cv::Mat& card_portrait() {
-  static const cv::Mat portrait = [] {
-    const PortraitCutout& c = astronaut_cutout();
-    const cv::Rect h = c.head;
-    const int height = std::min(c.bgr.rows - std::max(0, h.y - h.height * 35 / 100), h.height * 21 / 10);
-    const int width = height * 250 / 330;
-    cv::Rect crop(h.x + h.width / 2 - width / 2, std::max(0, h.y - h.height * 35 / 100), width, height);
-    crop &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
-    std::vector<cv::Mat> channels;
-    cv::split(c.bgr(crop), channels);
-    channels.push_back(c.alpha(crop).clone());
-    cv::Mat bgra;
-    cv::merge(channels, bgra);
-    return bgra;
-  }();
-  return portrait;
-}
-
 json person_json(const std::string& name, const std::string& id_type, const std::string& number, const Person& p) {
   return {{"name", name}, {"id_type", id_type}, {"id_number", number}, {"phone", p.phone}, {"email", p.email},
           {"landline", ""}};

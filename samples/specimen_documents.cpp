@@ -6,7 +6,10 @@
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include "ocr/validators/mrz.h"
+#include "samples/portrait_specimen.h"
 
 namespace beian::samples {
 namespace {
@@ -36,6 +39,26 @@ std::string passport_date(const Date& d) {
 std::string until_text(const std::optional<Date>& d) { return d ? d->to_string() : "长期"; }
 
 }  // namespace
+
+// The astronaut as a card portrait: head and shoulders, BGRA (alpha = the person), cropped
+// to the 250:330 portrait box of the ID layout.
+const cv::Mat& card_portrait() {
+  static const cv::Mat portrait = [] {
+    const PortraitCutout& c = astronaut_cutout();
+    const cv::Rect h = c.head;
+    const int height = std::min(c.bgr.rows - std::max(0, h.y - h.height * 35 / 100), h.height * 21 / 10);
+    const int width = height * 250 / 330;
+    cv::Rect crop(h.x + h.width / 2 - width / 2, std::max(0, h.y - h.height * 35 / 100), width, height);
+    crop &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
+    std::vector<cv::Mat> channels;
+    cv::split(c.bgr(crop), channels);
+    channels.push_back(c.alpha(crop).clone());
+    cv::Mat bgra;
+    cv::merge(channels, bgra);
+    return bgra;
+  }();
+  return portrait;
+}
 
 cv::Mat qr_code(const std::string& text) {
   const auto matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(4).encode(text, 0, 0);

@@ -28,6 +28,10 @@ Specimen passport_specimen(const Person& p, const TravelDocument& t, const cv::M
 // 往来港澳通行证 (with its MRZ line), 港澳居民来往内地通行证 or 台湾居民来往大陆通行证, by t.type.
 Specimen permit_specimen(const Person& p, const TravelDocument& t, const cv::Mat& portrait);
 
+// The astronaut (samples/portrait_specimen.h) as a card portrait: head and shoulders, BGRA
+// (alpha = the person), in the 250:330 proportions of the ID card's portrait box. Cached.
+const cv::Mat& card_portrait();
+
 // A QR code of `text` as an 8-bit grey image, one pixel per module with a 4-module margin.
 cv::Mat qr_code(const std::string& text);
 
