@@ -41,6 +41,16 @@ const std::vector<DocumentQuad>& PageAnalysis::quads() const {
   return quads_;
 }
 
+size_t PageAnalysis::add_quad(const DocumentQuad& quad) const {
+  added_quads_.push_back(quad);
+  return quads().size() + added_quads_.size() - 1;
+}
+
+const DocumentQuad& PageAnalysis::quad(size_t index) const {
+  const auto& found = quads();
+  return index < found.size() ? found[index] : added_quads_.at(index - found.size());
+}
+
 const std::vector<cv::Rect>& PageAnalysis::faces() const {
   if (have_faces_) return faces_;
   have_faces_ = true;
@@ -62,27 +72,30 @@ const cv::Mat& PageAnalysis::view(size_t quad_index, cv::Size size, int quarter_
   const auto key = std::make_tuple(quad_index, size.width, size.height, ((quarter_turns % 4) + 4) % 4);
   auto it = views_.find(key);
   if (it != views_.end()) return it->second;
-  const auto& q = quads();
   cv::Mat v;
-  if (quad_index < q.size()) {
+  if (quad_index < quads().size() + added_quads_.size()) {
     // Warp from the pyramid level where the document is still at least as wide as the view:
     // sharper than warping from far more pixels (aliasing) and much cheaper.
-    DocumentQuad quad = q[quad_index];
-    if (pyramid_.empty()) pyramid_.push_back(image_.bgr);
-    size_t level = 0;
-    while (quad_width(quad, quarter_turns) >= 2.4 * size.width && quad_width(quad, quarter_turns + 1) >= 2.4 * size.height) {
-      if (level + 1 >= pyramid_.size()) {
-        if (std::min(pyramid_.back().cols, pyramid_.back().rows) < 64) break;
-        cv::Mat down;
-        cv::pyrDown(pyramid_.back(), down);
-        pyramid_.push_back(down);
-      }
+    DocumentQuad quad = this->quad(quad_index);
+    int level = 0;
+    while (quad_width(quad, quarter_turns) >= 2.4 * size.width && quad_width(quad, quarter_turns + 1) >= 2.4 * size.height &&
+           std::min(pyramid_level(level).cols, pyramid_level(level).rows) >= 64) {
       ++level;
       for (auto& c : quad.corners) c = (c + cv::Point2f(0.5f, 0.5f)) * 0.5f - cv::Point2f(0.5f, 0.5f);
     }
-    v = rectify_quad(pyramid_[level], quad, size, quarter_turns);
+    v = rectify_quad(pyramid_level(level), quad, size, quarter_turns);
   }
   return views_.emplace(key, std::move(v)).first->second;
+}
+
+const cv::Mat& PageAnalysis::pyramid_level(int level) const {
+  if (pyramid_.empty()) pyramid_.push_back(image_.bgr);
+  while (static_cast<int>(pyramid_.size()) <= level) {
+    cv::Mat down;
+    cv::pyrDown(pyramid_.back(), down);
+    pyramid_.push_back(down);
+  }
+  return pyramid_[level];
 }
 
 bool PageAnalysis::blank() const {

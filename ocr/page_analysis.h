@@ -32,8 +32,17 @@ class PageAnalysis {
   // Upright frontal faces (Haar cascade) in the normalised image, largest first.
   const std::vector<cv::Rect>& faces() const;
 
-  // quads()[quad_index] warped to `size` with `quarter_turns` (see rectify_quad), cached.
+  // Adds a quad found by a reader (e.g. refined by aligning to a template) and returns its
+  // index for quad() and view(); quads() itself is unchanged.
+  size_t add_quad(const DocumentQuad& quad) const;
+  // quads()[index], or a quad added with add_quad().
+  const DocumentQuad& quad(size_t index) const;
+
+  // quad(quad_index) warped to `size` with `quarter_turns` (see rectify_quad), cached.
   const cv::Mat& view(size_t quad_index, cv::Size size, int quarter_turns) const;
+
+  // The normalised image halved `level` times (level 0 = bgr()), built on demand.
+  const cv::Mat& pyramid_level(int level) const;
 
   // True when the image looks blank: almost no contrast anywhere.
   bool blank() const;
@@ -53,6 +62,7 @@ class PageAnalysis {
   std::string file_;
   mutable bool have_quads_ = false;
   mutable std::vector<DocumentQuad> quads_;
+  mutable std::vector<DocumentQuad> added_quads_;
   mutable bool have_faces_ = false;
   mutable std::vector<cv::Rect> faces_;
   mutable std::map<std::tuple<size_t, int, int, int>, cv::Mat> views_;

@@ -7,35 +7,28 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/layout/document_layout.h"
+#include "ocr/locate/template_align.h"
 
 namespace beian::ocr {
 namespace {
 
-constexpr int kMatchScale = 4;           // templates are compared at 1/4 of the canonical size
 constexpr double kCardAspect = 85.6 / 54.0;
+constexpr size_t kAligned = 3;  // hypotheses refined by template alignment
 
-// The fixed-text template of one side: expected darkness and the pixels that count (value
-// boxes and picture areas vary from card to card and are left out).
 struct SideTemplate {
   DocumentType side;
-  cv::Mat expected;  // CV_32F, small size, blurred ink 0..1
-  cv::Mat counted;   // CV_8U mask
+  AlignmentTemplate align;
 };
 
-cv::Mat blur_small(const cv::Mat& ink_canonical) {
-  cv::Mat small;
-  cv::resize(ink_canonical, small, cv::Size(ink_canonical.cols / kMatchScale, ink_canonical.rows / kMatchScale), 0, 0,
-             cv::INTER_AREA);
-  cv::GaussianBlur(small, small, {0, 0}, 1.5);
-  return small;
-}
-
+// The fixed printed text of one side (labels, titles), as ink, with the value boxes and
+// picture areas left out of the comparison: they differ from card to card.
 SideTemplate render_template(DocumentType side) {
   const DocumentLayout& layout = document_layout(side);
   auto font = cv::freetype::createFreeType2();
   font->loadFontData("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0);
   cv::Mat ink(layout.canonical, CV_8UC3, cv::Scalar::all(0));  // freetype draws on 8UC3 only
   cv::Mat counted(layout.canonical, CV_8U, cv::Scalar(255));
+  const cv::Rect all({}, layout.canonical);
   auto draw = [&](const std::string& text, const cv::Rect& box, double px, const std::string& align) {
     int baseline = 0;
     const cv::Size size = font->getTextSize(text, static_cast<int>(px), -1, &baseline);
@@ -46,26 +39,29 @@ SideTemplate render_template(DocumentType side) {
                   cv::LINE_AA, true);
   };
   for (const auto& t : layout.texts) {
-    // The SPECIMEN mark is red and not on real cards: leave its box out.
+    // The SPECIMEN mark is not on real cards: leave its box out.
     if (layout.color(t.color) == layout.color("mark")) {
-      counted(t.box & cv::Rect({}, layout.canonical)).setTo(0);
+      counted(t.box & all).setTo(0);
       continue;
     }
     draw(t.text, t.box, t.font_px, t.align);
   }
   for (const auto& f : layout.fields) {
     if (!f.label.empty()) draw(f.label, f.label_box, 0.8 * f.label_box.height, "left");
-    cv::Rect value = f.box;
-    value.x -= 6, value.y -= 6, value.width += 12, value.height += 12;
-    counted(value & cv::Rect({}, layout.canonical)).setTo(0);
+    const cv::Rect value(f.box.x - 6, f.box.y - 6, f.box.width + 12, f.box.height + 12);
+    counted(value & all).setTo(0);
   }
-  for (const auto& [name, area] : layout.areas) counted(area & cv::Rect({}, layout.canonical)).setTo(0);
-  SideTemplate t{side, {}, {}};
+  for (const auto& [name, area] : layout.areas) counted(area & all).setTo(0);
+  SideTemplate t{side, {}};
+  t.align.canonical = layout.canonical;
+  const cv::Size small(layout.canonical.width / AlignmentTemplate::kAlignScale,
+                       layout.canonical.height / AlignmentTemplate::kAlignScale);
   cv::Mat grey, f;
   cv::cvtColor(ink, grey, cv::COLOR_BGR2GRAY);
   grey.convertTo(f, CV_32F, 1.0 / 255);
-  t.expected = blur_small(f);
-  cv::resize(counted, t.counted, t.expected.size(), 0, 0, cv::INTER_NEAREST);
+  cv::resize(f, t.align.expected, small, 0, 0, cv::INTER_AREA);
+  cv::GaussianBlur(t.align.expected, t.align.expected, {0, 0}, 1.5);
+  cv::resize(counted, t.align.counted, small, 0, 0, cv::INTER_NEAREST);
   return t;
 }
 
@@ -75,72 +71,54 @@ const std::vector<SideTemplate>& templates() {
   return all;
 }
 
-// Darkness of a rectified view relative to its paper, blurred like the templates.
-cv::Mat observed_ink(const cv::Mat& view) {
-  cv::Mat gray, paper, f;
-  cv::cvtColor(view, gray, cv::COLOR_BGR2GRAY);
-  cv::morphologyEx(gray, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
-  cv::GaussianBlur(paper, paper, {0, 0}, 6);
-  gray.convertTo(f, CV_32F);
-  cv::Mat p;
-  paper.convertTo(p, CV_32F);
-  cv::max(p, 1.0, p);
-  cv::Mat darkness = 1.0 - f / p;
-  cv::max(darkness, 0.0, darkness);
-  return blur_small(darkness);
-}
-
-double masked_ncc(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
-  cv::Scalar ma, sa, mb, sb;
-  cv::meanStdDev(a, ma, sa, mask);
-  cv::meanStdDev(b, mb, sb, mask);
-  if (sa[0] < 1e-6 || sb[0] < 1e-6) return 0.0;
-  cv::Mat prod = (a - ma[0]).mul(b - mb[0]);
-  const double n = cv::countNonZero(mask);
-  return cv::mean(prod, mask)[0] * n / n / (sa[0] * sb[0]);
+const AlignmentTemplate& template_of(DocumentType side) {
+  for (const auto& t : templates())
+    if (t.side == side) return t.align;
+  return templates().front().align;
 }
 
 bool card_shaped(const DocumentQuad& q) {
   const double ratio = q.aspect / kCardAspect;
-  if (ratio < 0.82 || ratio > 1.22) return false;
-  return q.whole_image || q.edge_support >= 0.45;
+  if (ratio < 0.8 || ratio > 1.25) return false;
+  return q.whole_image || q.edge_support >= 0.3;
 }
 
 IdCardRanking compute_ranking(const PageAnalysis& page) {
   IdCardRanking ranking;
-  const cv::Size view_size = id_card_view_size();
-  const cv::Size small(view_size.width / 2, view_size.height / 2);
   const auto& quads = page.quads();
   int considered = 0;
   for (size_t i = 0; i < quads.size(); ++i) {
-    // The best few outlined quads, and always the whole image (a scan cropped to the card).
-    if (!card_shaped(quads[i]) || (considered >= 3 && !quads[i].whole_image)) continue;
+    // The best few outlined quads, and always the whole image (a scan cropped to the card,
+    // or a flat scan on a page where alignment finds the card).
+    if (!card_shaped(quads[i]) || (considered >= 4 && !quads[i].whole_image)) continue;
     ++considered;
     const int base = landscape_turn(quads[i]);
-    for (int turn : {base, base + 2}) {
-      const cv::Mat ink = observed_ink(page.view(i, small, turn));
-      cv::Mat ink_full;
-      cv::resize(ink, ink_full, templates()[0].expected.size(), 0, 0, cv::INTER_AREA);
-      for (const auto& t : templates()) {
-        IdCardHypothesis h;
-        h.side = t.side;
-        h.quad_index = i;
-        h.quarter_turns = turn % 4;
-        h.match = masked_ncc(ink_full, t.expected, t.counted);
-        ranking.hypotheses.push_back(h);
-      }
-    }
+    for (int turn : {base, base + 2})
+      for (const auto& t : templates())
+        ranking.hypotheses.push_back({t.side, i, turn % 4, template_match(page, i, turn, t.align)});
   }
-  std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(),
-            [](const auto& a, const auto& b) { return a.match > b.match; });
-  if (!ranking.hypotheses.empty()) {
-    const auto& top = ranking.hypotheses.front();
-    for (const auto& h : ranking.hypotheses)
-      if (h.quad_index == top.quad_index && (h.side != top.side || h.quarter_turns != top.quarter_turns)) {
-        ranking.runner_up = h.match;
-        break;
-      }
+  auto by_match = [](const auto& a, const auto& b) { return a.match > b.match; };
+  std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
+  // Refine the leading hypotheses' outlines by aligning them with their template: a faint or
+  // partly hidden card edge gives an imprecise quad, a flat scan gives only the whole image.
+  const size_t n = std::min(kAligned, ranking.hypotheses.size());
+  for (size_t k = 0; k < n; ++k) {
+    IdCardHypothesis& h = ranking.hypotheses[k];
+    const Alignment a = align_to_template(page, h.quad_index, h.quarter_turns, template_of(h.side));
+    if (a.match <= h.match + 0.02) continue;
+    DocumentQuad refined = quad_from_corners(a.corners, page.bgr().size());
+    refined.edge_support = page.quad(h.quad_index).edge_support;
+    const size_t index = page.add_quad(refined);
+    const double match = template_match(page, index, 0, template_of(h.side));
+    if (match <= h.match) continue;
+    // The other side/orientation of the refined outline, so rivals stay comparable.
+    for (const auto& t : templates())
+      for (int turn : {0, 2})
+        if (t.side != h.side || turn != 0)
+          ranking.hypotheses.push_back({t.side, index, turn, template_match(page, index, turn, t.align)});
+    h = {h.side, index, 0, match};
   }
+  std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
   return ranking;
 }
 

@@ -17,7 +17,7 @@ namespace beian::ocr {
 // One way of seeing an ID card in the page.
 struct IdCardHypothesis {
   DocumentType side = DocumentType::kIdFront;  // kIdFront or kIdBack
-  size_t quad_index = 0;                       // into PageAnalysis::quads()
+  size_t quad_index = 0;                       // PageAnalysis::quad() index (refined quads are added)
   int quarter_turns = 0;                       // rectification turn that makes it upright
   double match = 0.0;                          // template correlation, -1..1
 };
@@ -25,8 +25,6 @@ struct IdCardHypothesis {
 struct IdCardRanking {
   // Best first; at most a few quads × 2 orientations × 2 sides.
   std::vector<IdCardHypothesis> hypotheses;
-  // The best match of the other side/orientation than hypotheses[0]'s (how clearly it won).
-  double runner_up = -1.0;
   // Best hypothesis of the given side, or nullptr.
   const IdCardHypothesis* best(DocumentType side) const;
 };

@@ -82,7 +82,7 @@ IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& 
   IdCardSide side{document_layout(classification.type), classification.view, ink_image(classification.view), {}};
   side.result.file = page.file();
   side.result.type = classification.type;
-  const auto& quad = page.quads()[classification.quad_index];
+  const auto& quad = page.quad(classification.quad_index);
   CardQualityInput input{page, quad, side.view, side.layout};
   side.result.findings = card_quality_findings(input);
   // How the card lay in the photo (the reader turned it upright).

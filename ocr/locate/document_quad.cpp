@@ -28,19 +28,42 @@ Gradients gradients(const cv::Mat& lab) {
   return g;
 }
 
-// Strongest edge across the side's normal near (x, y): max over channels of |∇·n|.
-float normal_gradient(const Gradients& g, cv::Point2f p, cv::Point2f n, int reach) {
-  float best = 0.f;
+// The colour step across a side at `p`: the per-channel derivative along the normal `n`,
+// taken at the offset within ±reach where it is largest.
+cv::Vec3f normal_step(const Gradients& g, cv::Point2f p, cv::Point2f n, int reach) {
+  cv::Vec3f best(0, 0, 0);
+  float best_norm = 0.f;
   const int w = g.dx[0].cols, h = g.dx[0].rows;
   for (int s = -reach; s <= reach; ++s) {
     const int x = cvRound(p.x + s * n.x), y = cvRound(p.y + s * n.y);
     if (x < 0 || y < 0 || x >= w || y >= h) continue;
-    for (int c = 0; c < 3; ++c) {
-      const float v = std::abs(g.dx[c].at<float>(y, x) * n.x + g.dy[c].at<float>(y, x) * n.y);
-      best = std::max(best, v);
-    }
+    cv::Vec3f v;
+    for (int c = 0; c < 3; ++c) v[c] = g.dx[c].at<float>(y, x) * n.x + g.dy[c].at<float>(y, x) * n.y;
+    const float norm = static_cast<float>(cv::norm(v));
+    if (norm > best_norm) best_norm = norm, best = v;
   }
   return best;
+}
+
+// Fraction of a side's samples that lie on an edge: a strong colour step, or - for faint
+// edges such as a pale card on white paper - a weaker step that is the same colour change
+// all along the side (background texture changes direction from sample to sample).
+double side_support(const std::vector<cv::Vec3f>& steps) {
+  if (steps.empty()) return 0.0;
+  constexpr float kStrong = 28.f, kFaint = 9.f;
+  cv::Vec3f mean(0, 0, 0);
+  for (const auto& v : steps) mean += v;
+  mean *= 1.f / steps.size();
+  const double mean_norm = cv::norm(mean);
+  int strong = 0, consistent = 0;
+  for (const auto& v : steps) {
+    const double norm = cv::norm(v);
+    strong += norm > kStrong;
+    consistent += norm > kFaint && mean_norm > 1e-3 && v.dot(mean) / (norm * mean_norm) > 0.8;
+  }
+  const double n = static_cast<double>(steps.size());
+  const double faint = consistent / n >= 0.75 ? consistent / n : 0.0;
+  return std::max(strong / n, faint);
 }
 
 bool side_on_image_border(cv::Point2f a, cv::Point2f b, cv::Size size, float tolerance) {
@@ -58,7 +81,8 @@ DocumentQuad measure(const std::array<cv::Point2f, 4>& corners, const Gradients&
   q.aspect = quad_aspect(corners);
   const float tolerance = std::max(3.f, 0.006f * std::max(size.width, size.height));
   constexpr int kSamples = 32;
-  int supported = 0, counted = 0;
+  double support_sum = 0;
+  int sides = 0;
   for (int i = 0; i < 4; ++i) {
     const cv::Point2f a = corners[i], b = corners[(i + 1) % 4];
     q.side_on_border[i] = side_on_image_border(a, b, size, tolerance);
@@ -67,13 +91,12 @@ DocumentQuad measure(const std::array<cv::Point2f, 4>& corners, const Gradients&
     const float len = std::hypot(d.x, d.y);
     if (len < 1.f) continue;
     const cv::Point2f n(-d.y / len, d.x / len);
-    for (int k = 0; k < kSamples; ++k) {
-      const float t = 0.1f + 0.8f * k / (kSamples - 1);
-      ++counted;
-      if (normal_gradient(g, a + t * d, n, 2) > 28.f) ++supported;
-    }
+    std::vector<cv::Vec3f> steps;
+    for (int k = 0; k < kSamples; ++k) steps.push_back(normal_step(g, a + (0.1f + 0.8f * k / (kSamples - 1)) * d, n, 2));
+    support_sum += side_support(steps);
+    ++sides;
   }
-  q.edge_support = counted ? static_cast<double>(supported) / counted : 0.0;
+  q.edge_support = sides ? support_sum / sides : 0.0;
   // Sides on the border carry no evidence; a quad with 2+ such sides is mostly the frame.
   const double border_penalty = 1.0 - 0.2 * q.sides_on_border();
   q.score = q.edge_support * border_penalty * (0.5 + 0.5 * std::sqrt(q.area_fraction));
@@ -151,7 +174,7 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
   // Anything 10+ Lab units from every border colour is foreground: a pale card on white
   // paper differs by little more than that.
   cv::Mat mask;
-  cv::threshold(distance, mask, 30, 255, cv::THRESH_BINARY);
+  cv::threshold(distance, mask, 18, 255, cv::THRESH_BINARY);
   cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
   cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
   std::vector<std::vector<cv::Point>> contours;
@@ -246,6 +269,16 @@ bool same_quad(const DocumentQuad& a, const DocumentQuad& b, float tolerance) {
 }
 
 }  // namespace
+
+DocumentQuad quad_from_corners(const std::array<cv::Point2f, 4>& corners, cv::Size size) {
+  DocumentQuad q;
+  q.corners = corners;
+  q.area_fraction = quad_area(corners) / (static_cast<double>(size.width) * size.height);
+  q.aspect = quad_aspect(corners);
+  const float tolerance = std::max(3.f, 0.006f * std::max(size.width, size.height));
+  for (int i = 0; i < 4; ++i) q.side_on_border[i] = side_on_image_border(corners[i], corners[(i + 1) % 4], size, tolerance);
+  return q;
+}
 
 int DocumentQuad::sides_on_border() const {
   return static_cast<int>(std::count(side_on_border.begin(), side_on_border.end(), true));

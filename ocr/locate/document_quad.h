@@ -43,6 +43,10 @@ struct QuadFinderOptions {
 // for flat scans cropped to the document. Never throws for image content.
 std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFinderOptions& options = {});
 
+// A quad with the given corners (kept in the given order) in an image of `image_size`:
+// area fraction, aspect and sides on the image border measured; no edge support.
+DocumentQuad quad_from_corners(const std::array<cv::Point2f, 4>& corners, cv::Size image_size);
+
 // Moves each side of `quad` onto the strongest nearby edge of `bgr` and re-intersects the
 // sides (rounded card corners do not pull the result inwards). Sides on the image border
 // are kept. `search_px`: how far (in bgr pixels) a side may move.

@@ -44,7 +44,12 @@ std::optional<float> edge_offset(const cv::Mat& bgr, cv::Point2f p, cv::Point2f 
     const float weighted = d * (1.f - 0.35f * std::abs(s) / reach);
     if (weighted > best_value) best_value = weighted, best = s;
   }
-  if (strength[best + reach] < 24.f) return std::nullopt;
+  // A clear edge: strong, or at least a distinct peak of a faint one (pale card on paper).
+  float mean = 0.f;
+  for (float v : strength) mean += v;
+  mean /= strength.size();
+  const float peak = strength[best + reach];
+  if (peak < 24.f && (peak < 8.f || peak < 2.f * mean)) return std::nullopt;
   float offset = static_cast<float>(best);
   if (best > -reach && best < reach) {  // parabolic sub-pixel peak
     const float l = strength[best + reach - 1], c = strength[best + reach], r = strength[best + reach + 1];

@@ -25,22 +25,42 @@ std::string spaceless(const std::string& s) {
   return out;
 }
 
-// Labels read at their layout boxes, as symbols in view coordinates.
+// Labels read at their layout boxes (moved by `offset`, the misalignment measured on labels
+// already found), as symbols in view coordinates. `only`: the fields to read (empty = all).
 std::vector<OcrSymbol> read_layout_labels(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout& layout,
-                                          const TextFieldSettings& settings) {
+                                          const TextFieldSettings& settings, cv::Point offset,
+                                          const std::vector<std::string>& only) {
   std::vector<OcrSymbol> symbols;
   const double sy = static_cast<double>(ink.rows) / layout.canonical.height;
   for (const auto& f : layout.fields) {
     if (f.label.empty() || f.label_box.empty()) continue;
-    const cv::Rect box = layout.scale(f.label_box, ink.size());
+    if (!only.empty() && std::find(only.begin(), only.end(), f.name) == only.end()) continue;
+    const cv::Rect box = layout.scale(f.label_box, ink.size()) + offset;
     const cv::Rect search(box.x - settings.margin_x, box.y - settings.margin_y, box.width + 2 * settings.margin_x,
                           box.height + 2 * settings.margin_y);
-    const auto lines = find_text_lines(ink, search, std::max(4, static_cast<int>(f.font_px * sy / 3)), 0, 1);
-    if (lines.empty()) continue;
-    auto text = read_line(engine, ink, lines.front(), settings);
-    for (auto& s : text.symbols) symbols.push_back(std::move(s));
+    // Two lines: the search may catch the edge of a neighbouring row first.
+    for (const auto& line : find_text_lines(ink, search, std::max(4, static_cast<int>(f.font_px * sy / 2)), 0, 2)) {
+      auto text = read_line(engine, ink, line, settings);
+      for (auto& s : text.symbols) symbols.push_back(std::move(s));
+    }
   }
   return symbols;
+}
+
+// The median displacement of found labels from their layout boxes.
+cv::Point layout_offset(const DocumentLayout& layout, const std::vector<FoundLabel>& found, cv::Size size) {
+  std::vector<int> dx, dy;
+  for (const auto& l : found) {
+    const LayoutField* f = layout.field(l.field);
+    if (!f || f->label_box.empty()) continue;
+    const cv::Rect expected = layout.scale(f->label_box, size);
+    dx.push_back(l.box.x - expected.x);
+    dy.push_back(l.box.y + l.box.height / 2 - (expected.y + expected.height / 2));
+  }
+  if (dx.empty()) return {};
+  std::nth_element(dx.begin(), dx.begin() + dx.size() / 2, dx.end());
+  std::nth_element(dy.begin(), dy.begin() + dy.size() / 2, dy.end());
+  return {dx[dx.size() / 2], dy[dy.size() / 2]};
 }
 
 // The whole page read sparsely at a reduced width, symbols mapped back to view coordinates.
@@ -168,16 +188,27 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
   LabelledReading out;
   std::vector<LabelSpec> specs;
   for (const auto& f : settings.fields) specs.push_back(f.spec);
+  auto merge = [&](std::vector<FoundLabel> more) {
+    for (auto& l : more)
+      if (std::none_of(out.labels.begin(), out.labels.end(), [&](const FoundLabel& o) { return o.field == l.field; }))
+        out.labels.push_back(std::move(l));
+  };
   if (layout) {
-    const LabelledPage page(read_layout_labels(engine, ink, *layout, settings.label_pass));
-    out.labels = page.find_labels(specs);
+    auto symbols = read_layout_labels(engine, ink, *layout, settings.label_pass, {}, {});
+    out.labels = LabelledPage(symbols).find_labels(specs);
+    // Labels missed at their boxes: once more where the found ones say the layout really is.
+    std::vector<std::string> missing;
+    for (const auto& f : layout->fields)
+      if (!f.label.empty() && std::none_of(out.labels.begin(), out.labels.end(), [&](const FoundLabel& l) { return l.field == f.name; }))
+        missing.push_back(f.name);
+    const cv::Point offset = layout_offset(*layout, out.labels, ink.size());
+    if (!missing.empty() && !out.labels.empty() && (std::abs(offset.x) > 4 || std::abs(offset.y) > 4)) {
+      for (auto& s : read_layout_labels(engine, ink, *layout, settings.label_pass, offset, missing)) symbols.push_back(std::move(s));
+      merge(LabelledPage(symbols).find_labels(specs));
+    }
     out.used_layout = out.labels.size() >= settings.min_layout_labels * specs.size();
   }
-  if (!out.used_layout) {
-    const LabelledPage page(read_sparse_page(engine, ink, settings.sparse_width));
-    auto labels = page.find_labels(specs);
-    if (labels.size() >= out.labels.size()) out.labels = std::move(labels);
-  }
+  if (!out.used_layout) merge(LabelledPage(read_sparse_page(engine, ink, settings.sparse_width)).find_labels(specs));
   for (const auto& field : settings.fields) {
     const auto label = std::find_if(out.labels.begin(), out.labels.end(),
                                     [&](const FoundLabel& l) { return l.field == field.spec.field; });

@@ -63,7 +63,7 @@ LabelledPage::LabelledPage(std::vector<OcrSymbol> symbols) {
       const cv::Rect& last = line.symbols.back().box;
       const int overlap = vertical_overlap(last, s.box);
       const int gap = s.box.x - last.br().x;
-      if (overlap < 0.5 * std::min(last.height, s.box.height) || gap > kMaxGap * h || gap < -0.5 * h) continue;
+      if (overlap < 0.5 * std::min(last.height, s.box.height) || gap > kMaxGap * h) continue;
       if (overlap > best_overlap) best_overlap = overlap, best = &line;
     }
     if (!best) {
@@ -104,9 +104,14 @@ std::vector<FoundLabel> LabelledPage::find_labels(const std::vector<LabelSpec>& 
           size_t errors = 0;
           for (size_t k = 0; k < n && errors <= allowed_errors; ++k)
             if (symbol_char(syms[p + k]) != want.substr(k, 1)) ++errors;
-          if (errors > allowed_errors || symbol_char(syms[p]) != want.substr(0, 1)) continue;
+          if (errors > allowed_errors || (n < 4 && symbol_char(syms[p]) != want.substr(0, 1))) continue;
           cv::Rect box = syms[p].box;
           for (size_t k = 1; k < n; ++k) box |= syms[p + k].box;
+          // Tesseract's box of a label's last character can swallow the value's first one
+          // (they are far apart in letter-spaced labels); CJK characters are square.
+          const cv::Rect& last = syms[p + n - 1].box;
+          const int right = std::min(last.br().x, static_cast<int>(last.x + 1.1 * std::max<double>(last.height, 0.9 * h)));
+          box.width = std::max(1, right - box.x);
           const FoundLabel candidate{spec.field, li, p, p + n, box};
           const bool earlier = !first || li < first->line || (li == first->line && p < first->first);
           if (earlier) first = candidate;

@@ -1,0 +1,128 @@
+#include "ocr/locate/template_align.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace beian::ocr {
+namespace {
+
+constexpr double kMargin = 0.12;  // the search canvas extends this far beyond the quad
+
+// Best masked correlation of `tmpl` (resized to tw×th) over all positions in `canvas`.
+struct Placement {
+  double score = -2;
+  cv::Point2d origin;  // template top-left in canvas pixels
+  cv::Size2d size;     // template size in canvas pixels
+};
+
+Placement best_placement(const cv::Mat& canvas, const AlignmentTemplate& t, double scale_x, double scale_y,
+                         double canvas_per_template) {
+  Placement p;
+  const cv::Size size(cvRound(t.expected.cols * canvas_per_template * scale_x),
+                      cvRound(t.expected.rows * canvas_per_template * scale_y));
+  if (size.width >= canvas.cols || size.height >= canvas.rows || size.width < 8 || size.height < 8) return p;
+  cv::Mat tmpl, mask, result;
+  cv::resize(t.expected, tmpl, size, 0, 0, cv::INTER_AREA);
+  cv::resize(t.counted, mask, size, 0, 0, cv::INTER_NEAREST);
+  cv::matchTemplate(canvas, tmpl, result, cv::TM_CCOEFF_NORMED, mask);
+  cv::patchNaNs(result, -1.0);
+  double max_value = 0;
+  cv::Point at;
+  cv::minMaxLoc(result, nullptr, &max_value, nullptr, &at);
+  p.score = max_value;
+  p.origin = cv::Point2d(at.x, at.y);
+  p.size = cv::Size2d(size.width, size.height);
+  return p;
+}
+
+}  // namespace
+
+cv::Mat ink_map(const cv::Mat& view, cv::Size size) {
+  cv::Mat gray, paper, f, p;
+  cv::cvtColor(view, gray, cv::COLOR_BGR2GRAY);
+  const int k = std::max(3, (view.cols / 60) | 1);
+  cv::morphologyEx(gray, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+  cv::GaussianBlur(paper, paper, {0, 0}, k / 2.5);
+  gray.convertTo(f, CV_32F);
+  paper.convertTo(p, CV_32F);
+  cv::max(p, 1.0, p);
+  cv::Mat darkness = 1.0 - f / p;
+  cv::max(darkness, 0.0, darkness);
+  cv::Mat out;
+  cv::resize(darkness, out, size, 0, 0, cv::INTER_AREA);
+  cv::GaussianBlur(out, out, {0, 0}, 1.5);
+  return out;
+}
+
+double masked_ncc(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
+  cv::Scalar ma, sa, mb, sb;
+  cv::meanStdDev(a, ma, sa, mask);
+  cv::meanStdDev(b, mb, sb, mask);
+  if (sa[0] < 1e-6 || sb[0] < 1e-6) return 0.0;
+  cv::Mat prod = (a - ma[0]).mul(b - mb[0]);
+  return cv::mean(prod, mask)[0] / (sa[0] * sb[0]);
+}
+
+double template_match(const PageAnalysis& page, size_t quad_index, int quarter_turns, const AlignmentTemplate& t) {
+  const cv::Size view_size(t.canonical.width / 2, t.canonical.height / 2);
+  const cv::Mat ink = ink_map(page.view(quad_index, view_size, quarter_turns), t.expected.size());
+  return masked_ncc(ink, t.expected, t.counted);
+}
+
+Alignment align_to_template(const PageAnalysis& page, size_t quad_index, int quarter_turns, const AlignmentTemplate& t) {
+  Alignment out;
+  const DocumentQuad& quad = page.quad(quad_index);
+  const int k = ((quarter_turns % 4) + 4) % 4;
+  std::array<cv::Point2f, 4> upright;
+  for (int i = 0; i < 4; ++i) upright[i] = quad.corners[(k + i) % 4];
+  // Canvas: canonical coordinates [-m, 1+m] of the quad at 1/kAlignScale, warped from the
+  // pyramid level nearest that resolution.
+  const double w = t.canonical.width, h = t.canonical.height;
+  const int s = AlignmentTemplate::kAlignScale;
+  const cv::Size canvas_size(cvRound(w * (1 + 2 * kMargin) / s), cvRound(h * (1 + 2 * kMargin) / s));
+  const cv::Point2f unit[4] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+  cv::Point2f image_pts[4];
+  int level = 0;
+  const double quad_w = quad_width(quad, k);
+  while (quad_w / (1 << (level + 1)) >= 1.5 * w / s) ++level;
+  const float f = 1.f / (1 << level);
+  for (int i = 0; i < 4; ++i) image_pts[i] = (upright[i] + cv::Point2f(0.5f, 0.5f)) * f - cv::Point2f(0.5f, 0.5f);
+  // unit square → level image, and canvas pixel → unit square.
+  const cv::Mat unit_to_image = cv::getPerspectiveTransform(unit, image_pts);
+  cv::Mat canvas_to_unit = (cv::Mat_<double>(3, 3) << s / w, 0, -kMargin, 0, s / h, -kMargin, 0, 0, 1);
+  const cv::Mat canvas_to_image = unit_to_image * canvas_to_unit;
+  cv::Mat canvas;
+  cv::warpPerspective(page.pyramid_level(level), canvas, canvas_to_image, canvas_size,
+                      cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+  const cv::Mat ink = ink_map(canvas, canvas_size);
+
+  // Coarse: scale 0.7-1.06 per axis; fine: ±2% around the best.
+  Placement best;
+  for (double sx = 0.70; sx <= 1.061; sx += 0.04)
+    for (double sy = sx - 0.04; sy <= sx + 0.041; sy += 0.04) {
+      const Placement p = best_placement(ink, t, sx, sy, 1.0);
+      if (p.score > best.score) best = p;
+    }
+  if (best.score < -1) return out;
+  const double bx = best.size.width / t.expected.cols, by = best.size.height / t.expected.rows;
+  for (double sx = bx - 0.02; sx <= bx + 0.021; sx += 0.01)
+    for (double sy = by - 0.02; sy <= by + 0.021; sy += 0.01) {
+      const Placement p = best_placement(ink, t, sx, sy, 1.0);
+      if (p.score > best.score) best = p;
+    }
+  // The template's corners in canvas pixels → image.
+  std::vector<cv::Point2f> corners = {
+      cv::Point2f(best.origin.x, best.origin.y), cv::Point2f(best.origin.x + best.size.width, best.origin.y),
+      cv::Point2f(best.origin.x + best.size.width, best.origin.y + best.size.height),
+      cv::Point2f(best.origin.x, best.origin.y + best.size.height)};
+  std::vector<cv::Point2f> mapped;
+  cv::perspectiveTransform(corners, mapped, canvas_to_image);
+  for (int i = 0; i < 4; ++i)
+    out.corners[i] = (mapped[i] + cv::Point2f(0.5f, 0.5f)) / f - cv::Point2f(0.5f, 0.5f);
+  out.match = best.score;
+  return out;
+}
+
+}  // namespace beian::ocr
