@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/layout/document_layout.h"
+#include "ocr/validators/regions.h"
 #include "ocr/validators/credit_code.h"
 #include "ocr/validators/id_number.h"
 #include "ocr/validators/mrz.h"
