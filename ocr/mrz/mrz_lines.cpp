@@ -102,12 +102,9 @@ bool fit_cells(const std::vector<Glyph>& glyphs, double pitch_to_cap, int min_ch
     residual = std::sqrt(sum / std::max<size_t>(1, idx.size()));
   }
   // OCR-B digits stand ~8% taller than capitals, so glyph heights mislead; the pitch, fitted
-  // over the whole line, fixes the scale exactly unless the print is letter-spaced (then
-  // read_mrz_line corrects the height from the glyphs it recognised).
-  line.glyph_height = line.cap_height;
+  // over the whole line, fixes the scale exactly (unless the print is letter-spaced).
   const double from_pitch = b / pitch_to_cap;
-  line.letter_spaced = std::abs(from_pitch / (line.cap_height / 1.04) - 1.0) > 0.07;
-  if (!line.letter_spaced) line.cap_height = from_pitch;
+  if (std::abs(from_pitch / line.cap_height - 1.0) < 0.2) line.cap_height = from_pitch;
   line.first_centre = a + b * std::round((glyphs.front().cx() - a) / b);
   line.pitch = b;
   line.char_count = static_cast<int>(std::lround((glyphs.back().cx() - line.first_centre) / b)) + 1;
@@ -140,7 +137,8 @@ cv::Mat join_rows(const cv::Mat& ink, int gap) {
 
 MrzCell MrzLineGeometry::cell(int i) const {
   const double x = first_centre + pitch * i;
-  return MrzCell{cv::Point2f(static_cast<float>(x), static_cast<float>(baseline_at_0 + baseline_slope * x)), cap_height};
+  return MrzCell{cv::Point2f(static_cast<float>(x), static_cast<float>(baseline_at_0 + baseline_slope * x)), pitch,
+                 cap_height};
 }
 
 std::vector<MrzLineGeometry> find_mrz_lines(const cv::Mat& grey, const MrzSettings& settings) {
@@ -211,20 +209,7 @@ double MrzLineReading::mean_best_score() const {
 MrzLineReading read_mrz_line(const cv::Mat& grey, const MrzLineGeometry& line, const OcrbMatcher& matcher) {
   MrzLineReading reading;
   for (int i = 0; i < line.char_count; ++i) reading.cells.push_back(matcher.score(grey, line.cell(i)));
-  if (!line.letter_spaced) return reading;
-  // Letter-spaced: the measured glyph height mixes digits and capitals. Knowing which glyphs
-  // were read, the tall ones' typical height ratio gives the true cap height; read again.
-  std::vector<double> ratios;
-  for (const auto& cell : reading.cells) {
-    const size_t best = std::max_element(cell.begin(), cell.end()) - cell.begin();
-    if (matcher.height_ratio(best) > 0.95) ratios.push_back(matcher.height_ratio(best));
-  }
-  if (ratios.size() < 5) return reading;
-  MrzLineGeometry corrected = line;
-  corrected.cap_height = line.glyph_height / median(ratios);
-  corrected.letter_spaced = false;
-  if (std::abs(corrected.cap_height / line.cap_height - 1.0) < 0.015) return reading;
-  return read_mrz_line(grey, corrected, matcher);
+  return reading;
 }
 
 }  // namespace beian::ocr

@@ -22,8 +22,6 @@ struct MrzLineGeometry {
   double pitch = 0;        // cell i is centred at first_centre + i × pitch
   double baseline_at_0 = 0, baseline_slope = 0;  // baseline y = baseline_at_0 + slope × x
   double cap_height = 0;
-  double glyph_height = 0; // median height of the tall glyphs as measured
-  bool letter_spaced = false;  // pitch wider than the font's advance: cap_height is an estimate
   double fit_residual = 0; // RMS distance of glyph centres from their cells, × pitch (0 = perfect)
 
   MrzCell cell(int i) const;

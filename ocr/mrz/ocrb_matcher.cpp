@@ -51,11 +51,10 @@ OcrbMatcher::OcrbMatcher(const MrzSettings& settings) : settings_(settings) {
   // Each glyph's ink centre relative to the pen; their mean is where a line fit puts cells.
   std::vector<cv::Mat> canvases;
   double mean_offset = 0;
-  for (size_t i = 0; i < kMrzAlphabet.size(); ++i) {
-    canvases.push_back(render(std::string(1, kMrzAlphabet[i])));
+  for (char c : kMrzAlphabet) {
+    canvases.push_back(render(std::string(1, c)));
     const cv::Rect box = ink_box(canvases.back());
     mean_offset += box.x + box.width / 2.0 - origin.x;
-    height_ratio_[i] = box.height / cap;
   }
   mean_offset /= static_cast<double>(kMrzAlphabet.size());
 
@@ -86,32 +85,36 @@ const OcrbMatcher& OcrbMatcher::get() {
 GlyphScores OcrbMatcher::score(const cv::Mat& grey, const MrzCell& cell) const {
   GlyphScores scores;
   scores.fill(-1.f);
-  if (grey.empty() || cell.cap_height <= 1) return scores;
+  if (grey.empty() || cell.pitch <= 1 || cell.cap_height <= 1) return scores;
   const int s = settings_.shift_px;
-  // The scale comes from the cap height alone: letter-spaced lines have a pitch wider than
-  // the font's advance, but each glyph keeps the font's proportions.
-  const double advance = pitch_to_cap_ * cell.cap_height;
   const double pad = settings_.cell_padding * cell.cap_height;
-  const double sx = template_size_.width / advance;
+  const double sx = template_size_.width / cell.pitch;
   const double sy = template_size_.height / (cell.cap_height + 2 * pad);
   const double top = cell.centre_on_baseline.y - cell.cap_height - pad;
-  const double left = cell.centre_on_baseline.x - advance / 2.0;
+  // Image → patch: the cell's left/top edge lands at (s, s).
+  const double left = cell.centre_on_baseline.x - cell.pitch / 2.0;
+  const cv::Matx23d to_patch(sx, 0, s - sx * left, 0, sy, s - sy * top);
   const cv::Size patch_size(template_size_.width + 2 * s, template_size_.height + 2 * s);
-  // Shrinking a lot: smooth first so linear sampling does not alias thin strokes.
-  cv::Rect roi(cv::Point(static_cast<int>(left - 2 * advance), static_cast<int>(top - cell.cap_height)),
-               cv::Size(static_cast<int>(5 * advance), static_cast<int>(3 * cell.cap_height)));
-  roi &= cv::Rect(0, 0, grey.cols, grey.rows);
-  if (roi.empty()) return scores;
-  cv::Mat source = grey(roi);
+  cv::Mat source = grey;
   if (sx < 0.6 || sy < 0.6) {
+    // Shrinking a lot: smooth first so linear sampling does not alias thin strokes.
+    const double sigma = 0.4 / std::min(sx, sy);
+    cv::Rect roi(cv::Point(static_cast<int>(left - 2 * cell.pitch), static_cast<int>(top - cell.cap_height)),
+                 cv::Size(static_cast<int>(5 * cell.pitch), static_cast<int>(3 * cell.cap_height)));
+    roi &= cv::Rect(0, 0, grey.cols, grey.rows);
+    if (roi.empty()) return scores;
     cv::Mat blurred;
-    cv::GaussianBlur(source, blurred, cv::Size(), 0.4 / std::min(sx, sy));
+    cv::GaussianBlur(grey(roi), blurred, cv::Size(), sigma);
     source = blurred;
+    const cv::Matx23d moved(sx, 0, s - sx * (left - roi.x), 0, sy, s - sy * (top - roi.y));
+    cv::Mat patch;
+    cv::warpAffine(source, patch, moved, patch_size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    source = patch;
+  } else {
+    cv::Mat patch;
+    cv::warpAffine(grey, patch, to_patch, patch_size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    source = patch;
   }
-  const cv::Matx23d to_patch(sx, 0, s - sx * (left - roi.x), 0, sy, s - sy * (top - roi.y));
-  cv::Mat warped;
-  cv::warpAffine(source, warped, to_patch, patch_size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-  source = warped;
   cv::Mat patch;
   source.convertTo(patch, CV_32F);
   cv::Scalar mean, stddev;

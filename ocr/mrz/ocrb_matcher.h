@@ -31,8 +31,8 @@ using GlyphScores = std::array<float, kMrzAlphabetSize>;
 // Where one character cell lies in an image, in that image's pixels.
 struct MrzCell {
   cv::Point2f centre_on_baseline;  // x of the cell centre, y of the baseline there
-  double cap_height = 0;           // cap line to baseline; sets the scale (the cell is one
-                                   // font advance wide, whatever the line's pitch)
+  double pitch = 0;                // character pitch (cell width)
+  double cap_height = 0;           // cap line to baseline
 };
 
 class OcrbMatcher {
@@ -51,15 +51,11 @@ class OcrbMatcher {
 
   // Character pitch / cap height of the font (about 0.72 em / 0.7 em).
   double pitch_to_cap_height() const { return pitch_to_cap_; }
-  // Ink height of glyph `index` (kMrzAlphabet order) / cap height: digits stand ~8% taller
-  // than capitals, '<' is shorter.
-  double height_ratio(size_t index) const { return height_ratio_.at(index); }
   const MrzSettings& settings() const { return settings_; }
 
  private:
   MrzSettings settings_;
   double pitch_to_cap_ = 1.0;
-  std::array<double, kMrzAlphabetSize> height_ratio_{};
   cv::Size template_size_;
   std::vector<cv::Mat> templates_;  // CV_32F, kMrzAlphabet order
 };

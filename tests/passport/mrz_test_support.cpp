@@ -34,18 +34,9 @@ cv::Mat render_mrz_page(const std::vector<std::string>& lines, const MrzPageOpti
   int baseline = o.page.height - o.bottom_margin - static_cast<int>((lines.size() - 1) * o.line_gap * o.font_px);
   for (const auto& line : lines) {
     int base = 0;
-    if (o.tracking == 0) {
-      const cv::Size size = ocrb->getTextSize(line, o.font_px, -1, &base);
-      ocrb->putText(page, line, {(o.page.width - size.width) / 2, baseline}, o.font_px, cv::Scalar(20, 20, 20), -1,
-                    cv::LINE_AA, true);
-    } else {
-      // Glyph by glyph on a wider pitch (OCR-B's advance is about 0.72 em).
-      const double pitch = 0.72 * o.font_px + o.tracking;
-      const double x0 = (o.page.width - pitch * line.size()) / 2;
-      for (size_t i = 0; i < line.size(); ++i)
-        ocrb->putText(page, std::string(1, line[i]), {static_cast<int>(x0 + i * pitch), baseline}, o.font_px,
-                      cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
-    }
+    const cv::Size size = ocrb->getTextSize(line, o.font_px, -1, &base);
+    ocrb->putText(page, line, {(o.page.width - size.width) / 2, baseline}, o.font_px, cv::Scalar(20, 20, 20), -1,
+                  cv::LINE_AA, true);
     baseline += static_cast<int>(o.line_gap * o.font_px);
   }
   return page;

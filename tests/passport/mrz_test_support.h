@@ -16,7 +16,6 @@ struct MrzPageOptions {
   int bottom_margin = 60;       // from the last baseline to the page bottom
   cv::Scalar paper{236, 240, 232};
   bool decorations = true;      // a photo box and some Chinese/Latin visual-zone text
-  int tracking = 0;             // extra px between glyphs (letter-spaced print); 0 = the font's own
 };
 
 // A light page with `lines` drawn in OCR-B at the bottom, centred horizontally.
