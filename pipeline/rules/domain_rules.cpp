@@ -36,6 +36,7 @@ DomainName parse_domain(std::string_view text, const DomainTables& tables) {
   if (d.find("://") != std::string::npos) { out.problem = "write the domain without http:// or https://"; return out; }
   if (d.find_first_of("/:@?# ") != std::string::npos) { out.problem = "write the bare domain without path, port or spaces"; return out; }
   if (d.size() > 253) { out.problem = "longer than 253 characters"; return out; }
+  if (tables.filable_suffixes.count(d)) { out.problem = "this is a suffix, not a domain"; return out; }
   const auto labels = split(d, '.');
   if (labels.size() < 2) { out.problem = "a domain needs at least two labels (name.suffix)"; return out; }
   for (const auto& l : labels)
@@ -50,7 +51,6 @@ DomainName parse_domain(std::string_view text, const DomainTables& tables) {
       return out;
     }
   }
-  if (tables.filable_suffixes.count(d)) out.problem = "this is a suffix, not a domain";
   return out;
 }
 

@@ -16,10 +16,7 @@ std::vector<Finding> with_domains(std::vector<std::string> domains) {
 }
 }  // namespace
 
-// KNOWN FAILING at the 2026-11-22 integration (see the closing note of its issue): kept running
-// and reporting with [!mayfail] so CI stays green while the defect is open. Remove the tag
-// when fixed.
-TEST_CASE("parse_domain finds the first-level domain under the longest filable suffix", "[rules][domains][!mayfail]") {
+TEST_CASE("parse_domain finds the first-level domain under the longest filable suffix", "[rules][domains]") {
   const auto& t = beian::rules::RuleTables::current()->domains;
   auto d = beian::rules::parse_domain("www.Example.COM.cn", t);
   CHECK(d.problem.empty());

@@ -117,10 +117,7 @@ TEST_CASE("foreign individuals in 河北", "[rules][province]") {
   CHECK(count(check(o), "PROVINCE_FOREIGN_INDIVIDUAL_REJECTED") == 0);
 }
 
-// KNOWN FAILING at the 2026-11-22 integration (see the closing note of its issue): kept running
-// and reporting with [!mayfail] so CI stays green while the defect is open. Remove the tag
-// when fixed.
-TEST_CASE("service content, domain suffixes, addresses, remarks", "[rules][province][!mayfail]") {
+TEST_CASE("service content, domain suffixes, addresses, remarks", "[rules][province]") {
   auto o = individual_in("陕西", "610102");
   auto findings = check(o);
   CHECK(evidence(first(findings, "PROVINCE_SERVICE_CONTENT_NOT_ALLOWED"), "content") == "博客/个人空间");
@@ -134,7 +131,8 @@ TEST_CASE("service content, domain suffixes, addresses, remarks", "[rules][provi
   o = unit_in("河北", "河北省石家庄市长安区样本路1号");
   CHECK(count(check(o), "PROVINCE_ADDRESS_CROSS_CITY") == 0);
   o.subject.mailing_address = "河北省保定市竞秀区样本路2号";
-  const Finding& f = first(check(o), "PROVINCE_ADDRESS_CROSS_CITY");
+  const auto cross = check(o);
+  const Finding& f = first(cross, "PROVINCE_ADDRESS_CROSS_CITY");
   CHECK(evidence(f, "certificate_city") == "石家庄市");
   CHECK(evidence(f, "mailing_city") == "保定市");
 
