@@ -1,5 +1,6 @@
 // `beian render KIND --order order.json [--website N] --out FILE.pdf`: renders one document
 // of an order (or, with KIND "all", every document the order needs into the folder OUT).
+#include <algorithm>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -70,7 +71,8 @@ int run(const RenderArgs& args) {
   for (const auto& request : requests) {
     const auto doc = renderer.render(input, request);
     if (has_code(doc, "RENDER_WEBSITE_INVALID") || has_code(doc, "RENDER_DOCUMENT_UNKNOWN")) rc = std::max(rc, kExitUsage);
-    std::filesystem::path target = args.kind == "all" ? std::filesystem::path(args.out) / doc.file_name : std::filesystem::path(args.out);
+    std::filesystem::path target =
+        args.kind == "all" ? std::filesystem::path(args.out) / doc.file_name : std::filesystem::path(args.out);
     if (doc.pdf.empty()) {
       rc = std::max(rc, has_code(doc, "RENDER_FAILED") ? kExitFailed : kExitUsage);
       target.clear();
