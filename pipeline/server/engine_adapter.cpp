@@ -37,7 +37,7 @@ DocumentResult EngineAdapter::read_document(std::string_view bytes, const std::s
 }
 
 PhotoResult EngineAdapter::check_photo(std::string_view bytes, const std::string& file) const {
-  return check_photo_bytes(bytes, file).result;
+  return engine_->check_photo(bytes, file).result;
 }
 
 std::vector<render::RenderedDocument> EngineAdapter::render_documents(const Order& order) const {

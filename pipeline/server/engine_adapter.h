@@ -1,8 +1,10 @@
-// The one place where the upload service calls the processing modules. The Engine (beian/
-// engine.h) reads documents and processes whole orders; photo checks and rendering are not on
-// the Engine yet, so this adapter calls their own entry points (beian/photo.h,
-// beian/render/documents.h) directly. When the Engine gains check_photo() and render(), only
-// this file changes.
+// The one place where the upload service calls the processing modules: the Engine (beian/
+// engine.h) reads documents, checks photos and processes whole orders. Rendering goes to the
+// renderer (beian/render/documents.h) directly, because the documents' QR codes must be signed
+// with the service's configured QR secret and EngineOptions has no such setting yet (the
+// Engine's renderer takes BEIAN_QR_SECRET from the environment). With an EngineOptions
+// QR secret, render_documents() switches to Engine::documents_for()/render() here and nowhere
+// else.
 //
 // Thread safety: every const member may be called from many threads at once.
 #pragma once
@@ -33,7 +35,7 @@ class EngineAdapter {
 
   // Classify and read an uploaded image (Engine::read_document).
   DocumentResult read_document(std::string_view bytes, const std::string& file, std::optional<DocumentType> hint) const;
-  // Check a backdrop photo with the default profile.
+  // Check a backdrop photo with the default profile (Engine::check_photo).
   PhotoResult check_photo(std::string_view bytes, const std::string& file) const;
   // Render every document the order needs.
   std::vector<render::RenderedDocument> render_documents(const Order& order) const;

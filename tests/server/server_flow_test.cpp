@@ -47,7 +47,7 @@ SheetScan scan_sheet(ServerFixture& f, const std::string& order_id, int dpi) {
   REQUIRE(pdf->body.rfind("%PDF", 0) == 0);
   TempDir dir;
   write_file(dir / "sheet.pdf", pdf->body);
-  const auto rc = run_program({"pdftoppm", "-r", std::to_string(dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
+  const auto rc = run_program({"/usr/bin/pdftoppm", "-r", std::to_string(dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
                                (dir / "sheet.pdf").string(), (dir / "page").string()});
   REQUIRE(rc.exit_code == 0);
   SheetScan s;
@@ -190,7 +190,9 @@ TEST_CASE("an upload stored but never processed is processed at the next start",
   std::string state;
   for (int i = 0; i < 300 && state != "processed"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    for (const auto& u : body_json(f.client().Get("/api/orders/Z1/uploads", f.api_headers()))["uploads"])
+    // Keep the parsed body alive while iterating over it.
+    const nlohmann::json list = body_json(f.client().Get("/api/orders/Z1/uploads", f.api_headers()));
+    for (const auto& u : list.value("uploads", nlohmann::json::array()))
       if (u["upload_id"] == id) state = u["state"];
   }
   CHECK(state == "processed");
@@ -251,7 +253,8 @@ TEST_CASE("a signed verification sheet comes back, is routed by its QR code and 
     CHECK(found == 2);
     // The page now shows it done.
     bool done = false;
-    for (const auto& s : body_json(f.client().Get(("/u/" + token + "/status").c_str()))["slots"])
+    const nlohmann::json status = body_json(f.client().Get(("/u/" + token + "/status").c_str()));
+    for (const auto& s : status.value("slots", nlohmann::json::array()))
       if (s["id"] == "verification_sheet.1") done = s["status"] == "ok";
     CHECK(done);
   }

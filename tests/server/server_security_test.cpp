@@ -111,7 +111,7 @@ TEST_CASE("forged, altered, expired and replayed tokens are refused and logged w
   }
 }
 
-TEST_CASE("uploads are checked by content and size; client paths never reach the disk", "[server][security]") {
+TEST_CASE("uploads are checked by content and size, and client paths never reach the disk", "[server][security]") {
   ServerFixture f([](ServerOptions& o) { o.max_upload_bytes = 300 * 1024; });
   f.create_order(test_manifest("C1"));
   const std::string token = f.create_link("C1", "applicant")["token"];

@@ -69,7 +69,7 @@ TEST_CASE("parallel uploads to one order are all recorded, each once", "[server]
   CHECK(store.find_order("A1")->revision == kThreads * kEach);
 }
 
-TEST_CASE("the same bytes twice are recognised; unfinished uploads are listed for recovery", "[server][store]") {
+TEST_CASE("the same bytes twice are recognised and unfinished uploads are listed for recovery", "[server][store]") {
   beian::test::TempDir dir;
   Store store(dir / "beian.db");
   REQUIRE(store.insert_order({"A1", "{}", now_ms(), 0}));
