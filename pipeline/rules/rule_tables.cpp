@@ -94,9 +94,9 @@ Limits load_limits() {
   const std::string lw = at(file, "/limits");
   check_keys(limits,
              {"websites_per_order", "domains_per_website", "orders_in_progress", "subjects_per_account",
-              "website_name_min_chars", "document_min_valid_months"},
+              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence"},
              {"websites_per_order", "domains_per_website", "orders_in_progress", "subjects_per_account",
-              "website_name_min_chars", "document_min_valid_months"},
+              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence"},
              lw);
   Limits out;
   auto read = [&](const char* name, int* value) {
@@ -113,6 +113,15 @@ Limits load_limits() {
   read("subjects_per_account", &out.subjects_per_account);
   read("website_name_min_chars", &out.website_name_min_chars);
   read("document_min_valid_months", &out.document_min_valid_months);
+  {
+    const std::string w = at(file, "/limits/mismatch_min_read_confidence");
+    const auto& row = limits.at("mismatch_min_read_confidence");
+    check_keys(row, {"value", "source"}, {"value", "source"}, w);
+    out.mismatch_min_read_confidence = get_value<double>(row, "value", w);
+    if (out.mismatch_min_read_confidence < 0 || out.mismatch_min_read_confidence > 1)
+      throw std::runtime_error(w + ": 'value' must be a confidence between 0 and 1");
+    out.sources["mismatch_min_read_confidence"] = get_value<std::string>(row, "source", w);
+  }
   return out;
 }
 

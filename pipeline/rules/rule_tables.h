@@ -30,6 +30,9 @@ struct Limits {
   int subjects_per_account = 0;
   int website_name_min_chars = 0;
   int document_min_valid_months = 0; // ID cards, licences: valid at least this long after filing
+  // A reading that differs from the manifest is an error only at or above this OCR
+  // confidence; below it the mismatch asks for review (READ_MISMATCH_UNCERTAIN).
+  double mismatch_min_read_confidence = 0.0;
   std::map<std::string, std::string> sources;  // limit name → source
 };
 

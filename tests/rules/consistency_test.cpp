@@ -2,6 +2,7 @@
 // reader filled.
 #include <catch2/catch.hpp>
 
+#include "beian/report.h"
 #include "tests/rules/rules_fixture.h"
 
 using namespace beian;
@@ -110,4 +111,51 @@ TEST_CASE("rules stay silent when the readers found nothing", "[rules][consisten
   attach(u.docs, read_result("licence.jpg", DocumentType::kBusinessLicence, {}));
   attach(u.docs, read_result("web_back.jpg", DocumentType::kIdBack, {{"valid_until", "not a date"}}));
   CHECK(check(u.order, u.docs).empty());
+}
+
+TEST_CASE("a mismatch against an unsure reading asks for review instead of blocking", "[rules][consistency]") {
+  Unit u;
+  const Order& o = u.order;
+  // 致远 misread as 致迁 with a low confidence: the order may well be right.
+  auto licence = read_result("licence.jpg", DocumentType::kBusinessLicence,
+                             {{"name", "北京样本网络科技有限公司"}, {"legal_representative", "陈别人"}});
+  for (auto& [name, value] : licence.fields)
+    if (name == "legal_representative") value.confidence = 0.62;
+  attach(u.docs, licence);
+  auto findings = check(o, u.docs);
+  INFO(codes(findings));
+  CHECK(count(findings, "CERTIFICATE_LEGAL_REP_MISMATCH") == 0);
+  REQUIRE(count(findings, "READ_MISMATCH_UNCERTAIN") == 1);
+  const Finding& f = first(findings, "READ_MISMATCH_UNCERTAIN");
+  CHECK(f.severity == Severity::kWarning);
+  CHECK(f.field == "legal_representative");
+  CHECK(evidence(f, "rule") == "CERTIFICATE_LEGAL_REP_MISMATCH");
+  CHECK(evidence(f, "read") == "陈别人");
+  CHECK(evidence(f, "expected") == "陈样本");
+  CHECK(evidence(f, "read_confidence") == "0.62");
+  CHECK(verdict_for(findings) == Verdict::kNeedsReview);
+
+  // The same reading at 0.9 is the applicant's problem.
+  for (auto& [name, value] : licence.fields) value.confidence = 0.9;
+  attach(u.docs, licence);
+  findings = check(o, u.docs);
+  CHECK(count(findings, "CERTIFICATE_LEGAL_REP_MISMATCH") == 1);
+  CHECK(count(findings, "READ_MISMATCH_UNCERTAIN") == 0);
+  CHECK(verdict_for(findings) == Verdict::kFixFirst);
+}
+
+TEST_CASE("an unsure ID number mismatch keeps the numbers masked", "[rules][consistency]") {
+  Unit u;
+  const std::string other = id_number("110105", {1992, 3, 15}, 26);
+  auto front = read_result("web_front.jpg", DocumentType::kIdFront, {{"name", "林示例"}, {"id_number", other}});
+  for (auto& [name, value] : front.fields) value.confidence = 0.72;
+  attach(u.docs, front);
+  const auto findings = check(u.order, u.docs);
+  INFO(codes(findings));
+  REQUIRE(count(findings, "READ_MISMATCH_UNCERTAIN") == 1);
+  const Finding& f = first(findings, "READ_MISMATCH_UNCERTAIN");
+  CHECK(evidence(f, "rule") == "ID_NUMBER_MISMATCH");
+  CHECK(evidence(f, "read").find(other) == std::string::npos);
+  CHECK(f.message_en.find(other) == std::string::npos);
+  CHECK(count(findings, "ID_NUMBER_MISMATCH") == 0);
 }
