@@ -141,3 +141,20 @@ TEST_CASE("--help explains every option", "[cli]") {
   const auto v = run_program({beian::test::cli_path(), "--version"});
   CHECK_THAT(v.out, Catch::StartsWith("beian 0."));
 }
+
+TEST_CASE("a report.html that cannot be written costs only itself: report.json is complete", "[cli][process]") {
+  TempDir tmp;
+  make_order(tmp / "A", "ORDER-A", false);
+  // A folder where report.html should go: the atomic rename over it fails.
+  std::filesystem::create_directories(tmp / "out" / "ORDER-A" / "report.html" / "blocked");
+  const auto r = run_program({beian::test::cli_path(), "process", (tmp / "A").string(), "--out", (tmp / "out").string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  const json a = read_json(tmp / "out" / "ORDER-A" / "report.json");
+  CHECK(a["processed"] == true);
+  bool reported = false;
+  for (const auto& f : a["findings"]) reported |= f["code"] == "REPORT_HTML_FAILED" && f["severity"] == "warning";
+  CHECK(reported);
+  for (const auto& o : a["outputs"]) CHECK(o != "report.html");
+  CHECK(a["uploads"].size() == 2);
+}
