@@ -139,6 +139,15 @@ UploadFeedback feedback_for_document(const DocumentResult& result, const UploadS
                                         {"expected_en", english_name(expected)}},
                                        result.file));
   }
+  // A document read with not one field is no reading at all, whatever the type guess: the
+  // person must retake it now, not learn it from the reviewer ("请留意" with twelve warnings
+  // told nobody what to do).
+  const bool any_field = std::any_of(result.fields.begin(), result.fields.end(),
+                                     [](const auto& f) { return f.second.present(); });
+  if (!any_field && result.type != DocumentType::kUnknown && result.type != DocumentType::kNotDocument)
+    fb.findings.push_back(make_finding("SERVER_NOTHING_READ", {{"document", std::string(display_name_zh(result.type))},
+                                                               {"document_en", english_name(result.type)}},
+                                       result.file));
   sort_by_severity(fb.findings);
   fb.status = status_for(fb.findings);
   fb.document_type = std::string(to_string(result.type));
