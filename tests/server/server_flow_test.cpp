@@ -91,10 +91,7 @@ TEST_CASE("a duplicate upload is recognised and answered from the first", "[serv
   CHECK(blobs == 1);
 }
 
-// KNOWN FAILING at the 2026-11-22 integration (see the closing note of its issue): kept running
-// and reporting with [!mayfail] so CI stays green while the defect is open. Remove the tag
-// when fixed.
-TEST_CASE("an upload stored but never processed is processed at the next start", "[server][flow][!mayfail]") {
+TEST_CASE("an upload stored but never processed is processed at the next start", "[server][flow]") {
   TempDir data;
   std::string image = synthetic_image(31);
   int64_t id = 0;
@@ -157,10 +154,7 @@ TEST_CASE("the live report lists what is missing and follows the uploads", "[ser
   CHECK(png->body.substr(1, 3) == "PNG");
 }
 
-// KNOWN FAILING at the 2026-11-22 integration (see the closing note of its issue): kept running
-// and reporting with [!mayfail] so CI stays green while the defect is open. Remove the tag
-// when fixed.
-TEST_CASE("a signed verification sheet comes back, is routed by its QR code and checked", "[server][flow][returned][!mayfail]") {
+TEST_CASE("a signed verification sheet comes back, is routed by its QR code and checked", "[server][flow][returned]") {
   ServerFixture f(generous_limits);
   f.create_order(test_manifest("S1"));
   f.create_order(test_manifest("S2"));
