@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes docs/img/upload-page.png: the mobile upload page of a sample order as a phone shows it,
-# after two of the website owner's uploads, with the service's answers. Starts a throw-away
+# after three of the applicant's uploads, with the service's answers. Starts a throw-away
 # `beian serve --dev` on a free loopback port, drives it with curl and photographs the page
 # with headless Chromium (Debian package chromium; not needed by the build or the tests).
 #
@@ -27,26 +27,29 @@ base="$(sed -n 's/^listening on //p' "$work/serve.out")"
 [ -n "$base" ] || { cat "$work/serve.err" >&2; exit 1; }
 key="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["api_key"])' "$work/data/dev-secrets.json")"
 
-# A generated sample order (beian-samples): its manifest, then the website owner's photos
-# uploaded through their own link, as the phone would.
+# A generated sample order (beian-samples): its manifest, then the applicant's photos uploaded
+# through their link, as the phone would.
 "$samples" --orders 1 --seed 7 --out "$work/orders" >/dev/null
 folder="$(find "$work/orders" -mindepth 1 -maxdepth 1 -type d | head -1)"
 order_id="$(basename "$folder")"
 curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' --data-binary @"$folder/order.json" \
   "$base/api/orders" >/dev/null
 link="$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-  -d '{"role":"website_owner:1","ttl_minutes":60}' "$base/api/orders/$order_id/upload-links")"
+  -d '{"role":"applicant","ttl_minutes":60}' "$base/api/orders/$order_id/upload-links")"
 token="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"])' "$link")"
-# The owner's ID front and portrait are uploaded; the back is left for the person to take.
+# The ID card (both sides) and the verification photo are uploaded; anything else is left for
+# the person to take.
 python3 - "$folder/order.json" <<'PY' >"$work/uploads.txt"
 import json, sys
 order = json.load(open(sys.argv[1], encoding="utf-8"))
 for u in order.get("uploads", []):
-    if u.get("person") == "website_owner" and u.get("website") == 1 and u.get("document") in ("id_front", "portrait"):
-        print(u["file"], ".".join([u["document"], "website_owner", "1"]))
+    if u.get("document") in ("id_front", "id_back", "portrait"):
+        slot = [u["document"], u["person"]] + ([str(u["website"])] if "website" in u else [])
+        print(u["file"], ".".join(slot))
 PY
 while read -r file slot; do
-  curl -s --data-binary @"$folder/$file" "$base/u/$token/files?slot=$slot" >/dev/null || true
+  # With a Content-Type: without one curl says form-urlencoded, which cpp-httplib caps at 8 KB.
+  curl -s -H 'Content-Type: image/jpeg' --data-binary @"$folder/$file" "$base/u/$token/files?slot=$slot" >/dev/null || true
 done <"$work/uploads.txt"
 
 mkdir -p "$(dirname "$out")"
