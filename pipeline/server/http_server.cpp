@@ -227,9 +227,15 @@ void UploadServer::Impl::routes() {
     send(res, svc.upload(bearer, upload_slot(req), upload_bytes(req), std::string(req.matches[1])));
   });
 
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    if (res.status == 413) send_error(res, 413, make_finding("SERVER_BODY_TOO_LARGE", {{"limit", "?"}}));
+    // cpp-httplib refuses a form-urlencoded body over 8 KB with 413 before any handler runs;
+    // that is what `curl --data-binary` without a Content-Type sends. Say so, not "too large".
+    const std::string type = req.get_header_value("Content-Type");
+    if (res.status == 413 && (type.empty() || type.rfind("application/x-www-form-urlencoded", 0) == 0))
+      send_error(res, 400, make_finding("SERVER_BAD_REQUEST", {{"reason", "send the image as multipart/form-data (field \"file\") or as the raw body with its image Content-Type, not form-urlencoded"}}));
+    else if (res.status == 413)
+      send_error(res, 413, make_finding("SERVER_BODY_TOO_LARGE", {{"limit", std::to_string(options.max_upload_bytes)}}));
     else if (res.status == 404) send_error(res, 404, make_finding("SERVER_NOT_FOUND"));
     else if (res.status >= 400 && res.status < 500)
       send_error(res, res.status, make_finding("SERVER_BAD_REQUEST", {{"reason", "HTTP " + std::to_string(res.status)}}));

@@ -128,6 +128,14 @@ TEST_CASE("uploads are checked by content and size, and client paths never reach
   // Larger than the limit: 413 (by the HTTP layer or the service).
   auto big = f.upload(token, "business_licence", std::string(400 * 1024, 'x'));
   CHECK(big->status == 413);
+  CHECK(body_json(big)["error"]["evidence"]["limit"] == std::to_string(300 * 1024));
+  // An image sent as a form-urlencoded body (curl --data-binary without a type), which the HTTP
+  // layer caps at 8 KB: told how to send it, not that it is too large.
+  const std::string photo = synthetic_image(4, ".png", 1600, 1000);
+  REQUIRE(photo.size() > 8192);
+  auto form = f.upload(token, "business_licence", photo, "application/x-www-form-urlencoded");
+  CHECK(form->status == 400);
+  CHECK(error_code(form) == "SERVER_BAD_REQUEST");
   // Empty body.
   CHECK(f.upload(token, "business_licence", "")->status == 400);
 
