@@ -8,8 +8,9 @@
 
 namespace beian {
 
-nlohmann::json load_data_file(const std::filesystem::path& relative) {
-  const auto path = data_path(relative);
+nlohmann::json load_data_file(const std::filesystem::path& relative) { return load_strict_json(data_path(relative)); }
+
+nlohmann::json load_strict_json(const std::filesystem::path& path) {
   const std::string text = read_file_bytes(path);
   std::vector<std::set<std::string>> keys;
   std::string duplicate;
@@ -25,6 +26,8 @@ nlohmann::json load_data_file(const std::filesystem::path& relative) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text, callback);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::runtime_error(path.string() + ": invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(path.string() + ": " + e.what());
   }
@@ -36,6 +39,7 @@ void check_keys(const nlohmann::json& object, std::initializer_list<std::string_
                 std::initializer_list<std::string_view> required, const std::string& where) {
   if (!object.is_object()) throw std::runtime_error(where + ": expected an object");
   for (const auto& [key, value] : object.items()) {
+    if (!key.empty() && key[0] == '_') continue;  // a comment
     bool known = false;
     for (auto a : allowed) known = known || a == key;
     if (!known) throw std::runtime_error(where + ": unknown key '" + key + "'");

@@ -12,12 +12,17 @@
 
 namespace beian {
 
-// Parses data_path(relative). Throws std::runtime_error naming the file on a parse error or
-// a key defined twice in one object.
+// Parses the JSON file at `path`. Throws std::runtime_error naming the file on a parse error
+// ("<file>: invalid JSON at byte N: ...") or a key defined twice in one object.
+nlohmann::json load_strict_json(const std::filesystem::path& path);
+
+// load_strict_json(data_path(relative)).
 nlohmann::json load_data_file(const std::filesystem::path& relative);
 
 // Throws std::runtime_error "<where>: unknown key '<k>'" when `object` has a key outside
-// `allowed`, and "<where>: missing key '<k>'" when a key in `required` is absent.
+// `allowed`, and "<where>: missing key '<k>'" when a key in `required` is absent. Keys
+// starting with '_' are comments ("_source", "_comment") and always allowed. REQUIRES an
+// object (else throws "<where>: expected an object").
 void check_keys(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
                 std::initializer_list<std::string_view> required, const std::string& where);
 

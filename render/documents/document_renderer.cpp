@@ -12,7 +12,7 @@
 #include "pipeline/base/messages.h"
 #include "pipeline/base/text.h"
 #include "render/documents/binder.h"
-#include "render/documents/strict_json.h"
+#include "pipeline/base/data_file.h"
 #include "render/documents/variants.h"
 #include "render/layout/flow_layout.h"
 #include "render/pdf/pdf_writer.h"

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "pipeline/base/text.h"
-#include "render/documents/strict_json.h"
+#include "pipeline/base/data_file.h"
 
 namespace beian::render {
 namespace {

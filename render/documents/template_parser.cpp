@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "render/documents/strict_json.h"
+#include "pipeline/base/data_file.h"
 #include "render/documents/template_model.h"
 
 namespace beian::render {

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "render/documents/strict_json.h"
+#include "pipeline/base/data_file.h"
 
 namespace beian::render {
 namespace {

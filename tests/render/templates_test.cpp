@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "render/documents/order_view.h"
-#include "render/documents/strict_json.h"
+#include "pipeline/base/data_file.h"
 #include "render/documents/variants.h"
 #include "tests/support/test_support.h"
 
