@@ -11,7 +11,9 @@ EngineResources::EngineResources(const EngineOptions& o) : options(o) {
   ro.decode = {o.max_file_bytes, o.max_megapixels};
   if (o.today.valid()) ro.today = o.today;
   recognizer = std::make_unique<ocr::Recognizer>(ro);
-  auto created = render::DocumentRenderer::create();
+  render::RenderOptions render_options;
+  if (!o.qr_secret.empty()) render_options.qr_secret = o.qr_secret;
+  auto created = render::DocumentRenderer::create(render_options);
   if (!created.value) throw std::runtime_error(created.error);
   renderer = std::move(created.value);
 }

@@ -13,7 +13,9 @@ EngineAdapter::Created EngineAdapter::create(const EngineOptions& options, const
     c.error = "QR secret: " + error;
     return c;
   }
-  auto engine = Engine::create(options);
+  EngineOptions engine_options = options;
+  engine_options.qr_secret = qr_secret;  // the Engine's own render stage signs with it too
+  auto engine = Engine::create(engine_options);
   if (!engine.value) {
     c.error = engine.error;
     return c;

@@ -44,6 +44,12 @@ struct EngineOptions {
   // The day validity rules are judged against when an order has no filing_date.
   // Default (invalid Date) = today in China Standard Time.
   Date today;
+  // Secret (at least 16 bytes) for the integrity tag in the QR code of every rendered
+  // document; the upload service must verify returned scans with the same secret. Empty =
+  // BEIAN_QR_SECRET / BEIAN_QR_SECRET_FILE from the environment, else a built-in development
+  // secret (with a warning in the log: codes signed with it can be forged). A secret shorter
+  // than 16 bytes makes create() fail.
+  std::string qr_secret;
 };
 
 // Options of one process_folder() call.
