@@ -48,6 +48,9 @@ std::vector<Glyph> glyphs_in(const cv::Mat& ink, const cv::Rect& region, double 
     const double cy = box.y + box.height / 2.0;
     if (box.height < 0.25 * row_height || box.height > 1.25 * row_height) continue;
     if (box.width > 2.5 * row_height || std::abs(cy - row_centre_y) > 0.5 * row_height) continue;
+    // The narrowest OCR-B glyph ('1') is 0.4 of its height: a thinner upright stroke is a
+    // rule or a page edge beside the line, and would add a cell at its end.
+    if (box.width < 0.2 * box.height && box.height > 0.5 * row_height) continue;
     glyphs.push_back({box});
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.cx() < b.cx(); });
@@ -133,6 +136,54 @@ cv::Mat join_rows(const cv::Mat& ink, int gap) {
   return rows;
 }
 
+// The text rows of joined-row component `label` (bounding box `blob`). Faint background lines
+// (guilloche print) can bridge the two lines of a zone into one component; a row of joined
+// glyphs spans most of the width while a bridging line spans little of it. Rows are the runs
+// spanning at least a third of the widest scan line; the blob is cut at the narrowest scan
+// line between two rows, and each part is trimmed of scan lines spanning under a tenth of its
+// widest (so tall capitals above a run of short '<' stay in their row, and a page edge
+// touching the row is cut off).
+std::vector<cv::Rect> split_rows(const cv::Mat& labels, int label, const cv::Rect& blob) {
+  std::vector<int> span(static_cast<size_t>(blob.height), 0);
+  for (int y = 0; y < blob.height; ++y) {
+    const int* row = labels.ptr<int>(blob.y + y);
+    for (int x = blob.x; x < blob.br().x; ++x) span[static_cast<size_t>(y)] += row[x] == label;
+  }
+  auto at = [&](int y) { return span[static_cast<size_t>(y)]; };
+  const int widest = *std::max_element(span.begin(), span.end());
+  std::vector<std::pair<int, int>> cores;  // [begin, end) scan lines
+  for (int y = 0, start = -1; y <= blob.height; ++y) {
+    const bool in = y < blob.height && at(y) * 3 >= widest;
+    if (in && start < 0) start = y;
+    if (!in && start >= 0) cores.emplace_back(start, y), start = -1;
+  }
+  if (cores.empty()) return {blob};
+  std::vector<cv::Rect> rows;
+  int top = 0;
+  for (size_t k = 0; k < cores.size(); ++k) {
+    int bottom = blob.height;
+    if (k + 1 < cores.size()) {
+      bottom = cores[k].second;
+      for (int y = cores[k].second; y < cores[k + 1].first; ++y)
+        if (at(y) < at(bottom)) bottom = y;
+    }
+    int peak = 0;
+    for (int y = top; y < bottom; ++y) peak = std::max(peak, at(y));
+    int a = top, b = bottom;
+    while (a < b && at(a) * 10 < peak) ++a;
+    while (b > a && at(b - 1) * 10 < peak) --b;
+    int left = blob.br().x, right = blob.x;
+    for (int y = a; y < b; ++y) {
+      const int* row = labels.ptr<int>(blob.y + y);
+      for (int x = blob.x; x < blob.br().x; ++x)
+        if (row[x] == label) left = std::min(left, x), right = std::max(right, x + 1);
+    }
+    if (right > left) rows.emplace_back(left, blob.y + a, right - left, b - a);
+    top = bottom + 1;
+  }
+  return rows;
+}
+
 }  // namespace
 
 MrzCell MrzLineGeometry::cell(int i) const {
@@ -150,9 +201,14 @@ std::vector<MrzLineGeometry> find_mrz_lines(const cv::Mat& grey, const MrzSettin
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(rows, labels, stats, centroids, 8, CV_32S);
   const double matcher_pitch_to_cap = OcrbMatcher::get().pitch_to_cap_height();
+  std::vector<cv::Rect> blobs;
   for (int i = 1; i < n; ++i) {
     const cv::Rect blob(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    if (blob.width < settings.min_line_width_fraction * width) continue;
+    for (const auto& row : split_rows(labels, i, blob)) blobs.push_back(row);
+  }
+  for (const auto& blob : blobs) {
     if (blob.width < settings.min_line_width_fraction * width) continue;
     if (blob.height < settings.line_height_min * width || blob.height > 1.3 * settings.line_height_max * width) continue;
     const int margin = blob.height / 3;
