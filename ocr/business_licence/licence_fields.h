@@ -1,27 +1,12 @@
-// Turning OCR text of licence (and other certificate) values into canonical field values:
-// Chinese dates, the business term (from 至 until / 长期), and the credit code, whose check
-// characters choose among the OCR candidates and can repair one misread character.
+// Turning the OCR text of a licence's (or another certificate's) credit code into a checked
+// value: its check characters choose among the OCR candidates and can repair one misread
+// character. Printed dates and terms: ocr/fields/printed_dates.h.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "beian/date.h"
-
 namespace beian::ocr {
-
-// "2020年03月11日", "2020年3月11日", "2020.03.11", or eight digits, as a date.
-std::optional<Date> parse_cn_date(const std::string& text);
-
-struct TermReading {
-  std::optional<Date> from;
-  std::optional<Date> until;
-  bool open_ended = false;   // 长期 / 不约定期限
-};
-
-// "2020年03月11日至2050年03月10日" or "...至长期". Also "自...至..." (validity periods).
-TermReading parse_term(const std::string& text);
 
 struct CodeReading {
   std::string value;        // the credit code (18) or registration number (15); empty when none fits

@@ -9,6 +9,7 @@
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/printed_dates.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/locate/document_quad.h"

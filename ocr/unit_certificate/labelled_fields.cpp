@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "ocr/business_licence/licence_fields.h"
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/printed_dates.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 

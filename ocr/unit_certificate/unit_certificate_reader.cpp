@@ -7,6 +7,7 @@
 #include "ocr/business_licence/licence_checks.h"
 #include "ocr/business_licence/licence_fields.h"
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/printed_dates.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/locate/document_quad.h"
 #include "ocr/unit_certificate/certificate_title.h"

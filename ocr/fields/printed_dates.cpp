@@ -1,0 +1,67 @@
+#include "ocr/fields/printed_dates.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "pipeline/base/text.h"
+
+namespace beian::ocr {
+namespace {
+
+// Runs of ASCII digits in `text`, in order.
+std::vector<std::string> digit_runs(const std::string& text) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (char c : to_halfwidth(text) + " ") {
+    if (c >= '0' && c <= '9') {
+      run += c;
+    } else if (!run.empty()) {
+      runs.push_back(run);
+      run.clear();
+    }
+  }
+  return runs;
+}
+
+}  // namespace
+
+std::optional<Date> parse_cn_date(const std::string& text) {
+  const auto runs = digit_runs(text);
+  for (size_t i = 0; i + 2 < runs.size(); ++i) {
+    if (runs[i].size() == 4 && runs[i + 1].size() <= 2 && runs[i + 2].size() <= 2) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%s%02d%02d", runs[i].c_str(), std::stoi(runs[i + 1]), std::stoi(runs[i + 2]));
+      if (auto d = Date::parse(buf)) return d;
+    }
+  }
+  for (const auto& r : runs)
+    if (r.size() == 8)
+      if (auto d = Date::parse(r)) return d;
+  return std::nullopt;
+}
+
+TermReading parse_term(const std::string& text) {
+  TermReading t;
+  const std::string sep = "至";
+  const auto at = text.find(sep);
+  const std::string first = at == std::string::npos ? text : text.substr(0, at);
+  const std::string second = at == std::string::npos ? "" : text.substr(at + sep.size());
+  t.from = parse_cn_date(first);
+  if (second.find("长期") != std::string::npos || second.find("不约定") != std::string::npos ||
+      (at == std::string::npos && text.find("长期") != std::string::npos))
+    t.open_ended = true;
+  else
+    t.until = parse_cn_date(second);
+  // Without 至 (misread), two dates in a row are still from and until.
+  if (at == std::string::npos && !t.open_ended) {
+    const auto runs = digit_runs(text);
+    if (runs.size() >= 6) {
+      std::string rest;
+      for (size_t i = 3; i < runs.size(); ++i) rest += runs[i] + "-";
+      t.until = parse_cn_date(rest);
+    }
+  }
+  return t;
+}
+
+}  // namespace beian::ocr

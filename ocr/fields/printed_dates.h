@@ -1,0 +1,27 @@
+// Dates as printed on Chinese certificates and licences, turned into Dates: "2020年03月11日",
+// "2020年3月11日", "2020.03.11", eight digits, and validity periods "自…至…" / "…至长期".
+// Pure text functions shared by the readers (licence, unit certificates); the unlabelled
+// issue date under a certificate's authority is read by read_date_below
+// (ocr/unit_certificate/labelled_fields.h) with these.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "beian/date.h"
+
+namespace beian::ocr {
+
+// "2020年03月11日", "2020年3月11日", "2020.03.11", or eight digits, as a date.
+std::optional<Date> parse_cn_date(const std::string& text);
+
+struct TermReading {
+  std::optional<Date> from;
+  std::optional<Date> until;
+  bool open_ended = false;   // 长期 / 不约定期限
+};
+
+// "2020年03月11日至2050年03月10日" or "...至长期". Also "自...至..." (validity periods).
+TermReading parse_term(const std::string& text);
+
+}  // namespace beian::ocr
