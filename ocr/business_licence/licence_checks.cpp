@@ -22,10 +22,14 @@ std::string reason_zh(validators::UsccError e) {
 }  // namespace
 
 std::vector<Finding> check_unit_code(const DocumentResult& r, const std::string& field, const std::string& label) {
-  std::vector<Finding> out;
   const FieldValue* v = r.field(field);
-  if (!v || !v->present()) return out;
-  const std::string& code = v->value;
+  if (!v || !v->present()) return {};
+  return check_code_reading(r, v->value, field, label);
+}
+
+std::vector<Finding> check_code_reading(const DocumentResult& r, const std::string& code, const std::string& field,
+                                        const std::string& label) {
+  std::vector<Finding> out;
   if (code.size() == 15 && r.type == DocumentType::kBusinessLicence) {
     const bool ok = validators::is_valid_registration_number(code);
     out.push_back(make_finding(ok ? "LICENCE_REGISTRATION_NUMBER" : "LICENCE_CREDIT_CODE_INVALID",

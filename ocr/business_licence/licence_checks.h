@@ -16,6 +16,11 @@ namespace beian::ocr {
 // Checks the code in field `field` (a credit code or a 15-digit registration number).
 std::vector<Finding> check_unit_code(const DocumentResult& r, const std::string& field, const std::string& label);
 
+// The same check of a code as read (`code`), for a reading that was withheld from the field
+// because it fails: the finding names what was printed, the field stays missing.
+std::vector<Finding> check_code_reading(const DocumentResult& r, const std::string& code, const std::string& field,
+                                        const std::string& label);
+
 // LICENCE_EXPIRED when field `until` holds a date before `today`.
 std::vector<Finding> check_term(const DocumentResult& r, const std::string& until, const Date& today);
 

@@ -122,8 +122,21 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     credit.missing_reason = code.value.empty() ? (code_reading.missing_reason.empty() ? "the code could not be read"
                                                                                        : code_reading.missing_reason)
                                                : "the reading " + code.value + " fails the code's check characters";
+    // A complete reading that fails (no single misread character explains it, no QR code
+    // vouches for another): say what is printed and that it does not check.
+    if (code.value.size() == 18 || code.value.size() == 15)
+      for (auto& f : check_code_reading(r, code.value, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
   }
   r.set_field("credit_code", credit);
+  // The code the QR carries, as its own field: the rules compare it with the printed code
+  // (CERTIFICATE_QR_MISMATCH). Absent when there is no QR or it carries no valid code
+  // (LICENCE_QR_MISSING says so), never a guess.
+  if (qr_code) {
+    FieldValue from_qr;
+    from_qr.value = *qr_code;
+    from_qr.confidence = s.credit_code_from_qr;
+    r.set_field("qr_credit_code", from_qr);
+  }
 
   for (const char* name : {"name", "type", "legal_representative", "registered_capital"}) {
     const auto& f = field(name);
