@@ -14,6 +14,10 @@ namespace {
 
 constexpr double kCardAspect = 85.6 / 54.0;
 constexpr size_t kAligned = 3;  // hypotheses refined by template alignment
+// Below this unaligned match no outline shows a card clearly: the whole image is searched
+// too (a flat scan where the card's pale edge on the white bed was not found, and where an
+// outline found inside the card - its portrait - misleads the ranking).
+constexpr double kClearOutline = 0.45;
 
 struct SideTemplate {
   DocumentType side;
@@ -101,8 +105,15 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
   std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
   // Refine the leading hypotheses' outlines by aligning them with their template: a faint or
   // partly hidden card edge gives an imprecise quad, a flat scan gives only the whole image.
-  const size_t n = std::min(kAligned, ranking.hypotheses.size());
-  for (size_t k = 0; k < n; ++k) {
+  std::vector<size_t> to_align;
+  for (size_t k = 0; k < std::min(kAligned, ranking.hypotheses.size()); ++k) to_align.push_back(k);
+  if (ranking.hypotheses.empty() || ranking.hypotheses.front().match < kClearOutline)
+    for (size_t k = 0; k < ranking.hypotheses.size(); ++k)
+      if (quads[ranking.hypotheses[k].quad_index].whole_image &&
+          std::find(to_align.begin(), to_align.end(), k) == to_align.end())
+        to_align.push_back(k);
+  std::vector<IdCardHypothesis> added;
+  for (size_t k : to_align) {
     IdCardHypothesis& h = ranking.hypotheses[k];
     const Alignment a = align_to_template(page, h.quad_index, h.quarter_turns, template_of(h.side));
     if (a.match <= h.match + 0.02) continue;
@@ -114,10 +125,10 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
     // The other side/orientation of the refined outline, so rivals stay comparable.
     for (const auto& t : templates())
       for (int turn : {0, 2})
-        if (t.side != h.side || turn != 0)
-          ranking.hypotheses.push_back({t.side, index, turn, template_match(page, index, turn, t.align)});
+        if (t.side != h.side || turn != 0) added.push_back({t.side, index, turn, template_match(page, index, turn, t.align)});
     h = {h.side, index, 0, match};
   }
+  ranking.hypotheses.insert(ranking.hypotheses.end(), added.begin(), added.end());
   std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
   return ranking;
 }

@@ -9,6 +9,49 @@ namespace beian::ocr {
 namespace {
 
 constexpr double kMargin = 0.12;  // the search canvas extends this far beyond the quad
+constexpr double kMaxSkew = 3.0;   // degrees of in-plane rotation the search covers
+
+// 3×3 rotation by `degrees` about `centre` (maps output pixels to input pixels).
+cv::Mat rotation_about(cv::Point2d centre, double degrees) {
+  cv::Mat m = cv::Mat::eye(3, 3, CV_64F);
+  cv::getRotationMatrix2D(centre, degrees, 1.0).copyTo(m.rowRange(0, 2));
+  return m;
+}
+
+// Sharpness of the row projection of `ink` seen through `rotation`: printed lines and the
+// document's edges run along the rows of an upright document, so the projection has its
+// steepest steps when the rotation undoes the skew.
+double projection_sharpness(const cv::Mat& ink, const cv::Mat& rotation) {
+  cv::Mat turned, rows;
+  cv::warpAffine(ink, turned, rotation.rowRange(0, 2), ink.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                 cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::reduce(turned, rows, 1, cv::REDUCE_SUM, CV_64F);
+  double sum = 0;
+  for (int y = 1; y < rows.rows; ++y) {
+    const double d = rows.at<double>(y) - rows.at<double>(y - 1);
+    sum += d * d;
+  }
+  return sum;
+}
+
+// The small rotation (±kMaxSkew degrees) that makes the ink's lines horizontal: a flat scan
+// placed a little off square on the scanner bed, where no outline was found to undo it.
+double estimate_skew(const cv::Mat& ink) {
+  const cv::Point2d centre((ink.cols - 1) / 2.0, (ink.rows - 1) / 2.0);
+  double best_angle = 0, best = projection_sharpness(ink, rotation_about(centre, 0));
+  const double at_zero = best;
+  for (double step : {0.5, 0.125}) {
+    const double around = best_angle;
+    const double span = step == 0.5 ? kMaxSkew : 0.375;
+    for (double a = around - span; a <= around + span + 1e-9; a += step) {
+      if (std::abs(a) > kMaxSkew + 1e-9 || std::abs(a - around) < 1e-9) continue;
+      const double s = projection_sharpness(ink, rotation_about(centre, a));
+      if (s > best) best = s, best_angle = a;
+    }
+  }
+  // Keep square unless turning clearly sharpens the lines (noise moves the optimum a little).
+  return best > 1.02 * at_zero ? best_angle : 0.0;
+}
 
 // Best masked correlation of `tmpl` (resized to tw×th) over all positions in `canvas`.
 struct Placement {
@@ -22,7 +65,7 @@ Placement best_placement(const cv::Mat& canvas, const AlignmentTemplate& t, doub
   Placement p;
   const cv::Size size(cvRound(t.expected.cols * canvas_per_template * scale_x),
                       cvRound(t.expected.rows * canvas_per_template * scale_y));
-  if (size.width >= canvas.cols || size.height >= canvas.rows || size.width < 8 || size.height < 8) return p;
+  if (size.width > canvas.cols || size.height > canvas.rows || size.width < 8 || size.height < 8) return p;
   cv::Mat tmpl, mask, result;
   cv::resize(t.expected, tmpl, size, 0, 0, cv::INTER_AREA);
   cv::resize(t.counted, mask, size, 0, 0, cv::INTER_NEAREST);
@@ -92,26 +135,47 @@ Alignment align_to_template(const PageAnalysis& page, size_t quad_index, int qua
   // unit square → level image, and canvas pixel → unit square.
   const cv::Mat unit_to_image = cv::getPerspectiveTransform(unit, image_pts);
   cv::Mat canvas_to_unit = (cv::Mat_<double>(3, 3) << s / w, 0, -kMargin, 0, s / h, -kMargin, 0, 0, 1);
-  const cv::Mat canvas_to_image = unit_to_image * canvas_to_unit;
+  cv::Mat canvas_to_image = unit_to_image * canvas_to_unit;
   cv::Mat canvas;
   cv::warpPerspective(page.pyramid_level(level), canvas, canvas_to_image, canvas_size,
                       cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
-  const cv::Mat ink = ink_map(canvas, canvas_size);
+  cv::Mat ink = ink_map(canvas, canvas_size);
+  // A document turned a little inside the quad (no outline found, or the outline of
+  // something else): estimate the turn from its lines and search the straightened canvas.
+  const double skew = estimate_skew(ink);
+  if (skew != 0.0) {
+    canvas_to_image = canvas_to_image * rotation_about({(canvas_size.width - 1) / 2.0, (canvas_size.height - 1) / 2.0}, skew);
+    cv::warpPerspective(page.pyramid_level(level), canvas, canvas_to_image, canvas_size,
+                        cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    ink = ink_map(canvas, canvas_size);
+  }
 
-  // Coarse: scale 0.7-1.06 per axis; fine: ±2% around the best.
+  // Coarse: scale 0.7-1.06 per axis on a half-resolution canvas; fine: ±2% around the best
+  // at full canvas resolution, only near the coarse position (a few pixels of freedom).
+  cv::Mat half;
+  cv::resize(ink, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
   Placement best;
   for (double sx = 0.70; sx <= 1.061; sx += 0.04)
     for (double sy = sx - 0.04; sy <= sx + 0.041; sy += 0.04) {
-      const Placement p = best_placement(ink, t, sx, sy, 1.0);
+      const Placement p = best_placement(half, t, sx, sy, 0.5);
       if (p.score > best.score) best = p;
     }
   if (best.score < -1) return out;
-  const double bx = best.size.width / t.expected.cols, by = best.size.height / t.expected.rows;
+  const double bx = 2 * best.size.width / t.expected.cols, by = 2 * best.size.height / t.expected.rows;
+  const cv::Point2d coarse = best.origin * 2.0;
+  constexpr int kWindow = 6;  // canvas px around the coarse position
+  best = Placement{};
   for (double sx = bx - 0.02; sx <= bx + 0.021; sx += 0.01)
     for (double sy = by - 0.02; sy <= by + 0.021; sy += 0.01) {
-      const Placement p = best_placement(ink, t, sx, sy, 1.0);
+      const cv::Size size(cvRound(t.expected.cols * sx), cvRound(t.expected.rows * sy));
+      const cv::Rect window = cv::Rect(cvRound(coarse.x) - kWindow, cvRound(coarse.y) - kWindow, size.width + 2 * kWindow,
+                                       size.height + 2 * kWindow) &
+                              cv::Rect(0, 0, ink.cols, ink.rows);
+      Placement p = best_placement(ink(window), t, sx, sy, 1.0);
+      p.origin += cv::Point2d(window.x, window.y);
       if (p.score > best.score) best = p;
     }
+  if (best.score < -1) return out;
   // The template's corners in canvas pixels → image.
   std::vector<cv::Point2f> corners = {
       cv::Point2f(best.origin.x, best.origin.y), cv::Point2f(best.origin.x + best.size.width, best.origin.y),

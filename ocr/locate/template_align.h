@@ -37,7 +37,8 @@ struct Alignment {
 };
 
 // Searches scale (0.7-1.06, separately in x and y) and offset (up to 12% of the size) of the
-// document inside the view of `quad` turned by quarter_turns, maximising the correlation.
+// document inside the view of `quad` turned by quarter_turns, maximising the correlation,
+// after straightening a small in-plane turn (up to ±3°, estimated from the ink's lines).
 // Returns the document's refined corners in normalised-image coordinates.
 Alignment align_to_template(const PageAnalysis& page, size_t quad_index, int quarter_turns, const AlignmentTemplate& t);
 
