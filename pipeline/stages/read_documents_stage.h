@@ -1,6 +1,7 @@
 // Read documents: every loaded upload is classified and read by the OCR recognizer (with the
 // manifest's declared type as a hint), and the result is stored on its UploadResult. Uploads
-// declared as portraits are left to the photo stage, which judges them as photos.
+// declared as portraits are left to the photo stage, which judges them as photos. Then the
+// front and back declared for one person are checked as one card set (check_id_card_pair).
 #pragma once
 
 #include "ocr/recognizer.h"
