@@ -11,8 +11,8 @@
 
 namespace beian::photo {
 
-// Every face in `grey` (analysis copy), largest first. Tries the frontal alt2 cascade, then the
-// default frontal cascade, then the profile cascade on the image and its mirror; `frontal` is
+// Every face in `grey` (analysis copy), largest first. Tries the frontal alt2 cascade (on a
+// globally, then a locally equalised copy), then the default frontal cascade, then the profile cascade on the image and its mirror; `frontal` is
 // set false when only the profile cascade found a face.
 std::vector<cv::Rect> find_faces(const cv::Mat& grey, const PreprocessSettings& settings, bool* frontal);
 
