@@ -60,7 +60,7 @@ const std::vector<CheckDefinition>& check_definitions() {
       {"background_lines", C::kAtMost, &measure_background_lines,
        {"min_background", "min_length", "max_angle", "min_inside", "min_contrast"}},
       {"background_clutter", C::kAtMost, &measure_background_clutter, {"min_background", "delta_e", "min_blob"}},
-      {"exposure_dark", C::kAtLeast, &measure_exposure_dark, {}},
+      {"exposure_dark", C::kAtLeast, &measure_exposure_dark, {"percentile"}},
       {"exposure_clipped", C::kAtMost, &measure_exposure_clipped, {"clip_level"}},
       {"colour_present", C::kAtLeast, &measure_colour_present, {}},
       {"colour_cast", C::kAtMost, &measure_colour_cast, {"a_min", "a_max", "b_min", "b_max"}},

@@ -51,6 +51,22 @@ double mean_luma(const PhotoContext& ctx, const cv::Rect& r) {
   return cv::mean(ctx.grey(r))[0];
 }
 
+double luma_percentile(const PhotoContext& ctx, const cv::Rect& r, double q) {
+  if (r.area() <= 0) return 0.0;
+  int hist[256] = {0};
+  for (int y = r.y; y < r.br().y; ++y) {
+    const uint8_t* row = ctx.grey.ptr<uint8_t>(y);
+    for (int x = r.x; x < r.br().x; ++x) ++hist[row[x]];
+  }
+  const double wanted = q * r.area();
+  double seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += hist[v];
+    if (seen >= wanted) return v;
+  }
+  return 255.0;
+}
+
 double lab_fraction(const PhotoContext& ctx, const cv::Rect& r,
                     const std::function<bool(double L, double a, double b)>& pred) {
   if (r.area() <= 0) return 0.0;

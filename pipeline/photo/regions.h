@@ -29,6 +29,8 @@ cv::Rect clip(const PhotoContext& ctx, const cv::Rect& r);
 
 // Mean luma (0-255) of the grey analysis copy over `r`.
 double mean_luma(const PhotoContext& ctx, const cv::Rect& r);
+// The luma (0-255) that a share `q` (0-1) of the pixels of `r` do not exceed.
+double luma_percentile(const PhotoContext& ctx, const cv::Rect& r, double q);
 // Fraction of the pixels of `r` whose Lab value (L* 0-100, a*, b*) satisfies `pred`.
 double lab_fraction(const PhotoContext& ctx, const cv::Rect& r,
                     const std::function<bool(double L, double a, double b)>& pred);

@@ -20,10 +20,7 @@ beian::PhotoResult check_shared(const std::string& rel) {
 
 }  // namespace
 
-// KNOWN FAILING at the 2026-11-22 integration (see the closing note of its issue): kept running
-// and reporting with [!mayfail] so CI stays green while the defect is open. Remove the tag
-// when fixed.
-TEST_CASE("FRLL studio photos with their grey backdrop replaced by a white wall pass", "[photo][shared_faces][!mayfail]") {
+TEST_CASE("FRLL studio photos with their grey backdrop replaced by a white wall pass", "[photo][shared_faces]") {
   if (shared_faces_dir().empty()) {
     WARN("../shared/faces not found: real-face cases skipped");
     return;

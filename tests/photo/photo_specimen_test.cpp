@@ -2,6 +2,8 @@
 // the white-wall specimen passes, each defect is caught by the checks the evaluation expects.
 #include <catch2/catch.hpp>
 
+#include <opencv2/imgproc.hpp>
+
 #include "bench/photo_labelled_set.h"
 #include "tests/photo/photo_test_util.h"
 
@@ -38,6 +40,36 @@ TEST_CASE("each generated defect is caught by its expected check", "[photo][!may
       CHECK(r.verdict != PhotoVerdict::kPass);
     }
   }
+}
+
+namespace {
+
+// The specimen lit from behind: the wall (what is connected to the top corners and within 12
+// grey levels of them) keeps its light, the person gets `light` of it.
+cv::Mat backlit(const cv::Mat& photo, double light) {
+  cv::Mat grey;
+  cv::cvtColor(photo, grey, cv::COLOR_BGR2GRAY);
+  cv::Mat wall = cv::Mat::zeros(photo.rows + 2, photo.cols + 2, CV_8U);
+  for (cv::Point corner : {cv::Point(3, 3), cv::Point(photo.cols - 4, 3)})
+    cv::floodFill(grey, wall, corner, 0, nullptr, 12, 12, 4 | cv::FLOODFILL_FIXED_RANGE | cv::FLOODFILL_MASK_ONLY | (255 << 8));
+  cv::Mat dim;
+  photo.convertTo(dim, -1, light);
+  photo.copyTo(dim, wall(cv::Rect(1, 1, photo.cols, photo.rows)));
+  return dim;
+}
+
+}  // namespace
+
+TEST_CASE("exposure_dark: a face lit from behind fails although the wall is bright", "[photo]") {
+  const cv::Mat photo = beian::samples::make_portrait_specimen(PortraitDefect::kNone, 2);
+  const auto lit = check_image(photo, "lit");
+  REQUIRE(lit.check("exposure_dark"));
+  CHECK(lit.check("exposure_dark")->passed);
+  const auto dim = check_image(backlit(photo, 0.4), "backlit");
+  INFO(failed_checks(dim));
+  REQUIRE(dim.check("exposure_dark"));
+  CHECK_FALSE(dim.check("exposure_dark")->passed);
+  CHECK(dim.check("background_white")->passed);   // the wall itself is still white
 }
 
 TEST_CASE("the backdrop cloth passes the gansu profile and fails the white-wall one", "[photo]") {
