@@ -205,7 +205,12 @@ cv::Mat make_portrait_specimen(const PortraitCutout& person, PortraitDefect defe
   const cv::Size frame = person.frame;
   double scale = person.scale * base.uniform(0.95, 1.05);
   double head_cx = frame.width * base.uniform(0.47, 0.53);
-  if (defect == PortraitDefect::kSmallFace) scale *= extra.uniform(0.40, 0.48);
+  // Standing far away: the head (crown to chin) covers 0.14-0.18 of the frame height, about a
+  // third of a chest-up photo's (0.42-0.55 in the pass cases). Set in frame terms rather than as
+  // a factor of the pass-case scale, because the cut-outs are framed differently (a factor of
+  // 0.4-0.48 left the tightly framed FRLL faces at 0.16-0.21 of the height, a loose chest-up).
+  if (defect == PortraitDefect::kSmallFace)
+    scale = frame.height * extra.uniform(0.14, 0.18) / std::max(1, person.head.height);
   if (defect == PortraitDefect::kOffCentre) head_cx = frame.width * (0.5 + (extra.chance(0.5) ? 1 : -1) * extra.uniform(0.27, 0.33));
 
   std::vector<Placed> people;
