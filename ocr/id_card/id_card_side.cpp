@@ -1,6 +1,7 @@
 #include "ocr/id_card/id_card_side.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "ocr/fields/field_image.h"
@@ -85,8 +86,13 @@ IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& 
   const auto& quad = page.quad(classification.quad_index);
   CardQualityInput input{page, quad, side.view, side.layout};
   side.result.findings = card_quality_findings(input);
-  // How the card lay in the photo (the reader turned it upright).
-  const int degrees = 90 * (((classification.quarter_turns % 4) + 4) % 4);
+  // How the card lay in the photo (the reader turned it upright): the direction of the
+  // upright card's top edge in the image, to the nearest quarter turn. (A quad refined by
+  // template alignment already lists its corners upright, so the turn alone does not say.)
+  const int k = ((classification.quarter_turns % 4) + 4) % 4;
+  const cv::Point2f top = quad.corners[(k + 1) % 4] - quad.corners[k];
+  const double angle = std::atan2(top.y, top.x) * 180.0 / CV_PI;  // clockwise, image y down
+  const int degrees = ((static_cast<int>(std::lround(angle / 90.0)) % 4 + 4) % 4) * 90;
   if (degrees != 0)
     side.result.findings.push_back(make_finding("OCR_ROTATED", {{"degrees", std::to_string(degrees)}}, page.file()));
   return side;
