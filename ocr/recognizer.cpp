@@ -78,6 +78,12 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
   std::vector<Classification> claims;
   for (const auto& reader : readers_) {
     if (hint && !reads(*reader, *hint)) continue;
+    // A decisive claim (an ID card matching its printed template without a rival) is not
+    // overturned by the later readers; asking them anyway costs most of the time per card.
+    const bool decided = std::any_of(claims.begin(), claims.end(), [](const auto& c) {
+      return c.confidence >= settings().decisive_confidence;
+    });
+    if (decided) break;
     try {
       for (auto& c : reader->classify(page, context, hint)) {
         c.reader = reader.get();

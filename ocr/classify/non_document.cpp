@@ -24,7 +24,7 @@ NonDocumentSettings load_non_document_settings() {
   const std::string where = "templates/ocr/classifier.json";
   check_keys(j,
              {"accept_confidence", "portrait_min_face_fraction", "portrait_full_face_fraction",
-              "document_edge_support", "document_min_area", "uncertain_claim"},
+              "document_edge_support", "document_min_area", "uncertain_claim", "decisive_confidence"},
              {"accept_confidence", "uncertain_claim", "portrait_min_face_fraction", "portrait_full_face_fraction",
               "document_edge_support", "document_min_area"},
              where);
@@ -35,6 +35,7 @@ NonDocumentSettings load_non_document_settings() {
   s.document_edge_support = get_value<double>(j, "document_edge_support", where);
   s.document_min_area = get_value<double>(j, "document_min_area", where);
   s.uncertain_claim = get_value<double>(j, "uncertain_claim", where);
+  if (j.contains("decisive_confidence")) s.decisive_confidence = get_value<double>(j, "decisive_confidence", where);
   return s;
 }
 

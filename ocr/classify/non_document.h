@@ -13,6 +13,8 @@ namespace beian::ocr {
 struct NonDocumentSettings {
   double accept_confidence = 0.5;        // a reader's claim below this is not trusted
   double uncertain_claim = 0.25;         // a rejected claim at least this strong gives "unknown"
+  double decisive_confidence = 1.0;      // a claim this strong ends classification: the readers
+                                         //   after it are not asked (> 0.99 = always ask all)
   double portrait_min_face_fraction = 0.01;   // face box / image area for a portrait
   double portrait_full_face_fraction = 0.04;  // at or above this, portrait confidence is ~1
   double document_edge_support = 0.6;    // a quad this well outlined counts as a document
