@@ -1,0 +1,230 @@
+// The resident ID card readers on specimen cards generated in-process (samples library):
+// classification of both sides at the clean and photo levels, exact fields on clean scans,
+// an upside-down card, images that are no document, a corrupted check digit, and the rule
+// that a wrong ID number is never reported with high confidence. Plus the order-level check
+// that a front and a back belong to one card set.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/id_card/id_card_checks.h"
+#include "ocr/layout/document_layout.h"
+#include "ocr/recognizer.h"
+#include "samples/document_painter.h"
+#include "samples/identity.h"
+#include "samples/photograph.h"
+#include "samples/portrait_specimen.h"
+#include "samples/specimen_documents.h"
+#include "tests/support/test_support.h"
+
+using namespace beian;
+
+namespace {
+
+const Date kToday{2026, 11, 22};
+constexpr double kHighConfidence = 0.9;  // docs/ocr.md: ≥ 0.9 means two agreeing valid readings
+
+const ocr::Recognizer& recognizer() {
+  static const ocr::Recognizer r([] {
+    ocr::RecognizerOptions o;
+    o.max_engines = 1;
+    o.today = kToday;
+    return o;
+  }());
+  return r;
+}
+
+struct Card {
+  DocumentType type;
+  samples::Person person;
+  nlohmann::json truth;  // canonical field → value
+  cv::Mat image;         // the uploaded photo, decoded from its JPEG
+  int quarter_turns = 0;
+};
+
+// One specimen side of a generated person, photographed at `level`. `edit` may change the
+// person before the card is printed (e.g. corrupt the number).
+template <typename Edit>
+Card make_card(DocumentType type, samples::Level level, uint64_t seed, Edit edit) {
+  samples::Random rng(seed);
+  samples::IdentityFactory ids(rng, kToday);
+  static samples::TextPainter painter;
+  samples::Person p = ids.person();
+  edit(p);
+  samples::Specimen s =
+      type == DocumentType::kIdFront ? samples::id_front_specimen(p, samples::card_portrait()) : samples::id_back_specimen(p);
+  const auto& layout = ocr::document_layout(type);
+  const cv::Mat doc = samples::paint_document(layout, s.content, 2.0, painter, rng);
+  const samples::Shot shot = samples::photograph(doc, layout.width_mm, true, level, rng);
+  return {type, p, s.fields, cv::imdecode(samples::encode_jpeg(shot), cv::IMREAD_COLOR), shot.quarter_turns};
+}
+
+Card make_card(DocumentType type, samples::Level level, uint64_t seed) {
+  return make_card(type, level, seed, [](samples::Person&) {});
+}
+
+std::string value(const DocumentResult& r, std::string_view field) {
+  const FieldValue* f = r.field(field);
+  return f && f->present() ? f->value : std::string();
+}
+
+bool has_finding(const DocumentResult& r, std::string_view code) {
+  for (const auto& f : r.findings)
+    if (f.code == code) return true;
+  return false;
+}
+
+// Every card read so far with its truth: the confident-wrong-number rule is checked over all.
+struct Read {
+  Card card;
+  DocumentResult result;
+};
+std::vector<Read>& reads() {
+  static std::vector<Read> all;
+  return all;
+}
+
+const DocumentResult& read(const Card& card, const std::string& name) {
+  reads().push_back({card, recognizer().recognize(card.image, name)});
+  return reads().back().result;
+}
+
+}  // namespace
+
+TEST_CASE("ID cards: both sides classified, clean fields exact", "[ocr][id_card]") {
+  for (uint64_t seed : {11u, 12u, 13u}) {
+    const Card front = make_card(DocumentType::kIdFront, samples::Level::kClean, seed);
+    const DocumentResult& f = read(front, "front_clean_" + std::to_string(seed) + ".jpg");
+    INFO("front seed " << seed << " read " << nlohmann::json(f).dump());
+    CHECK(f.type == DocumentType::kIdFront);
+    CHECK(f.type_confidence >= 0.5);
+    CHECK(value(f, "name") == front.truth.at("name").get<std::string>());
+    CHECK(value(f, "id_number") == front.truth.at("id_number").get<std::string>());
+    CHECK(value(f, "birth_date") == front.truth.at("birth_date").get<std::string>());
+    CHECK(value(f, "sex") == front.truth.at("sex").get<std::string>());
+    CHECK_FALSE(has_finding(f, "ID_CHECK_DIGIT"));
+
+    const Card back = make_card(DocumentType::kIdBack, samples::Level::kClean, seed + 100);
+    const DocumentResult& b = read(back, "back_clean_" + std::to_string(seed) + ".jpg");
+    INFO("back seed " << seed << " read " << nlohmann::json(b).dump());
+    CHECK(b.type == DocumentType::kIdBack);
+    CHECK(value(b, "valid_from") == back.truth.at("valid_from").get<std::string>());
+    CHECK(value(b, "valid_until") == back.truth.at("valid_until").get<std::string>());
+  }
+}
+
+TEST_CASE("ID cards: both sides classified in phone photos", "[ocr][id_card]") {
+  for (uint64_t seed : {21u, 22u}) {
+    for (DocumentType type : {DocumentType::kIdFront, DocumentType::kIdBack}) {
+      const Card card = make_card(type, samples::Level::kPhoto, seed + (type == DocumentType::kIdBack ? 50 : 0));
+      const DocumentResult& r = read(card, "photo.jpg");
+      INFO(to_string(type) << " seed " << seed << " read " << nlohmann::json(r).dump());
+      CHECK(r.type == type);
+      CHECK(r.type_confidence >= 0.5);
+    }
+  }
+}
+
+TEST_CASE("ID cards: an upside-down card is turned by its content", "[ocr][id_card]") {
+  Card card = make_card(DocumentType::kIdFront, samples::Level::kClean, 31);
+  cv::rotate(card.image, card.image, cv::ROTATE_180);
+  const DocumentResult& r = read(card, "upside_down.jpg");
+  INFO(nlohmann::json(r).dump());
+  CHECK(r.type == DocumentType::kIdFront);
+  CHECK(has_finding(r, "OCR_ROTATED"));
+  CHECK(value(r, "id_number") == card.truth.at("id_number").get<std::string>());
+}
+
+TEST_CASE("ID cards: a corrupted check digit is flagged, never confirmed", "[ocr][id_card]") {
+  Card card = make_card(DocumentType::kIdFront, samples::Level::kClean, 41, [](samples::Person& p) {
+    char& check = p.id_number.back();
+    check = check == '3' ? '4' : '3';
+  });
+  const DocumentResult& r = read(card, "bad_check.jpg");
+  INFO(nlohmann::json(r).dump());
+  CHECK(r.type == DocumentType::kIdFront);
+  CHECK(has_finding(r, "ID_CHECK_DIGIT"));
+  const FieldValue* number = r.field("id_number");
+  REQUIRE(number);
+  CHECK(number->confidence < kHighConfidence);
+}
+
+TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
+  const auto is_id = [](DocumentType t) { return t == DocumentType::kIdFront || t == DocumentType::kIdBack; };
+
+  const cv::Mat portrait = samples::make_portrait_specimen(samples::PortraitDefect::kNone, 5);
+  const DocumentResult p = recognizer().recognize(portrait, "portrait.jpg");
+  INFO("portrait: " << nlohmann::json(p).dump());
+  CHECK((p.type == DocumentType::kPortrait || p.type == DocumentType::kNotDocument));
+
+  const cv::Mat blank(1500, 2000, CV_8UC3, cv::Scalar(236, 238, 240));
+  const DocumentResult b = recognizer().recognize(blank, "blank.jpg");
+  INFO("blank: " << nlohmann::json(b).dump());
+  CHECK(b.type == DocumentType::kNotDocument);
+  CHECK(has_finding(b, "OCR_IMAGE_BLANK"));
+
+  // A phone screenshot: status bar, coloured header, list rows of text, a button.
+  cv::Mat screen(2340, 1080, CV_8UC3, cv::Scalar(248, 248, 248));
+  cv::rectangle(screen, {0, 0, 1080, 90}, cv::Scalar(30, 30, 30), cv::FILLED);
+  cv::rectangle(screen, {0, 90, 1080, 180}, cv::Scalar(200, 120, 20), cv::FILLED);
+  cv::putText(screen, "Settings", {60, 210}, cv::FONT_HERSHEY_SIMPLEX, 2.4, cv::Scalar(255, 255, 255), 5);
+  for (int row = 0; row < 12; ++row) {
+    const int y = 330 + row * 150;
+    cv::circle(screen, {110, y + 50}, 40, cv::Scalar(90 + 12 * row, 160, 220 - 10 * row), cv::FILLED);
+    cv::putText(screen, "Item " + std::to_string(row + 1) + " account and privacy", {190, y + 45}, cv::FONT_HERSHEY_SIMPLEX,
+                1.4, cv::Scalar(40, 40, 40), 3);
+    cv::putText(screen, "tap to change", {190, y + 100}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(140, 140, 140), 2);
+    cv::line(screen, {190, y + 140}, {1080, y + 140}, cv::Scalar(220, 220, 220), 2);
+  }
+  cv::rectangle(screen, {80, 2180, 920, 120}, cv::Scalar(200, 120, 20), cv::FILLED);
+  const DocumentResult s = recognizer().recognize(screen, "screenshot.png");
+  INFO("screenshot: " << nlohmann::json(s).dump());
+  CHECK_FALSE(is_id(s.type));
+  CHECK_FALSE(is_id(p.type));
+}
+
+TEST_CASE("ID cards: no wrong ID number is ever reported with high confidence", "[ocr][id_card]") {
+  // Cards of the cases above, plus hard-level photos (low resolution, glare, turned).
+  for (uint64_t seed : {51u, 52u, 53u}) read(make_card(DocumentType::kIdFront, samples::Level::kHard, seed), "hard.jpg");
+  int fronts = 0;
+  for (const auto& [card, result] : reads()) {
+    if (card.type != DocumentType::kIdFront) continue;
+    ++fronts;
+    const FieldValue* number = result.field("id_number");
+    if (!number || !number->present() || number->confidence < kHighConfidence) continue;
+    INFO("confident number " << number->value.substr(0, 6) << "... (" << number->confidence << ")");
+    CHECK(number->value == card.person.id_number);
+  }
+  CHECK(fronts >= 6);
+}
+
+TEST_CASE("ID card sides of one set: a period starting before the birth is a mismatch", "[ocr][id_card]") {
+  DocumentResult front;
+  front.type = DocumentType::kIdFront;
+  front.set_field("birth_date", {"1990-05-17", 0.95, ""});
+  front.set_field("id_number", {"110105199005170011", 0.99, ""});  // a valid number of that birth date
+  DocumentResult back;
+  back.file = "back.jpg";
+  back.type = DocumentType::kIdBack;
+  back.set_field("valid_from", {"1988-03-01", 0.95, ""});
+  back.set_field("valid_until", {"2008-03-01", 0.95, ""});
+  auto findings = ocr::check_id_card_pair(front, back);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "ID_SIDES_MISMATCH");
+  CHECK(findings[0].file == "back.jpg");
+
+  // Issued at 30 for 20 years: the age rule holds, nothing to say.
+  back.set_field("valid_from", {"2020-06-01", 0.95, ""});
+  back.set_field("valid_until", {"2040-06-01", 0.95, ""});
+  CHECK(ocr::check_id_card_pair(front, back).empty());
+  // Issued at 30 but valid 5 years: the age rule says 20.
+  back.set_field("valid_until", {"2025-06-01", 0.95, ""});
+  findings = ocr::check_id_card_pair(front, back);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "ID_VALIDITY_AGE_RULE");
+}
