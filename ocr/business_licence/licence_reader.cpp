@@ -138,10 +138,19 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     r.set_field("qr_credit_code", from_qr);
   }
 
-  for (const char* name : {"name", "type", "legal_representative", "registered_capital"}) {
+  for (const char* name : {"name", "type", "legal_representative"}) {
     const auto& f = field(name);
     r.set_field(name, value_or_missing(clean_text(f.text), f.confidence, f.missing_reason));
   }
+  const auto& capital_reading = field("registered_capital");
+  const CapitalReading capital =
+      resolve_capital(capital_reading.symbols, s.capital_currencies, s.capital_numerals, s.capital_units);
+  if (capital.consistent || capital_reading.text.empty())
+    r.set_field("registered_capital", value_or_missing(clean_text(capital.text), capital_reading.confidence,
+                                                       capital_reading.missing_reason));
+  else
+    r.set_field("registered_capital",
+                value_or_missing("", 0, "the amount " + capital.text + " holds a character that is no numeral"));
   const auto& established = field("established_date");
   const auto established_date = parse_cn_date(established.text);
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",

@@ -12,9 +12,9 @@ LicenceSettings load() {
   const auto j = load_data_file("ocr/business_licence.json");
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr",
-              "copy_marks", "qr", "seal", "confidence"},
+              "copy_marks", "capital", "qr", "seal", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
-              "qr", "seal", "confidence"},
+              "capital", "qr", "seal", "confidence"},
              where);
   LicenceSettings s;
   s.view_width = get_value<int>(j, "view_width", where);
@@ -24,6 +24,12 @@ LicenceSettings load() {
   check_keys(marks, {"copy", "original"}, {"copy", "original"}, where + " copy_marks");
   s.copy_marks = get_value<std::vector<std::string>>(marks, "copy", where + " copy_marks");
   s.original_marks = get_value<std::vector<std::string>>(marks, "original", where + " copy_marks");
+  const auto& capital = j.at("capital");
+  const std::string wk = where + " capital";
+  check_keys(capital, {"description", "currencies", "numerals", "units"}, {"currencies", "numerals", "units"}, wk);
+  s.capital_currencies = get_value<std::vector<std::string>>(capital, "currencies", wk);
+  s.capital_numerals = get_value<std::string>(capital, "numerals", wk);
+  s.capital_units = get_value<std::string>(capital, "units", wk);
   check_keys(j.at("qr"), {"min_module_px"}, {"min_module_px"}, where + " qr");
   s.qr_min_module_px = get_value<double>(j.at("qr"), "min_module_px", where + " qr");
   const auto& seal = j.at("seal");

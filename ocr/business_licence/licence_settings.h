@@ -23,6 +23,11 @@ struct LicenceSettings {
   TextFieldSettings issue_date_ocr;      // the unlabelled date under the registration authority
   std::vector<std::string> copy_marks;   // "副本"
   std::vector<std::string> original_marks;  // "正本"
+  // Registered capital: after an optional currency, the amount is written in these characters
+  // up to the first unit character (万, 元, 亿).
+  std::vector<std::string> capital_currencies;  // "人民币", "美元", ...
+  std::string capital_numerals;                 // "零壹贰叁…0123456789."
+  std::string capital_units;                    // "万元亿"
   double qr_min_module_px = 2.5;         // QR modules smaller than this in the view: decode on the photo
   SealSettings seal;
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess

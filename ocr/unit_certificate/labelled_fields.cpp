@@ -171,6 +171,7 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
     for (const auto& s : text.symbols) {
       if (trim(s.text).empty()) continue;
       out.text += s.text;
+      out.symbols.push_back(s);
       sum += s.confidence;
       ++count;
     }

@@ -40,6 +40,8 @@ struct FieldReading {
   std::string text;               // value characters, lines joined, white space removed
   double confidence = 0;          // mean symbol confidence 0..1
   std::vector<cv::Rect> lines;    // value lines read, view coordinates
+  std::vector<OcrSymbol> symbols; // the value's characters in reading order (with alternatives
+                                  // when the field's OCR settings ask for them)
   cv::Rect label_box;             // empty when the label was not found
   std::string missing_reason;     // set when text is empty
 };

@@ -8,6 +8,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "ocr/business_licence/licence_fields.h"
 #include "ocr/fields/printed_dates.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/recognizer.h"
@@ -186,4 +187,40 @@ TEST_CASE("printed dates and terms as certificates print them", "[licence][dates
   // 至 misread: two dates in a row are still from and until.
   const auto misread = parse_term("2015年06月01日王2045年05月31日");
   CHECK(misread.until->to_string() == "2045-05-31");
+}
+
+TEST_CASE("registered capital: amount characters must be numerals", "[licence][capital]") {
+  const std::vector<std::string> currencies{"人民币", "美元"};
+  const std::string numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟0123456789.", units = "万元亿";
+  auto symbols = [](const std::vector<std::pair<std::string, std::vector<std::string>>>& chars) {
+    std::vector<ocr::OcrSymbol> out;
+    for (const auto& [text, alternatives] : chars) {
+      ocr::OcrSymbol s;
+      s.text = text;
+      for (const auto& a : alternatives) s.alternatives.emplace_back(a, 0.5);
+      out.push_back(s);
+    }
+    return out;
+  };
+  // Read right: nothing to do; the currency's 人 is not part of the amount.
+  auto ok = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"伍", {}}, {"拾", {}}, {"万", {}}, {"元", {}}}),
+                                 currencies, numerals, units);
+  CHECK(ok.consistent);
+  CHECK(ok.replaced == 0);
+  CHECK(ok.text == "人民币伍拾万元");
+  // A misread numeral whose alternatives include a numeral: that one is taken.
+  auto fixed = ocr::resolve_capital(
+      symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"项", {"人", "贰", "下"}}, {"佰", {}}, {"万", {}}, {"元", {}}, {"整", {}}}),
+      currencies, numerals, units);
+  CHECK(fixed.consistent);
+  CHECK(fixed.replaced == 1);
+  CHECK(fixed.text == "人民币贰佰万元整");
+  // No numeral among the alternatives: not consistent (the reader withholds it).
+  auto bad = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"傅", {"人", "天"}}, {"佰", {}}, {"万", {}}}),
+                                  currencies, numerals, units);
+  CHECK_FALSE(bad.consistent);
+  // After the unit, anything goes (整, 元整, (人民币) ...).
+  auto tail = ocr::resolve_capital(symbols({{"1", {}}, {"0", {}}, {"0", {}}, {"万", {}}, {"美", {}}, {"元", {}}}),
+                                   currencies, numerals, units);
+  CHECK(tail.consistent);
 }
