@@ -13,10 +13,12 @@ std::vector<std::unique_ptr<DocumentReader>> make_document_readers() {
   std::vector<std::unique_ptr<DocumentReader>> readers;
   readers.push_back(std::make_unique<IdCardFrontReader>());
   readers.push_back(std::make_unique<IdCardBackReader>());
-  readers.push_back(std::make_unique<BusinessLicenceReader>());
-  readers.push_back(std::make_unique<UnitCertificateReader>());
+  // Machine-readable zones next: finding one is cheap and, with its check digits verified,
+  // decisive, so a passport or permit is not put through the certificate title OCR.
   readers.push_back(std::make_unique<PassportReader>());
   readers.push_back(std::make_unique<PermitReader>());
+  readers.push_back(std::make_unique<BusinessLicenceReader>());
+  readers.push_back(std::make_unique<UnitCertificateReader>());
   return readers;
 }
 
