@@ -73,6 +73,7 @@ struct Stats {
   int docs = 0, typed = 0, timed = 0;
   double ms_sum = 0, ms_max = 0;
   std::map<std::string, std::array<int, 3>> fields;  // right, wrong, missing
+  std::map<std::string, double> step_ms;              // recognizer timings, summed over timed documents
 };
 
 long peak_rss_kb() {
@@ -139,6 +140,7 @@ int main(int argc, char** argv) {
           ++st.timed;
           st.ms_sum += ms;
           st.ms_max = std::max(st.ms_max, ms);
+          for (const auto& [step, step_ms] : r.timings_ms) st.step_ms[step] += step_ms;
         }
         warmed = true;
         if (r.type == g.type) ++st.typed;
@@ -166,6 +168,11 @@ int main(int argc, char** argv) {
     std::printf(" %d/%d\n", right, all);
     for (const auto& [field, c] : st.fields)
       if (c[0] != c[0] + c[1] + c[2]) std::printf("%22s %-24s %d/%d/%d\n", "", field.c_str(), c[0], c[1], c[2]);
+    if (verbose && st.timed) {
+      std::printf("%22s ms per step:", "");
+      for (const auto& [step, ms] : st.step_ms) std::printf(" %s %.0f", step.c_str(), ms / st.timed);
+      std::printf("\n");
+    }
   }
   std::printf("peak RSS %.0f MB\n", peak_rss_kb() / 1024.0);
   return 0;
