@@ -48,9 +48,10 @@ std::vector<Glyph> glyphs_in(const cv::Mat& ink, const cv::Rect& region, double 
     const double cy = box.y + box.height / 2.0;
     if (box.height < 0.25 * row_height || box.height > 1.25 * row_height) continue;
     if (box.width > 2.5 * row_height || std::abs(cy - row_centre_y) > 0.5 * row_height) continue;
-    // The narrowest OCR-B glyph ('1') is 0.4 of its height: a thinner upright stroke is a
-    // rule or a page edge beside the line, and would add a cell at its end.
-    if (box.width < 0.2 * box.height && box.height > 0.5 * row_height) continue;
+    // The narrowest OCR-B glyph ('1') is 0.4 of its height: a thinner upright stroke (even a
+    // short one-pixel sliver) is a rule or a page edge beside the line, and would add a cell
+    // at its end.
+    if (box.width < 0.2 * box.height) continue;
     glyphs.push_back({box});
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.cx() < b.cx(); });

@@ -156,3 +156,26 @@ TEST_CASE("the 30-character 往来港澳通行证 line reads with its four check
   CHECK(d->lines[0] == line);
   CHECK(d->checks_ok());
 }
+
+TEST_CASE("a page-edge sliver after the last cell does not add a 45th cell") {
+  // What generated passport pages showed: a broken page-edge stroke right after the last
+  // cell of line 1, joined to the line's row and counted as a glyph.
+  const std::string line1 = "P<CHNFANG<<HAODE<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
+  const std::string line2 = "E602417275CHN8608309M3402247<<<<<<<<<<<<<<<0";
+  REQUIRE(validators::td3_line2_valid(line2));
+  test::MrzPageOptions o;
+  o.decorations = false;
+  auto page = test::render_mrz_page({line1, line2}, o);
+  const auto lines = find_mrz_lines(grey_of(page), mrz_settings());
+  REQUIRE(lines.size() == 2);
+  const cv::Rect top = lines[0].box;
+  // A one-pixel stroke a third of a line tall, one pitch after line 1.
+  const int edge_x = static_cast<int>(lines[0].cell(43).centre_on_baseline.x + lines[0].pitch);
+  cv::line(page, {edge_x, top.y + top.height / 3}, {edge_x, top.y + 2 * top.height / 3},
+           cv::Scalar(60, 60, 60), 1);
+  const auto d = read_page(page, "td3");
+  REQUIRE(d);
+  CHECK(d->lines[0] == line1);
+  CHECK(d->lines[1] == line2);
+  CHECK(d->checks_ok());
+}
