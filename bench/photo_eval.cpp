@@ -71,14 +71,17 @@ int main(int argc, char** argv) {
   std::map<std::string, std::map<std::string, ClassStats>> by_source;
   std::map<std::string, CheckStats> checks;
   std::vector<double> times;
+  std::map<std::string, std::vector<double>> step_times;  // per step and per check, ms
   beian::photo_eval::for_each_labelled_photo(seeds, faces, defects, [&](const LabelledPhoto& p) {
     beian::PhotoOptions options;
     options.profile = p.profile;
     options.annotate = !dump.empty();
     const beian::PhotoReport report = beian::check_photo_bytes(p.bytes, p.name, options);
     const beian::PhotoResult& r = report.result;
-    for (const auto& [step, ms] : r.timings_ms)
+    for (const auto& [step, ms] : r.timings_ms) {
       if (step == "total") times.push_back(ms);
+      step_times[step].push_back(ms);
+    }
     std::set<std::string> failed;
     for (const auto& c : r.checks)
       if (!c.passed) failed.insert(c.id);
@@ -137,6 +140,15 @@ int main(int argc, char** argv) {
     std::printf("%-20s %9d %11d %7d %12d %10d\n", id.c_str(), s.expected, s.detections, s.expected - s.detections,
                 s.false_alarms, s.also_fired);
   std::sort(times.begin(), times.end());
+  // Where the time goes: steps and checks taking at least 1 ms on average.
+  std::printf("\nTime per step (ms): mean, median, p95\n");
+  for (auto& [step, v] : step_times) {
+    double sum = 0;
+    for (double t : v) sum += t;
+    std::sort(v.begin(), v.end());
+    if (sum / v.size() < 1.0) continue;
+    std::printf("  %-28s %7.1f %7.1f %7.1f\n", step.c_str(), sum / v.size(), v[v.size() / 2], v[v.size() * 95 / 100]);
+  }
   if (!times.empty()) {
     double sum = 0;
     for (double t : times) sum += t;

@@ -111,7 +111,9 @@ PhotoReport check_photo_bytes(std::string_view bytes, const std::string& file, c
   t = Clock::now();
   for (const auto& settings : profile.checks) {
     const photo::CheckDefinition* def = photo::find_check(settings.id);
+    const auto check_start = Clock::now();
     Measurement m = def->measure(ctx, settings);
+    ctx.timings_ms.emplace_back("check." + settings.id, ms_since(check_start));
     if (!m.measured) continue;
     result.checks.push_back(outcome(*def, settings, m));
     measurements.push_back(std::move(m));
