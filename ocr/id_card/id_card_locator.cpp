@@ -18,6 +18,10 @@ constexpr size_t kAligned = 3;  // hypotheses refined by template alignment
 // too (a flat scan where the card's pale edge on the white bed was not found, and where an
 // outline found inside the card - its portrait - misleads the ranking).
 constexpr double kClearOutline = 0.45;
+// At or above this unaligned match the outline already fits the printed text: only the
+// leader is aligned (for a precise reading); aligning its rivals too would not change the
+// decision and cost most of the ranking's time.
+constexpr double kAlignedAlready = 0.6;
 
 struct SideTemplate {
   DocumentType side;
@@ -106,7 +110,8 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
   // Refine the leading hypotheses' outlines by aligning them with their template: a faint or
   // partly hidden card edge gives an imprecise quad, a flat scan gives only the whole image.
   std::vector<size_t> to_align;
-  for (size_t k = 0; k < std::min(kAligned, ranking.hypotheses.size()); ++k) to_align.push_back(k);
+  const bool fits = !ranking.hypotheses.empty() && ranking.hypotheses.front().match >= kAlignedAlready;
+  for (size_t k = 0; k < std::min(fits ? size_t{1} : kAligned, ranking.hypotheses.size()); ++k) to_align.push_back(k);
   if (ranking.hypotheses.empty() || ranking.hypotheses.front().match < kClearOutline)
     for (size_t k = 0; k < ranking.hypotheses.size(); ++k)
       if (quads[ranking.hypotheses[k].quad_index].whole_image &&
