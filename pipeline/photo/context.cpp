@@ -86,8 +86,10 @@ void prepare_context(PhotoContext& ctx, const cv::Mat& bgr_original) {
 
   t = Clock::now();
   bool frontal = true;
-  ctx.faces = find_faces(ctx.grey, s, &frontal);
+  ctx.faces = find_faces(ctx.grey, s, &frontal, &ctx.timings_ms);
+  const auto eyes_start = Clock::now();
   if (!ctx.faces.empty()) ctx.face = locate_face_features(ctx.grey, ctx.faces.front(), frontal);
+  ctx.timings_ms.emplace_back("face.eyes", ms_since(eyes_start));
   ctx.timings_ms.emplace_back("face_detection", ms_since(t));
 
   t = Clock::now();

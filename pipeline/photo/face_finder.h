@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -14,7 +16,9 @@ namespace beian::photo {
 // Every face in `grey` (analysis copy), largest first. Tries the frontal alt2 cascade (on a
 // globally, then a locally equalised copy), then the default frontal cascade, then the profile cascade on the image and its mirror; `frontal` is
 // set false when only the profile cascade found a face.
-std::vector<cv::Rect> find_faces(const cv::Mat& grey, const PreprocessSettings& settings, bool* frontal);
+// `timings`, when given, receives each cascade pass's milliseconds ("face.<pass>").
+std::vector<cv::Rect> find_faces(const cv::Mat& grey, const PreprocessSettings& settings, bool* frontal,
+                                 std::vector<std::pair<std::string, double>>* timings = nullptr);
 
 // The eyes of the face in `box`, and the geometry derived from them (or estimated from the box
 // where the eye cascade finds nothing).

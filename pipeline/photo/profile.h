@@ -31,6 +31,12 @@ struct PreprocessSettings {
   int work_max_side = 0;          // the analysis copy's longest side, px
   double face_min_size = 0;       // smallest face searched, fraction of the shorter side
   double face_scale_step = 0;     // Haar pyramid step
+  // Each cascade pass first searches faces of at least face_large_size of the shorter side
+  // (a chest-up portrait's face); when it finds one, smaller faces only down to
+  // face_companion_size of the largest face's side (smaller ones are not counted as people),
+  // else the rest down to face_min_size.
+  double face_large_size = 0;
+  double face_companion_size = 0;
   int face_min_neighbors = 0;     // Haar detections that must agree
   // The person prior that separates person from background, in face-box units: the head is
   // head_width face widths wide and reaches head_above face heights above the box; the
