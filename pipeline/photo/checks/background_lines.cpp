@@ -1,9 +1,10 @@
 // background_lines: long straight, nearly vertical or horizontal edges in the background —
 // wall corners, door frames and door gaps, ceiling edges (cv::createLineSegmentDetector).
 // Value: how many segments at least min_length of the shorter image side long, within
-// max_angle degrees of vertical or horizontal, with at least min_inside of their length in the
+// max_angle degrees of vertical or horizontal, with a stretch at least min_length long in the
 // background and a step of at least min_contrast grey levels across them. Plain walls give 0;
 // doors and corners 2-10.
+#include <algorithm>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
@@ -32,15 +33,31 @@ double contrast_across(const cv::Mat& grey, const cv::Vec4f& l, double offset) {
   return count ? sum / count : 0.0;
 }
 
-double fraction_inside(const cv::Mat& mask, const cv::Vec4f& l) {
+// The longest stretch of the segment that lies in the background, as a segment (zero length
+// when none does). A wall corner or door edge runs the height of the frame and passes behind
+// the head or shoulders; only its part beside the person is evidence, and it is that part whose
+// length and contrast count.
+cv::Vec4f longest_inside(const cv::Mat& mask, const cv::Vec4f& l) {
   const cv::Point2f a(l[0], l[1]), b(l[2], l[3]);
   const cv::Rect image(0, 0, mask.cols, mask.rows);
-  int inside = 0, total = 0;
-  for (double t = 0; t <= 1.0; t += 0.02, ++total) {
-    const cv::Point p(a + (b - a) * static_cast<float>(t));
-    if (image.contains(p) && mask.at<uint8_t>(p)) ++inside;
+  const int steps = std::max(2, static_cast<int>(std::hypot(b.x - a.x, b.y - a.y)));
+  int best_start = 0, best_end = -1, start = -1;
+  for (int i = 0; i <= steps + 1; ++i) {
+    bool inside = false;
+    if (i <= steps) {
+      const cv::Point p(a + (b - a) * (static_cast<float>(i) / steps));
+      inside = image.contains(p) && mask.at<uint8_t>(p);
+    }
+    if (inside && start < 0) start = i;
+    if (!inside && start >= 0) {
+      if (i - 1 - start > best_end - best_start) best_start = start, best_end = i - 1;
+      start = -1;
+    }
   }
-  return static_cast<double>(inside) / total;
+  if (best_end < best_start) return cv::Vec4f(l[0], l[1], l[0], l[1]);
+  const cv::Point2f p = a + (b - a) * (static_cast<float>(best_start) / steps);
+  const cv::Point2f q = a + (b - a) * (static_cast<float>(best_end) / steps);
+  return cv::Vec4f(p.x, p.y, q.x, q.y);
 }
 
 }  // namespace
@@ -58,9 +75,10 @@ Measurement measure_background_lines(const PhotoContext& ctx, const CheckSetting
     if (std::hypot(dx, dy) < min_length) continue;
     const double angle = std::atan2(std::abs(dy), std::abs(dx)) * 180.0 / CV_PI;   // 0 horizontal, 90 vertical
     if (std::min(angle, 90.0 - angle) > max_angle) continue;
-    if (fraction_inside(ctx.background_mask, l) < s.param("min_inside")) continue;
-    if (contrast_across(ctx.grey, l, 3.0) < s.param("min_contrast")) continue;
-    m.lines.push_back(l);
+    const cv::Vec4f part = longest_inside(ctx.background_mask, l);
+    if (std::hypot(part[2] - part[0], part[3] - part[1]) < min_length) continue;
+    if (contrast_across(ctx.grey, part, 3.0) < s.param("min_contrast")) continue;
+    m.lines.push_back(part);
   }
   m.value = static_cast<double>(m.lines.size());
   m.confidence = 0.85;
