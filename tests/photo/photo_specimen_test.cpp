@@ -119,3 +119,21 @@ TEST_CASE("the annotated image is a JPEG of the analysed photo", "[photo]") {
   REQUIRE_FALSE(drawn.empty());
   CHECK(std::max(drawn.cols, drawn.rows) <= 640);
 }
+
+TEST_CASE("a wall corner passing behind the shoulders is reported by its part beside them", "[photo]") {
+  // A shading step from the top edge to the bottom edge at three quarters of the width: above
+  // the shoulders it is beside the person, below it runs behind them (the body prior covers the
+  // bottom of the frame), so much of the segment lies outside the background.
+  cv::Mat image = beian::samples::make_portrait_specimen(PortraitDefect::kNone, 4);
+  const int x0 = image.cols * 3 / 4;
+  cv::Mat far_wall = image(cv::Rect(x0, 0, image.cols - x0, image.rows));
+  far_wall.convertTo(far_wall, -1, 0.85);
+  const auto r = check_image(image, "corner_behind.jpg");
+  INFO(failed_checks(r));
+  REQUIRE(r.check("background_lines"));
+  CHECK(failed(r, "background_lines"));
+  // The same photo without the step has no line.
+  const auto plain = check_image(beian::samples::make_portrait_specimen(PortraitDefect::kNone, 4), "plain.jpg");
+  REQUIRE(plain.check("background_lines"));
+  CHECK(plain.check("background_lines")->passed);
+}
