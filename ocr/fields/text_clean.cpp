@@ -23,19 +23,6 @@ std::string keep_only(std::string_view text, std::string_view allowed) {
   return out;
 }
 
-int edit_distance(std::string_view a8, std::string_view b8) {
-  const std::u32string a = utf8_to_u32(a8), b = utf8_to_u32(b8);
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary) {
   if (reading.empty()) return std::nullopt;
   int best = 1 << 20, ties = 0;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/base/text.h"
+
 namespace beian::ocr {
 
 // True for CJK unified ideographs (U+3400-U+9FFF, U+F900-U+FAFF).
@@ -18,8 +20,7 @@ std::string keep_cjk(std::string_view text, std::u32string_view also = U"");
 // `text` with every character not in `allowed` (UTF-8) removed.
 std::string keep_only(std::string_view text, std::string_view allowed);
 
-// Levenshtein distance in code points.
-int edit_distance(std::string_view a, std::string_view b);
+using beian::edit_distance;  // pipeline/base/text.h
 
 struct VocabularyMatch {
   std::string value;   // the vocabulary entry

@@ -29,4 +29,7 @@ std::string trim(std::string_view text);
 // Splits on a single-byte separator.
 std::vector<std::string> split(std::string_view text, char sep);
 
+// Levenshtein distance in code points (UTF-8 in).
+int edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace beian
