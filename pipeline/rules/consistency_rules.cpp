@@ -35,9 +35,18 @@ std::string two_decimals(double v) {
 // mismatch_min_read_confidence: two independent OCR passes agreeing on a valid value) raises
 // `code`, an error. A less confident one may be the reader's mistake, not the applicant's (a
 // misread 远 as 迁 must not block a correct order), so it asks a reviewer to compare by eye.
+//
+// For names (`is_name`) a reading within limits.json mismatch_review_max_edits characters of
+// the manifest also asks for review: Tesseract's character confidence does not separate a
+// rare character misread (远 → 迁, a stray 了) from a right one, and one character apart is as
+// likely a misreading as a typo; only a reviewer's eye can tell. Numbers are guarded by their
+// check characters instead, so for them only the confidence counts.
 void mismatch(RuleContext& ctx, const char* code, Evidence evidence, const DocumentFacts& d, const char* field_name,
-              const FieldValue& read, const std::string& read_text, const std::string& expected_text) {
-  if (read.confidence >= ctx.tables.limits.mismatch_min_read_confidence) {
+              const FieldValue& read, const std::string& read_text, const std::string& expected_text,
+              bool is_name = false) {
+  const bool near_miss = is_name && edit_distance(normalize_for_compare(read_text), normalize_for_compare(expected_text)) <=
+                                        ctx.tables.limits.mismatch_review_max_edits;
+  if (read.confidence >= ctx.tables.limits.mismatch_min_read_confidence && !near_miss) {
     ctx.add_for_file(code, std::move(evidence), d.file, field_name);
     return;
   }
@@ -66,7 +75,8 @@ void check_validity(RuleContext& ctx, const DocumentFacts& d, const char* field_
 void unit_certificate(RuleContext& ctx, const DocumentFacts& d) {
   const Subject& s = ctx.order.subject;
   if (const FieldValue* v = field(d, "name"); v && !same_text(v->value, s.name))
-    mismatch(ctx, "CERTIFICATE_NAME_MISMATCH", {{"read", v->value}, {"manifest", s.name}}, d, "name", *v, v->value, s.name);
+    mismatch(ctx, "CERTIFICATE_NAME_MISMATCH", {{"read", v->value}, {"manifest", s.name}}, d, "name", *v, v->value, s.name,
+             true);
   const FieldValue* code = field(d, "credit_code");
   if (code && id_key(code->value) != id_key(s.certificate_number))
     mismatch(ctx, "CERTIFICATE_NUMBER_MISMATCH", {{"read", code->value}, {"manifest", s.certificate_number}}, d,
@@ -78,7 +88,7 @@ void unit_certificate(RuleContext& ctx, const DocumentFacts& d) {
   if (const FieldValue* v = field(d, "legal_representative");
       v && !s.legal_representative.empty() && !same_text(v->value, s.legal_representative))
     mismatch(ctx, "CERTIFICATE_LEGAL_REP_MISMATCH", {{"read", v->value}, {"manifest", s.legal_representative}}, d,
-             "legal_representative", *v, v->value, s.legal_representative);
+             "legal_representative", *v, v->value, s.legal_representative, true);
   for (const char* until : {"business_term_until", "valid_until"})
     check_validity(ctx, d, until, "CERTIFICATE_EXPIRED_AT_FILING", "CERTIFICATE_EXPIRES_SOON", s.name);
 }
@@ -120,7 +130,7 @@ void personal_document(RuleContext& ctx, const DocumentFacts& d) {
     const bool comparable = type != DocumentType::kPassport || has_latin(expected_name);
     if (read && comparable && !same_text(read->value, expected_name))
       mismatch(ctx, "ID_NAME_MISMATCH", {{"person", expected_name}, {"read", read->value}}, d,
-               type == DocumentType::kPassport ? "surname" : "name", *read, read->value, expected_name);
+               type == DocumentType::kPassport ? "surname" : "name", *read, read->value, expected_name, true);
   }
   if (p) {
     const char* number_field = type == DocumentType::kIdFront ? "id_number" : "document_number";

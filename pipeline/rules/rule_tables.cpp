@@ -94,9 +94,11 @@ Limits load_limits() {
   const std::string lw = at(file, "/limits");
   check_keys(limits,
              {"websites_per_order", "domains_per_website", "orders_in_progress", "subjects_per_account",
-              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence"},
+              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence",
+              "mismatch_review_max_edits"},
              {"websites_per_order", "domains_per_website", "orders_in_progress", "subjects_per_account",
-              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence"},
+              "website_name_min_chars", "document_min_valid_months", "mismatch_min_read_confidence",
+              "mismatch_review_max_edits"},
              lw);
   Limits out;
   auto read = [&](const char* name, int* value) {
@@ -113,6 +115,7 @@ Limits load_limits() {
   read("subjects_per_account", &out.subjects_per_account);
   read("website_name_min_chars", &out.website_name_min_chars);
   read("document_min_valid_months", &out.document_min_valid_months);
+  read("mismatch_review_max_edits", &out.mismatch_review_max_edits);
   {
     const std::string w = at(file, "/limits/mismatch_min_read_confidence");
     const auto& row = limits.at("mismatch_min_read_confidence");

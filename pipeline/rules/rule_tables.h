@@ -33,6 +33,8 @@ struct Limits {
   // A reading that differs from the manifest is an error only at or above this OCR
   // confidence; below it the mismatch asks for review (READ_MISMATCH_UNCERTAIN).
   double mismatch_min_read_confidence = 0.0;
+  // A name read within this many characters of the manifest's also asks for review.
+  int mismatch_review_max_edits = 0;
   std::map<std::string, std::string> sources;  // limit name → source
 };
 

@@ -159,3 +159,19 @@ TEST_CASE("an unsure ID number mismatch keeps the numbers masked", "[rules][cons
   CHECK(f.message_en.find(other) == std::string::npos);
   CHECK(count(findings, "ID_NUMBER_MISMATCH") == 0);
 }
+
+TEST_CASE("a confident name reading one character from the manifest asks for review", "[rules][consistency]") {
+  Unit u;
+  // A rare character misread with a high character confidence: 远 → 迁.
+  attach(u.docs, read_result("licence.jpg", DocumentType::kBusinessLicence, {{"name", "北京样本网络科迁有限公司"}}));
+  auto findings = check(u.order, u.docs);
+  INFO(codes(findings));
+  CHECK(count(findings, "CERTIFICATE_NAME_MISMATCH") == 0);
+  REQUIRE(count(findings, "READ_MISMATCH_UNCERTAIN") == 1);
+  CHECK(evidence(first(findings, "READ_MISMATCH_UNCERTAIN"), "rule") == "CERTIFICATE_NAME_MISMATCH");
+  // Two characters apart (科技 → 技术) at the same confidence: a different name, an error.
+  attach(u.docs, read_result("licence.jpg", DocumentType::kBusinessLicence, {{"name", "北京样本网络技术有限公司"}}));
+  findings = check(u.order, u.docs);
+  CHECK(count(findings, "CERTIFICATE_NAME_MISMATCH") == 1);
+  CHECK(count(findings, "READ_MISMATCH_UNCERTAIN") == 0);
+}
