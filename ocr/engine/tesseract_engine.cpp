@@ -1,6 +1,7 @@
 #include "ocr/engine/tesseract_engine.h"
 
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 #include <opencv2/imgproc.hpp>
@@ -11,6 +12,11 @@ namespace beian::ocr {
 namespace {
 
 std::unique_ptr<tesseract::TessBaseAPI> load(const std::string& dir, const char* language) {
+  // One load at a time in the process: "debug_file" is one of Tesseract's global parameters
+  // (shared by every TessBaseAPI), so two pool slots loading at once wrote the same global
+  // std::string (found by ThreadSanitizer, scripts/tsan.sh). Loading is rare (once per worker).
+  static std::mutex load_mutex;
+  std::lock_guard lock(load_mutex);
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Silence Tesseract's own stderr chatter ("Invalid resolution", "Empty page"): our
   // results carry confidences and findings instead.
