@@ -1,8 +1,11 @@
 // The `beian` CLI: global options, then one subcommand (each in its own file).
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <vector>
+
+#include <opencv2/core/utility.hpp>
 
 #include "beian/version.h"
 #include "pipeline/base/log.h"
@@ -31,7 +34,12 @@ int main(int argc, char** argv) {
       "Reads ID cards, licences, passports and permits, checks backdrop photos, applies the\n"
       "filing rules and renders the documents to sign.\n\n"
       "Exit codes: 0 = processed (whatever the findings), 1 = some input could not be processed,\n"
-      "2 = usage error or invalid input data."};
+      "2 = usage error or invalid input data.\n"
+      "Environment: BEIAN_OPENCV_THREADS=N caps the threads OpenCV uses inside one document\n"
+      "(default: OpenCV's choice, or 1 when `process` runs several orders at once)."};
+  // Read before any image work. scripts/tsan.sh sets it to 1: OpenCV's TBB hand-offs are
+  // invisible to ThreadSanitizer.
+  if (const char* n = std::getenv("BEIAN_OPENCV_THREADS"); n && *n) cv::setNumThreads(std::max(0, std::atoi(n)));
   app.set_version_flag("--version", std::string("beian ") + BEIAN_VERSION_STRING);
   GlobalOptions global;
   app.add_flag("-q,--quiet", global.quiet, "Log errors only");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include <opencv2/core/utility.hpp>
@@ -78,7 +79,7 @@ int run(const ProcessArgs& args) {
   // calling thread.
   const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   const int parallel_orders = std::min<int>(args.jobs > 0 ? args.jobs : cores, static_cast<int>(folders.size()));
-  if (parallel_orders > 1) cv::setNumThreads(1);
+  if (parallel_orders > 1 && !std::getenv("BEIAN_OPENCV_THREADS")) cv::setNumThreads(1);
   batch.resume = !args.no_resume;
   batch.on_order_done = [&](const BatchOrder& o, size_t done, size_t total) {
     const std::string id = o.report.order_id.empty() ? o.folder.string() : o.report.order_id;
