@@ -18,22 +18,15 @@
 #include "samples/identity.h"
 #include "samples/photograph.h"
 #include "samples/specimen_documents.h"
+#include "tests/support/specimen_recognizer.h"
 
 using namespace beian;
 
 namespace {
 
-const Date kToday{2026, 11, 22};
+const Date kToday = beian::test::kSpecimenToday;
 
-const ocr::Recognizer& recognizer() {
-  static const ocr::Recognizer r([] {
-    ocr::RecognizerOptions o;
-    o.max_engines = 1;
-    o.today = kToday;
-    return o;
-  }());
-  return r;
-}
+const ocr::Recognizer& recognizer() { return beian::test::specimen_recognizer(); }
 
 struct Shot {
   nlohmann::json truth;  // canonical field → value

@@ -21,24 +21,17 @@
 #include "samples/photograph.h"
 #include "samples/portrait_specimen.h"
 #include "samples/specimen_documents.h"
+#include "tests/support/specimen_recognizer.h"
 #include "tests/support/test_support.h"
 
 using namespace beian;
 
 namespace {
 
-const Date kToday{2026, 11, 22};
+const Date kToday = beian::test::kSpecimenToday;
 constexpr double kHighConfidence = 0.9;  // docs/ocr.md: ≥ 0.9 means two agreeing valid readings
 
-const ocr::Recognizer& recognizer() {
-  static const ocr::Recognizer r([] {
-    ocr::RecognizerOptions o;
-    o.max_engines = 1;
-    o.today = kToday;
-    return o;
-  }());
-  return r;
-}
+const ocr::Recognizer& recognizer() { return beian::test::specimen_recognizer(); }
 
 struct Card {
   DocumentType type;
