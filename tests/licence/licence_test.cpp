@@ -18,7 +18,7 @@
 #include "samples/identity.h"
 #include "samples/photograph.h"
 #include "samples/specimen_documents.h"
-#include "tests/support/specimen_recognizer.h"
+#include "tests/support/reader_test_support.h"
 
 using namespace beian;
 
@@ -42,16 +42,8 @@ Shot photograph(const samples::Specimen& s, samples::Level level, samples::Rando
   return {s.fields, cv::imdecode(samples::encode_jpeg(shot), cv::IMREAD_COLOR)};
 }
 
-std::string value(const DocumentResult& r, std::string_view field) {
-  const FieldValue* f = r.field(field);
-  return f && f->present() ? f->value : std::string();
-}
-
-bool has_finding(const DocumentResult& r, std::string_view code) {
-  for (const auto& f : r.findings)
-    if (f.code == code) return true;
-  return false;
-}
+using beian::test::has_finding;
+using beian::test::value;
 
 // Every field of `names` reads as its truth (eval's normalisation: dates, widths, spaces).
 void check_fields(const DocumentResult& r, const nlohmann::json& truth, const std::vector<std::string>& names) {

@@ -21,7 +21,7 @@
 #include "samples/photograph.h"
 #include "samples/portrait_specimen.h"
 #include "samples/specimen_documents.h"
-#include "tests/support/specimen_recognizer.h"
+#include "tests/support/reader_test_support.h"
 #include "tests/support/test_support.h"
 
 using namespace beian;
@@ -62,16 +62,8 @@ Card make_card(DocumentType type, samples::Level level, uint64_t seed) {
   return make_card(type, level, seed, [](samples::Person&) {});
 }
 
-std::string value(const DocumentResult& r, std::string_view field) {
-  const FieldValue* f = r.field(field);
-  return f && f->present() ? f->value : std::string();
-}
-
-bool has_finding(const DocumentResult& r, std::string_view code) {
-  for (const auto& f : r.findings)
-    if (f.code == code) return true;
-  return false;
-}
+using beian::test::has_finding;
+using beian::test::value;
 
 // Every card read so far with its truth: the confident-wrong-number rule is checked over all.
 struct Read {
