@@ -21,14 +21,6 @@ EngineAdapter::Created EngineAdapter::create(const EngineOptions& options, const
     return c;
   }
   a->engine_ = std::move(engine.value);
-  render::RenderOptions ro;
-  ro.qr_secret = qr_secret;
-  auto renderer = render::DocumentRenderer::create(ro);
-  if (!renderer.value) {
-    c.error = "renderer: " + renderer.error;
-    return c;
-  }
-  a->renderer_ = std::move(renderer.value);
   c.value = std::move(a);
   return c;
 }
@@ -43,10 +35,10 @@ PhotoResult EngineAdapter::check_photo(std::string_view bytes, const std::string
 }
 
 std::vector<render::RenderedDocument> EngineAdapter::render_documents(const Order& order) const {
-  render::RenderInput input;
-  to_json(input.order, order);
+  // The Engine's own renderer, signing with the same secret (EngineOptions::qr_secret): one
+  // set of fonts and templates loaded, not two.
   std::vector<render::RenderedDocument> out;
-  for (const auto& request : renderer_->documents_for(input.order)) out.push_back(renderer_->render(input, request));
+  for (const auto& request : engine_->documents_for(order)) out.push_back(engine_->render(request.kind, order, request.website));
   return out;
 }
 

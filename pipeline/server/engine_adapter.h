@@ -48,7 +48,6 @@ class EngineAdapter {
  private:
   EngineAdapter() = default;
   std::unique_ptr<Engine> engine_;
-  std::unique_ptr<render::DocumentRenderer> renderer_;
   std::optional<render::QrSigner> signer_;
 };
 
