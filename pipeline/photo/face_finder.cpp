@@ -23,10 +23,10 @@ constexpr double kCrownAbove = 0.42;
 bool larger(const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); }
 
 std::vector<cv::Rect> detect_sizes(Cascade kind, const cv::Mat& grey, const PreprocessSettings& s, int min_side,
-                                   int max_side) {
+                                   int max_side, double step) {
   std::vector<cv::Rect> found;
   auto cascade = borrow_cascade(kind);
-  cascade->detectMultiScale(grey, found, s.face_scale_step, s.face_min_neighbors, cv::CASCADE_SCALE_IMAGE,
+  cascade->detectMultiScale(grey, found, step, s.face_min_neighbors, cv::CASCADE_SCALE_IMAGE,
                             cv::Size(min_side, min_side), cv::Size(max_side, max_side));
   return found;
 }
@@ -38,21 +38,24 @@ std::vector<cv::Rect> detect_sizes(Cascade kind, const cv::Mat& grey, const Prep
 // face_companion_size of its side (a face with a tenth of the largest's area, the least
 // face_count counts, has 0.316 of its side); when it finds none, the rest of the range down to
 // min_side. The ranges overlap by a quarter so a face at the boundary is found whole in one of
-// them; drop_nested removes the duplicate.
+// them; drop_nested removes the duplicate. The companion search uses face_companion_step: it
+// only has to find a face to count, and it is the costliest range (the smallest faces).
 std::vector<cv::Rect> detect(Cascade kind, const cv::Mat& grey, const PreprocessSettings& s, int min_side) {
   const int shorter = std::min(grey.cols, grey.rows);
   const int large = std::max(min_side, static_cast<int>(shorter * s.face_large_size));
-  if (large <= min_side) return detect_sizes(kind, grey, s, min_side, 0);
-  auto faces = detect_sizes(kind, grey, s, large, 0);
+  if (large <= min_side) return detect_sizes(kind, grey, s, min_side, 0, s.face_scale_step);
+  auto faces = detect_sizes(kind, grey, s, large, 0, s.face_scale_step);
   int lower = min_side;
+  double step = s.face_scale_step;
   if (!faces.empty()) {
+    step = s.face_companion_step;
     int largest = 0;
     for (const auto& f : faces) largest = std::max(largest, std::max(f.width, f.height));
     lower = std::max(min_side, static_cast<int>(s.face_companion_size * largest));
   }
   const int upper = large + large / 4;
   if (lower < large)
-    for (const auto& f : detect_sizes(kind, grey, s, lower, upper)) faces.push_back(f);
+    for (const auto& f : detect_sizes(kind, grey, s, lower, upper, step)) faces.push_back(f);
   return faces;
 }
 

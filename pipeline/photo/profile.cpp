@@ -17,9 +17,9 @@ namespace {
 PreprocessSettings read_preprocess(const nlohmann::json& j, const std::string& where) {
   check_keys(j,
              {"work_max_side", "face_min_size", "face_scale_step", "face_min_neighbors", "face_large_size", "face_companion_size",
-              "head_width", "head_above", "shoulder_drop", "shoulder_width", "mask_margin"},
+              "face_companion_step", "head_width", "head_above", "shoulder_drop", "shoulder_width", "mask_margin"},
              {"work_max_side", "face_min_size", "face_scale_step", "face_min_neighbors", "face_large_size", "face_companion_size",
-              "head_width", "head_above", "shoulder_drop", "shoulder_width", "mask_margin"},
+              "face_companion_step", "head_width", "head_above", "shoulder_drop", "shoulder_width", "mask_margin"},
              where);
   PreprocessSettings p;
   p.work_max_side = get_value<int>(j, "work_max_side", where);
@@ -27,6 +27,7 @@ PreprocessSettings read_preprocess(const nlohmann::json& j, const std::string& w
   p.face_scale_step = get_value<double>(j, "face_scale_step", where);
   p.face_large_size = get_value<double>(j, "face_large_size", where);
   p.face_companion_size = get_value<double>(j, "face_companion_size", where);
+  p.face_companion_step = get_value<double>(j, "face_companion_step", where);
   p.face_min_neighbors = get_value<int>(j, "face_min_neighbors", where);
   p.head_width = get_value<double>(j, "head_width", where);
   p.head_above = get_value<double>(j, "head_above", where);
@@ -34,9 +35,11 @@ PreprocessSettings read_preprocess(const nlohmann::json& j, const std::string& w
   p.shoulder_width = get_value<double>(j, "shoulder_width", where);
   p.mask_margin = get_value<double>(j, "mask_margin", where);
   if (p.work_max_side < 64 || p.face_scale_step <= 1.0 || p.face_min_size <= 0.0 ||
-      p.face_large_size < p.face_min_size || p.face_companion_size <= 0.0 || p.face_companion_size > 1.0)
+      p.face_large_size < p.face_min_size || p.face_companion_size <= 0.0 || p.face_companion_size > 1.0 ||
+      p.face_companion_step < p.face_scale_step)
     throw std::runtime_error(where + ": work_max_side must be ≥ 64, face_scale_step > 1, face_min_size > 0, "
-                             "face_large_size ≥ face_min_size, face_companion_size in (0, 1]");
+                             "face_large_size ≥ face_min_size, face_companion_size in (0, 1], "
+                             "face_companion_step ≥ face_scale_step");
   return p;
 }
 

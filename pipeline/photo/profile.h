@@ -37,6 +37,11 @@ struct PreprocessSettings {
   // else the rest down to face_min_size.
   double face_large_size = 0;
   double face_companion_size = 0;
+  // The pyramid step of that companion search. A companion face only has to be counted, not
+  // measured (its box feeds face_count and the person mask; it becomes the primary face only
+  // when the large face is itself near face_large_size), and that search, at the smallest
+  // sizes, is the costliest part of a pass: a coarser step than face_scale_step halves it.
+  double face_companion_step = 0;
   int face_min_neighbors = 0;     // Haar detections that must agree
   // The person prior that separates person from background, in face-box units: the head is
   // head_width face widths wide and reaches head_above face heights above the box; the
