@@ -58,7 +58,7 @@ const std::vector<CheckDefinition>& check_definitions() {
       {"cloth_slogan", C::kAtLeast, &measure_cloth_slogan, {"min_band"}},
       {"background_uniform", C::kAtMost, &measure_background_uniform, {"min_background"}},
       {"background_lines", C::kAtMost, &measure_background_lines,
-       {"min_background", "min_length", "max_angle", "min_contrast"}},
+       {"min_background", "min_length", "max_angle", "min_contrast", "detector_scale"}},
       {"background_clutter", C::kAtMost, &measure_background_clutter, {"min_background", "delta_e", "min_blob"}},
       {"exposure_dark", C::kAtLeast, &measure_exposure_dark, {"percentile"}},
       {"exposure_clipped", C::kAtMost, &measure_exposure_clipped, {"clip_level"}},
