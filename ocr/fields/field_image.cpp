@@ -6,6 +6,26 @@
 #include <opencv2/imgproc.hpp>
 
 namespace beian::ocr {
+namespace {
+
+// The grey level below which `share` of the 8-bit image's pixels lie (its darkest ink).
+int dark_level(const cv::Mat& grey, double share) {
+  int hist[256] = {0};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uint8_t* row = grey.ptr<uint8_t>(y);
+    for (int x = 0; x < grey.cols; ++x) ++hist[row[x]];
+  }
+  const double limit = share * static_cast<double>(grey.total());
+  long acc = 0;
+  int level = 0;
+  for (; level < 255; ++level) {
+    acc += hist[level];
+    if (acc > limit) break;
+  }
+  return level;
+}
+
+}  // namespace
 
 cv::Mat ink_image(const cv::Mat& bgr) {
   cv::Mat value;
@@ -31,19 +51,8 @@ cv::Mat ink_image(const cv::Mat& bgr) {
   cv::Mat ratio = f / p;  // 1 on paper, < 1 on ink
   cv::Mat out;
   ratio.convertTo(out, CV_8U, 255.0);
-  // Stretch so the darkest ink (1st percentile) maps near 0.
-  int hist[256] = {0};
-  for (int y = 0; y < out.rows; ++y) {
-    const uint8_t* row = out.ptr<uint8_t>(y);
-    for (int x = 0; x < out.cols; ++x) ++hist[row[x]];
-  }
-  const long total = static_cast<long>(out.total());
-  long acc = 0;
-  int dark = 0;
-  for (; dark < 255; ++dark) {
-    acc += hist[dark];
-    if (acc > total / 200) break;
-  }
+  // Stretch so the darkest ink (0.5th percentile) maps near 0.
+  const int dark = dark_level(out, 0.005);
   // Map the darkest ink to 0 and everything lighter than 80% of the way to the paper to
   // white: faded coloured print (blue labels, 年/月/日, the pattern) disappears while black
   // strokes keep their anti-aliased edges.
@@ -60,10 +69,16 @@ cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region) {
   cv::Mat mask;
   if (r.empty()) return mask;
   const cv::Mat roi = ink(r);
-  // Otsu separates ink from paper when there is ink; a floor keeps an empty box empty.
+  // Otsu separates ink from paper when there is ink. Its threshold is capped so a box of
+  // paper and faint pattern stays empty; the cap rises with the box's own darkest ink, so
+  // a field whose thin strokes blurred to mid-grey (a small, soft photo: the darkest ink of
+  // the whole card is elsewhere) is still found. No ink darker than kNoInk: nothing there.
+  constexpr int kNoInk = 215;
+  const int darkest = dark_level(roi, 0.005);
+  if (darkest > kNoInk) return cv::Mat::zeros(roi.size(), CV_8U);
   cv::Mat tmp;
   const double otsu = cv::threshold(roi, tmp, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  const double t = std::min(otsu, 150.0);
+  const double t = std::min(otsu, std::max(150.0, darkest + 0.55 * (255 - darkest)));
   cv::threshold(roi, mask, t, 255, cv::THRESH_BINARY_INV);
   return mask;
 }
@@ -127,15 +142,28 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region
   return lines;
 }
 
-cv::Mat line_for_ocr(const cv::Mat& ink, const cv::Rect& line, double text_height, int pad) {
-  const int margin = std::max(2, line.height / 6);
-  cv::Rect r(line.x - margin, line.y - margin, line.width + 2 * margin, line.height + 2 * margin);
-  r &= cv::Rect(0, 0, ink.cols, ink.rows);
+cv::Mat crop_for_ocr(const cv::Mat& ink, const cv::Rect& region, double scale) {
+  const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (r.empty()) return cv::Mat();
   cv::Mat crop = ink(r);
-  const double scale = text_height / std::max(1, line.height);
+  // A faint line (thin strokes blurred to grey) is stretched so its darkest ink is black:
+  // Tesseract reads contrast, and the card-wide stretch of ink_image did not reach it.
+  if (const int dark = dark_level(crop, 0.01); dark > 0 && dark < 255) {
+    cv::Mat stretched;
+    crop.convertTo(stretched, CV_8U, 255.0 / (255 - dark), -dark * 255.0 / (255 - dark));
+    crop = stretched;
+  }
   cv::Mat scaled;
   cv::resize(crop, scaled, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+  return scaled;
+}
+
+cv::Mat line_for_ocr(const cv::Mat& ink, const cv::Rect& line, double text_height, int pad) {
+  const int margin = std::max(2, line.height / 6);
+  const cv::Rect r(line.x - margin, line.y - margin, line.width + 2 * margin, line.height + 2 * margin);
+  const cv::Mat scaled = crop_for_ocr(ink, r, text_height / std::max(1, line.height));
   cv::Mat out;
+  if (scaled.empty()) return out;
   cv::copyMakeBorder(scaled, out, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
   return out;
 }

@@ -27,8 +27,12 @@ cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region);
 std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
                                       double line_pitch, int max_lines);
 
+// The crop of `ink` at `region` (clipped to the image), contrast-stretched so its darkest
+// ink is black, resized by `scale`; empty when the region lies outside the image.
+cv::Mat crop_for_ocr(const cv::Mat& ink, const cv::Rect& region, double scale);
+
 // The crop of `ink` around `line`, scaled so the line is `text_height` pixels tall, with a
-// white border of `pad` pixels (what Tesseract's line mode expects).
+// white border of `pad` pixels (what Tesseract's line mode expects); contrast as crop_for_ocr.
 cv::Mat line_for_ocr(const cv::Mat& ink, const cv::Rect& line, double text_height, int pad = 12);
 
 }  // namespace beian::ocr
