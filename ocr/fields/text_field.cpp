@@ -1,6 +1,7 @@
 #include "ocr/fields/text_field.h"
 
 #include <algorithm>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -9,8 +10,20 @@
 
 namespace beian::ocr {
 
+namespace {
+
+OcrLayout parse_layout(const std::string& layout, const std::string& where) {
+  if (layout == "line") return OcrLayout::kSingleLine;
+  if (layout == "raw_line") return OcrLayout::kRawLine;
+  if (layout == "word") return OcrLayout::kSingleWord;
+  throw std::runtime_error(where + ": layout must be \"line\", \"raw_line\" or \"word\", not \"" + layout + "\"");
+}
+
+}  // namespace
+
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives", "min_confidence"},
+  check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
+                 "min_confidence", "passes"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -18,13 +31,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   else if (language == "eng") s.language = OcrLanguage::kEnglish;
   else throw std::runtime_error(where + ": language must be \"chi_sim\" or \"eng\", not \"" + language + "\"");
   s.text_height = get_value<double>(j, "text_height", where);
-  if (j.contains("layout")) {
-    const auto layout = get_value<std::string>(j, "layout", where);
-    if (layout == "line") s.layout = OcrLayout::kSingleLine;
-    else if (layout == "raw_line") s.layout = OcrLayout::kRawLine;
-    else if (layout == "word") s.layout = OcrLayout::kSingleWord;
-    else throw std::runtime_error(where + ": layout must be \"line\", \"raw_line\" or \"word\", not \"" + layout + "\"");
-  }
+  if (j.contains("layout")) s.layout = parse_layout(get_value<std::string>(j, "layout", where), where);
   if (j.contains("whitelist")) s.whitelist = get_value<std::string>(j, "whitelist", where);
   if (j.contains("margin")) {
     const auto m = get_value<std::vector<double>>(j, "margin", where);
@@ -36,18 +43,36 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("line_pitch")) s.line_pitch = get_value<double>(j, "line_pitch", where);
   if (j.contains("alternatives")) s.alternatives = get_value<bool>(j, "alternatives", where);
   if (j.contains("min_confidence")) s.min_confidence = get_value<double>(j, "min_confidence", where);
+  if (j.contains("passes")) {
+    const auto& passes = j.at("passes");
+    if (!passes.is_array() || passes.size() < 2) throw std::runtime_error(where + ": 'passes' must be an array of at least two passes");
+    for (size_t i = 0; i < passes.size(); ++i) {
+      const std::string at = where + ".passes[" + std::to_string(i) + "]";
+      check_keys(passes[i], {"layout", "text_height"}, {"layout", "text_height"}, at);
+      s.passes.push_back({parse_layout(get_value<std::string>(passes[i], "layout", at), at),
+                          get_value<double>(passes[i], "text_height", at)});
+    }
+  }
   return s;
 }
 
-OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& line, const TextFieldSettings& settings) {
-  constexpr int kPad = 12;
-  const cv::Mat crop = line_for_ocr(ink, line, settings.text_height, kPad);
+namespace {
+
+OcrRequest request_for(const TextFieldSettings& settings) {
   OcrRequest request;
   request.language = settings.language;
   request.layout = settings.layout;
   request.whitelist = settings.whitelist;
   request.alternatives = settings.alternatives;
-  OcrText text = engine.recognize(crop, request);
+  return request;
+}
+
+}  // namespace
+
+OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& line, const TextFieldSettings& settings) {
+  constexpr int kPad = 12;
+  const cv::Mat crop = line_for_ocr(ink, line, settings.text_height, kPad);
+  OcrText text = engine.recognize(crop, request_for(settings));
   // Symbol boxes back to view coordinates (inverse of line_for_ocr's margin, scale and pad).
   const int margin = std::max(2, line.height / 6);
   const cv::Rect src = cv::Rect(line.x - margin, line.y - margin, line.width + 2 * margin, line.height + 2 * margin) &
@@ -60,6 +85,107 @@ OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& l
   return text;
 }
 
+namespace {
+
+// The lines of a multi-line field read as one: their crops side by side on one strip, at
+// one scale (the field is printed in one font size), bottoms aligned. Tesseract reads a
+// lone character on a line of its own (the 室 that wraps at the end of an address)
+// unreliably, and a longer line gives its language model context.
+OcrText read_joined_lines(TesseractEngine& engine, const cv::Mat& ink, const std::vector<cv::Rect>& lines,
+                          const TextFieldSettings& settings) {
+  constexpr int kPad = 12;
+  int tallest = 1;
+  for (const auto& l : lines) tallest = std::max(tallest, l.height);
+  const double scale = settings.text_height / tallest;
+  const int margin = std::max(2, tallest / 6);
+  // About one character spacing: a wider gap is read as a quote mark or a space.
+  const int gap = cvRound(0.2 * settings.text_height);
+  const cv::Rect image(0, 0, ink.cols, ink.rows);
+  // Every segment covers the same rows relative to its line's bottom, so all have one height.
+  std::vector<cv::Rect> sources;
+  std::vector<cv::Mat> scaled;
+  for (const auto& l : lines) {
+    const int bottom = l.y + l.height + margin;
+    cv::Rect src(l.x - margin, bottom - tallest - 2 * margin, l.width + 2 * margin, tallest + 2 * margin);
+    src &= image;
+    if (src.empty()) continue;
+    cv::Mat one = crop_for_ocr(ink, src, scale);
+    if (one.empty()) continue;
+    sources.push_back(src);
+    scaled.push_back(one);
+  }
+  int width = 2 * kPad, height = 0;
+  for (const auto& m : scaled) {
+    width += m.cols + gap;
+    height = std::max(height, m.rows);
+  }
+  cv::Mat strip(height + 2 * kPad, width, CV_8U, cv::Scalar(255));
+  std::vector<int> starts;
+  int x = kPad;
+  for (const auto& m : scaled) {
+    m.copyTo(strip(cv::Rect(x, kPad + height - m.rows, m.cols, m.rows)));
+    starts.push_back(x);
+    x += m.cols + gap;
+  }
+  OcrText text = engine.recognize(strip, request_for(settings));
+  // Symbol boxes back to view coordinates through the segment each one's centre lies in.
+  if (starts.empty()) return OcrText{};
+  for (auto& s : text.symbols) {
+    const int cx = s.box.x + s.box.width / 2;
+    size_t k = 0;
+    while (k + 1 < starts.size() && cx >= starts[k + 1] - gap / 2) ++k;
+    const cv::Rect& src = sources[k];
+    const int top = kPad + height - scaled[k].rows;
+    s.box = cv::Rect(cvRound((s.box.x - starts[k]) / scale) + src.x, cvRound((s.box.y - top) / scale) + src.y,
+                     cvRound(s.box.width / scale), cvRound(s.box.height / scale));
+  }
+  return text;
+}
+
+// Per-character vote over several reads of one field (see read_text_field in the header).
+std::vector<OcrSymbol> vote(const std::vector<std::vector<OcrSymbol>>& reads) {
+  // The length most reads agree on; a tie goes to the surer reads.
+  std::map<size_t, std::pair<int, double>> lengths;
+  for (const auto& r : reads) {
+    if (r.empty()) continue;
+    auto& [n, weight] = lengths[r.size()];
+    ++n;
+    for (const auto& s : r) weight += s.confidence;
+  }
+  if (lengths.empty()) return {};
+  const size_t length = std::max_element(lengths.begin(), lengths.end(), [](const auto& a, const auto& b) {
+                          return a.second.first != b.second.first ? a.second.first < b.second.first
+                                                                  : a.second.second < b.second.second;
+                        })->first;
+  std::vector<OcrSymbol> out;
+  for (size_t i = 0; i < length; ++i) {
+    std::map<std::string, std::pair<double, int>> votes;  // character → (weight, voters)
+    const OcrSymbol* first = nullptr;
+    for (const auto& r : reads) {
+      if (r.size() != length) continue;
+      auto& [weight, voters] = votes[r[i].text];
+      weight += 0.5 + r[i].confidence;
+      ++voters;
+      if (!first) first = &r[i];
+    }
+    const auto top = std::max_element(votes.begin(), votes.end(),
+                                      [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
+    OcrSymbol s = *first;
+    for (const auto& r : reads)
+      if (r.size() == length && r[i].text == top->first) {
+        s = r[i];
+        break;
+      }
+    const auto [weight, voters] = top->second;
+    const double mean_confidence = weight / voters - 0.5;
+    s.confidence = mean_confidence * voters / static_cast<double>(reads.size());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height) {
   TextFieldRead out;
@@ -70,15 +196,30 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     out.missing_reason = "no printed text found in the field area";
     return out;
   }
-  double confidence_sum = 0;
-  for (const auto& line : out.lines) {
-    OcrText t = read_line(engine, ink, line, settings);
-    for (auto& s : t.symbols) {
-      if (s.text == " ") continue;
-      out.text += s.text;
-      confidence_sum += s.confidence;
-      out.symbols.push_back(std::move(s));
+  const auto read_once = [&](const TextFieldSettings& pass) {
+    OcrText t = out.lines.size() == 1 ? read_line(engine, ink, out.lines.front(), pass)
+                                      : read_joined_lines(engine, ink, out.lines, pass);
+    std::vector<OcrSymbol> symbols;
+    for (auto& s : t.symbols)
+      if (s.text != " ") symbols.push_back(std::move(s));
+    return symbols;
+  };
+  if (settings.passes.empty()) {
+    out.symbols = read_once(settings);
+  } else {
+    std::vector<std::vector<OcrSymbol>> reads;
+    for (const auto& p : settings.passes) {
+      TextFieldSettings pass = settings;
+      pass.layout = p.layout;
+      pass.text_height = p.text_height;
+      reads.push_back(read_once(pass));
     }
+    out.symbols = vote(reads);
+  }
+  double confidence_sum = 0;
+  for (const auto& s : out.symbols) {
+    out.text += s.text;
+    confidence_sum += s.confidence;
   }
   if (!out.symbols.empty()) out.confidence = confidence_sum / out.symbols.size();
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";

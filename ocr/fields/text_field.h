@@ -25,6 +25,13 @@ struct TextFieldSettings {
   double line_pitch = 0;          // "line_pitch": px between lines of a multi-line field
   bool alternatives = false;      // "alternatives": collect per-character alternatives
   double min_confidence = 0.45;   // "min_confidence": below this the field is not trusted
+  // "passes": [{"layout", "text_height"}, ...]: read the line(s) once per pass and vote per
+  // character (see read_text_field). Empty: one read with the settings above.
+  struct Pass {
+    OcrLayout layout = OcrLayout::kSingleLine;
+    double text_height = 32;
+  };
+  std::vector<Pass> passes;
 };
 
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
@@ -41,6 +48,11 @@ struct TextFieldRead {
 // Reads the field whose layout box is `box` (view coordinates) from `ink` (ink_image of the
 // view); ink bands lower than `min_line_height` view pixels are ignored as noise. Never
 // throws for image content.
+//
+// With several passes, the reads of the most common length vote per character (each vote
+// weighs 0.5 + its confidence), and a character's confidence is its voters' mean confidence
+// times the share of all passes that voted for it: passes that disagree make the field
+// unsure instead of letting one confident misreading through.
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height);
 
