@@ -8,6 +8,7 @@
 #include "ocr/id_card/id_card_settings.h"
 #include "ocr/id_card/id_card_side.h"
 #include "ocr/id_card/id_number_field.h"
+#include "ocr/validators/address_prefix.h"
 #include "ocr/validators/id_number.h"
 #include "ocr/validators/regions.h"
 #include "pipeline/base/messages.h"
@@ -123,8 +124,10 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   r.set_field("birth_date", field_value(birth.date ? birth.date->to_string() : "", birth.confidence,
                                         "the birth date could not be read", min_confidence("birth_date")));
 
+  // The address starts with province, prefecture and county names from a closed list.
   const TextFieldRead address = side.read(engine, "address");
-  r.set_field("address", field_value(address.text, address.confidence, address.missing_reason, min_confidence("address")));
+  const std::string address_text = validators::repair_address_prefix(address.text).text;
+  r.set_field("address", field_value(address_text, address.confidence, address.missing_reason, min_confidence("address")));
 
   FieldValue id;
   if (!number.value.empty() && number.value.find('?') == std::string::npos) {

@@ -1,0 +1,118 @@
+#include "ocr/validators/address_prefix.h"
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+#include "ocr/validators/regions.h"
+#include "pipeline/base/text.h"
+
+namespace beian::validators {
+namespace {
+
+// One place as its chain of names: {"浙江省", "杭州市", "西湖区"} (municipalities have no
+// prefecture name: {"北京市", "东城区"}).
+using Chain = std::vector<std::u32string>;
+
+const std::vector<Chain>& chains() {
+  static std::vector<Chain> all;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const RegionTable& table = RegionTable::get();
+    for (const auto& p : table.provinces()) all.push_back({utf8_to_u32(p.name)});
+    for (const auto& code : table.county_codes()) {
+      const auto region = table.lookup(code);
+      if (!region) continue;
+      Chain c{utf8_to_u32(region->province)};
+      if (!region->prefecture.empty()) {
+        c.push_back(utf8_to_u32(region->prefecture));
+        all.push_back(c);
+      }
+      if (!region->county.empty()) {
+        c.push_back(utf8_to_u32(region->county));
+        all.push_back(c);
+      }
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+  });
+  return all;
+}
+
+int distance(const std::u32string& a, const std::u32string& b) {
+  // Levenshtein over code points (short strings: the names are 2-8 characters).
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+struct Match {
+  size_t consumed = 0;  // characters of the reading the chain covers
+  int edits = 0;
+  int covered = 0;      // characters of the chain's names matched (length - edits)
+};
+
+// Aligns the chain's names one after the other against the reading; each name may take one
+// character more or fewer than its length (a dropped or doubled character).
+bool match_chain(const Chain& chain, const std::u32string& reading, Match& m) {
+  size_t pos = 0;
+  for (const auto& name : chain) {
+    const int limit = name.size() >= 6 ? 2 : 1;
+    int best = limit + 1;
+    size_t best_len = 0;
+    for (size_t len = name.size() > 1 ? name.size() - 1 : 1; len <= name.size() + 1; ++len) {
+      if (pos + len > reading.size()) break;
+      const int d = distance(name, reading.substr(pos, len));
+      if (d < best || (d == best && len == name.size())) {
+        best = d;
+        best_len = len;
+      }
+    }
+    if (best > limit || best * 2 >= static_cast<int>(name.size())) return false;
+    pos += best_len;
+    m.edits += best;
+    m.covered += static_cast<int>(name.size()) - best;
+  }
+  m.consumed = pos;
+  return true;
+}
+
+}  // namespace
+
+AddressPrefixRepair repair_address_prefix(std::string_view address) {
+  AddressPrefixRepair out;
+  out.text = std::string(address);
+  const std::u32string reading = utf8_to_u32(address);
+  const Chain* best = nullptr;
+  Match best_match;
+  bool tie = false;
+  for (const auto& chain : chains()) {
+    Match m;
+    if (!match_chain(chain, reading, m)) continue;
+    if (!best || m.covered > best_match.covered || (m.covered == best_match.covered && m.edits < best_match.edits)) {
+      best = &chain;
+      best_match = m;
+      tie = false;
+    } else if (m.covered == best_match.covered && m.edits == best_match.edits) {
+      tie = true;
+    }
+  }
+  if (!best || tie) return out;
+  std::u32string prefix;
+  for (const auto& name : *best) prefix += name;
+  out.prefix = u32_to_utf8(prefix);
+  out.edits = best_match.edits;
+  out.text = out.prefix + u32_to_utf8(reading.substr(best_match.consumed));
+  return out;
+}
+
+}  // namespace beian::validators
