@@ -1,8 +1,8 @@
 // The resident ID card readers on specimen cards generated in-process (samples library):
 // classification of both sides at the clean and photo levels, exact fields on clean scans,
-// an upside-down card, images that are no document, a corrupted check digit, and the rule
-// that a wrong ID number is never reported with high confidence. Plus the order-level check
-// that a front and a back belong to one card set.
+// an upside-down card, a grey scan, a thumb over the number, images that are no document, a
+// corrupted check digit, and the rule that a wrong ID number is never reported with high
+// confidence. Plus the order-level check that a front and a back belong to one card set.
 #include <catch2/catch.hpp>
 
 #include <deque>
@@ -139,6 +139,34 @@ TEST_CASE("ID cards: a corrupted check digit is flagged, never confirmed", "[ocr
   const FieldValue* number = r.field("id_number");
   REQUIRE(number);
   CHECK(number->confidence < kHighConfidence);
+}
+
+TEST_CASE("ID cards: a grey scan is read and flagged as a black-and-white copy", "[ocr][id_card]") {
+  Card card = make_card(DocumentType::kIdFront, samples::Level::kClean, 61);
+  cv::Mat grey;
+  cv::cvtColor(card.image, grey, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(grey, card.image, cv::COLOR_GRAY2BGR);  // what imdecode gives for a grey JPEG
+  const DocumentResult& r = read(card, "grey_scan.jpg");
+  INFO(nlohmann::json(r).dump());
+  CHECK(r.type == DocumentType::kIdFront);
+  CHECK(has_finding(r, "OCR_BW_COPY"));
+  CHECK(value(r, "id_number") == card.truth.at("id_number").get<std::string>());
+  CHECK(value(r, "birth_date") == card.truth.at("birth_date").get<std::string>());
+}
+
+TEST_CASE("ID cards: a thumb over the number leaves it unread, not guessed", "[ocr][id_card]") {
+  Card card = make_card(DocumentType::kIdFront, samples::Level::kClean, 62);
+  // A skin-coloured thumb from the bottom edge over the middle of the ID number: the card is
+  // still found by its other fields, but several digits are gone.
+  const int w = card.image.cols, h = card.image.rows;
+  cv::ellipse(card.image, {w / 2, h}, {w / 9, h / 4}, 0, 0, 360, cv::Scalar(120, 150, 205), cv::FILLED, cv::LINE_AA);
+  const DocumentResult& r = read(card, "thumb.jpg");
+  INFO(nlohmann::json(r).dump());
+  CHECK(r.type == DocumentType::kIdFront);
+  const FieldValue* number = r.field("id_number");
+  REQUIRE(number);
+  CHECK((!number->present() || number->confidence < kHighConfidence));
+  CHECK((has_finding(r, "OCR_FIELD_UNREADABLE") || has_finding(r, "ID_CHECK_DIGIT") || has_finding(r, "ID_NUMBER_INVALID")));
 }
 
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
