@@ -67,6 +67,14 @@ class DocumentReader {
   virtual std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                                std::optional<DocumentType> forced) const = 0;
 
+  // A claim from cheap cues alone (a printed code that verifies itself, not page OCR or
+  // template alignment), asked of every reader before any classify(). A claim here at the
+  // decisive confidence (templates/ocr/classifier.json) ends classification: no reader's
+  // classify() is asked. Default: no claim. Never throws for image content.
+  virtual std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const {
+    return {};
+  }
+
   // Reads the fields of `classification` (one this reader produced). Fields it cannot read
   // are missing with a reason; problems become findings. Never throws for image content.
   virtual DocumentResult read(const PageAnalysis& page, const Classification& classification,

@@ -18,6 +18,8 @@ struct MrzSettings {
   double sure_margin = 0.04;        // ... and beats every other allowed character by this much
   int max_unsure_per_check = 1;     // a check digit vouches for at most this many unsure characters
   int view_width = 1600;            // rectified document width the MRZ is searched and read in
+  double cue_max_aspect = 1.5;      // the best outline searched first only when this narrow
+                                    //   (a passport page, 1.42; not an ID-1 card, 1.585)
   int min_line_chars = 24;          // fewer regularly spaced characters: not an MRZ line
   double line_height_min = 0.018;   // MRZ character height / view width, accepted range
   double line_height_max = 0.09;

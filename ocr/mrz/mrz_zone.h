@@ -33,4 +33,9 @@ struct MrzZone {
 // Never throws for image content.
 const std::optional<MrzZone>& find_mrz_zone(const PageAnalysis& page);
 
+// The zone in the page's best outline alone, searched only when that outline is narrower than
+// an ID card (templates/ocr/mrz.json cue_max_aspect): the cheap first look of a passport
+// classification. nullopt otherwise. Shares its work with find_mrz_zone().
+const std::optional<MrzZone>& find_mrz_zone_in_best_outline(const PageAnalysis& page);
+
 }  // namespace beian::ocr

@@ -20,20 +20,32 @@ bool is_passport_zone(const std::optional<MrzZone>& zone) {
   return zone && zone->format->name == "td3" && !zone->decoding.lines.empty() && zone->decoding.lines[0][0] == 'P';
 }
 
+Classification claim(const PageAnalysis& page, const MrzZone& zone) {
+  Classification c;
+  c.type = DocumentType::kPassport;
+  c.confidence = zone.confidence();
+  c.quad_index = zone.quad_index;
+  c.quarter_turns = zone.quarter_turns;
+  c.view = page.view(c.quad_index, zone.view_size, c.quarter_turns);
+  return c;
+}
+
 }  // namespace
+
+std::vector<Classification> PassportReader::classify_by_cues(const PageAnalysis& page, OcrContext&) const {
+  // A verified zone in the outline found first is decisive (no other document prints one), and
+  // looking costs two line searches: the ID card and certificate readers need not be asked.
+  const auto& zone = find_mrz_zone_in_best_outline(page);
+  if (!is_passport_zone(zone)) return {};
+  return {claim(page, *zone)};
+}
 
 std::vector<Classification> PassportReader::classify(const PageAnalysis& page, OcrContext&,
                                                      std::optional<DocumentType> forced) const {
   const auto& zone = find_mrz_zone(page);
+  if (is_passport_zone(zone)) return {claim(page, *zone)};
   Classification c;
   c.type = DocumentType::kPassport;
-  if (is_passport_zone(zone)) {
-    c.confidence = zone->confidence();
-    c.quad_index = zone->quad_index;
-    c.quarter_turns = zone->quarter_turns;
-    c.view = page.view(c.quad_index, zone->view_size, c.quarter_turns);
-    return {c};
-  }
   if (!forced) return {};
   c.quad_index = 0;  // the best quad (or the whole image when none was found)
   c.quarter_turns = landscape_turn(page.quads().front());

@@ -12,6 +12,8 @@ class PassportReader : public DocumentReader {
   std::vector<DocumentType> types() const override { return {DocumentType::kPassport}; }
   std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                        std::optional<DocumentType> forced) const override;
+  // Decisive when the best outline is page-shaped and its zone's check digits all hold.
+  std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const override;
   DocumentResult read(const PageAnalysis& page, const Classification& classification,
                       OcrContext& context) const override;
 };
