@@ -1,6 +1,7 @@
 #include "ocr/business_licence/licence_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
@@ -14,6 +15,7 @@
 #include "ocr/layout/document_layout.h"
 #include "ocr/locate/document_quad.h"
 #include "ocr/quality/card_quality.h"
+#include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/certificate_title.h"
 #include "pipeline/base/messages.h"
 #include "pipeline/base/text.h"
@@ -60,7 +62,25 @@ std::string copy_mark(TesseractEngine& engine, const cv::Mat& ink, const cv::Rec
   return "";
 }
 
+// The QR code of the photo, decoded once per page (the cue and read() share it).
+const QrReading& page_qr(const PageAnalysis& page) {
+  return page.shared<QrReading>("licence.page_qr", [&] { return decode_qr(page.image().gray); });
+}
+
 }  // namespace
+
+std::vector<Classification> BusinessLicenceReader::classify_by_cues(const PageAnalysis& page, OcrContext& context) const {
+  // Every licence since 2015 prints a QR code holding its credit code; one decoded with a valid
+  // code, under a title read as a licence's without a wrong character, leaves no doubt (one
+  // zxing pass over the photo on other pages, no OCR).
+  const QrReading& qr = page_qr(page);
+  if (!qr.found || !credit_code_in_text(qr.text)) return {};
+  const auto& title = find_certificate_title(page, context.engine());
+  if (!title || title->type != DocumentType::kBusinessLicence || title->similarity < 0.99) return {};
+  auto claims = classify(page, context, std::nullopt);
+  for (auto& c : claims) c.confidence = std::max(c.confidence, licence_settings().qr_and_title_confidence);
+  return claims;
+}
 
 std::vector<Classification> BusinessLicenceReader::classify(const PageAnalysis& page, OcrContext& context,
                                                             std::optional<DocumentType> forced) const {
@@ -102,8 +122,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   CodeReading code = resolve_credit_code({code_reading.text});
   cv::Mat grey;
   cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
-  QrReading qr = decode_qr(grey);
-  if (!qr.found) qr = decode_qr(page.image().gray);
+  QrReading qr = page_qr(page);
+  if (!qr.found) qr = decode_qr(grey);
   const auto qr_code = qr.found ? credit_code_in_text(qr.text) : std::nullopt;
   context.mark("licence.qr");
   FieldValue credit;
@@ -190,6 +210,16 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
                                      {"seal", bw ? "无法判断（黑白件）" : seal.found ? "有" : "无"}},
                                     r.file));
   if (!qr.found) r.findings.push_back(make_finding("LICENCE_QR_MISSING", {{"document", document}}, r.file));
+  // A photo of a screen is not a photo of the original, however well it reads.
+  const ScreenPattern screen =
+      measure_screen_pattern(page.image().gray, cv::boundingRect(std::vector<cv::Point2f>(
+                                                    page.quad(c.quad_index).corners.begin(), page.quad(c.quad_index).corners.end())),
+                             s.screen);
+  if (screen.found) {
+    char value[16];
+    std::snprintf(value, sizeof value, "%.0f", screen.peak_ratio);
+    r.findings.push_back(make_finding("LICENCE_SCREEN_PHOTO", {{"document", document}, {"value", value}}, r.file));
+  }
   if (bw) {
     char value[16];
     std::snprintf(value, sizeof value, "%.1f", page.image().colourfulness);

@@ -13,6 +13,8 @@ class BusinessLicenceReader : public DocumentReader {
   std::vector<DocumentType> types() const override { return {DocumentType::kBusinessLicence}; }
   std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                        std::optional<DocumentType> forced) const override;
+  // Decisive when the page's QR code carries a valid credit code and the title reads 营业执照.
+  std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const override;
   DocumentResult read(const PageAnalysis& page, const Classification& classification,
                       OcrContext& context) const override;
 };

@@ -1,5 +1,7 @@
 #include "ocr/business_licence/licence_settings.h"
 
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "pipeline/base/data_file.h"
@@ -12,9 +14,9 @@ LicenceSettings load() {
   const auto j = load_data_file("ocr/business_licence.json");
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr",
-              "copy_marks", "capital", "qr", "seal", "confidence"},
+              "copy_marks", "capital", "qr", "seal", "screen", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
-              "capital", "qr", "seal", "confidence"},
+              "capital", "qr", "seal", "screen", "confidence"},
              where);
   LicenceSettings s;
   s.view_width = get_value<int>(j, "view_width", where);
@@ -41,13 +43,26 @@ LicenceSettings load() {
   s.seal.min_red_fraction = get_value<double>(seal, "min_red_fraction", ws);
   s.seal.min_saturation = get_value<int>(seal, "min_saturation", ws);
   s.seal.min_value = get_value<int>(seal, "min_value", ws);
+  const auto& screen = j.at("screen");
+  const std::string wr = where + " screen";
+  check_keys(screen, {"description", "crop", "period_px", "axis_margin", "min_peak_ratio"},
+             {"crop", "period_px", "axis_margin", "min_peak_ratio"}, wr);
+  s.screen.crop = get_value<int>(screen, "crop", wr);
+  const auto period = get_value<std::vector<double>>(screen, "period_px", wr);
+  if (period.size() != 2 || period[0] < 2.0 || period[1] <= period[0])
+    throw std::runtime_error(wr + ": 'period_px' takes two increasing numbers, the first at least 2");
+  s.screen.min_period = period[0];
+  s.screen.max_period = period[1];
+  s.screen.axis_margin = get_value<int>(screen, "axis_margin", wr);
+  s.screen.min_peak_ratio = get_value<double>(screen, "min_peak_ratio", wr);
   const auto& c = j.at("confidence");
   const std::string wc = where + " confidence";
-  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr"},
-             {"min_field", "credit_code_checked", "credit_code_from_qr"}, wc);
+  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title"},
+             {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title"}, wc);
   s.min_field_confidence = get_value<double>(c, "min_field", wc);
   s.credit_code_checked = get_value<double>(c, "credit_code_checked", wc);
   s.credit_code_from_qr = get_value<double>(c, "credit_code_from_qr", wc);
+  s.qr_and_title_confidence = get_value<double>(c, "qr_and_title", wc);
   return s;
 }
 

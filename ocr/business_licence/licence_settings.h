@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ocr/fields/text_field.h"
+#include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/labelled_fields.h"
 
 namespace beian::ocr {
@@ -30,9 +31,11 @@ struct LicenceSettings {
   std::string capital_units;                    // "万元亿"
   double qr_min_module_px = 2.5;         // QR modules smaller than this in the view: decode on the photo
   SealSettings seal;
+  ScreenPatternSettings screen;          // a photo of the licence on a screen
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
   double credit_code_checked = 0.97;     // confidence of a code whose check character holds
   double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code
+  double qr_and_title_confidence = 0.99; // classification: a QR code with a valid code under the title
 };
 
 // Loaded once (thread-safe). Throws std::runtime_error naming the file and key.
