@@ -18,6 +18,7 @@
 #include "samples/identity.h"
 #include "samples/photograph.h"
 #include "samples/specimen_documents.h"
+#include "tests/licence/specimen_shot.h"
 #include "tests/support/reader_test_support.h"
 
 using namespace beian;
@@ -28,18 +29,10 @@ const Date kToday = beian::test::kSpecimenToday;
 
 const ocr::Recognizer& recognizer() { return beian::test::specimen_recognizer(); }
 
-struct Shot {
-  nlohmann::json truth;  // canonical field → value
-  cv::Mat image;         // the upload, decoded from its JPEG
-};
+using beian::test::Shot;
 
-// Paints `s` as the generator does and photographs it at `level`.
 Shot photograph(const samples::Specimen& s, samples::Level level, samples::Random& rng) {
-  static samples::TextPainter painter;
-  const auto& layout = ocr::document_layout(s.content.type);
-  const cv::Mat doc = samples::paint_document(layout, s.content, layout.width_mm < 150 ? 2.0 : 1.0, painter, rng);
-  const samples::Shot shot = samples::photograph(doc, layout.width_mm, layout.width_mm < 100, level, rng);
-  return {s.fields, cv::imdecode(samples::encode_jpeg(shot), cv::IMREAD_COLOR)};
+  return beian::test::photograph_specimen(s, level, rng);
 }
 
 using beian::test::has_finding;
