@@ -207,12 +207,22 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
   if (settings.passes.empty()) {
     out.symbols = read_once(settings);
   } else {
+    // Once a majority of the planned passes agree exactly, the rest cannot outvote them.
+    const auto text_of = [](const std::vector<OcrSymbol>& r) {
+      std::string t;
+      for (const auto& s : r) t += s.text;
+      return t;
+    };
     std::vector<std::vector<OcrSymbol>> reads;
     for (const auto& p : settings.passes) {
       TextFieldSettings pass = settings;
       pass.layout = p.layout;
       pass.text_height = p.text_height;
       reads.push_back(read_once(pass));
+      const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
+        return !r.empty() && text_of(r) == text_of(reads.front());
+      });
+      if (unanimous && 2 * reads.size() > settings.passes.size()) break;
     }
     out.symbols = vote(reads);
   }

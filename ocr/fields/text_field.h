@@ -52,7 +52,8 @@ struct TextFieldRead {
 // With several passes, the reads of the most common length vote per character (each vote
 // weighs 0.5 + its confidence), and a character's confidence is its voters' mean confidence
 // times the share of all passes that voted for it: passes that disagree make the field
-// unsure instead of letting one confident misreading through.
+// unsure instead of letting one confident misreading through. Passes stop early once a
+// majority of them has read exactly the same text.
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height);
 
