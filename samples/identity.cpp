@@ -37,10 +37,8 @@ std::string capital_text(int wan) {
 
 std::string id_issuing_authority(const std::string& region) {
   const auto r = RegionTable::get().lookup(region);
-  if (!r) return "公安局";
-  if (ends_with(r->county, "县")) return r->county + "公安局";
-  std::string district = drop_suffix(drop_suffix(r->county, "新区"), "区");
-  return city_of(*r) + "公安局" + district + "分局";
+  const std::string name = r ? validators::id_issuing_authority(*r) : "";
+  return name.empty() ? "公安局" : name;
 }
 
 Date IdentityFactory::random_date(const Date& from, const Date& to) {

@@ -23,7 +23,8 @@ std::string keep_only(std::string_view text, std::string_view allowed) {
   return out;
 }
 
-std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary) {
+std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary,
+                                                  int max_edits) {
   if (reading.empty()) return std::nullopt;
   int best = 1 << 20, ties = 0;
   const std::string* winner = nullptr;
@@ -34,7 +35,7 @@ std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, cons
   }
   if (!winner || ties > 0) return std::nullopt;
   const int length = static_cast<int>(utf8_length(*winner));
-  const int allowed = length <= 1 ? 0 : std::max(1, length / 3);
+  const int allowed = max_edits >= 0 ? max_edits : length <= 1 ? 0 : std::max(1, length / 3);
   if (best > allowed) return std::nullopt;
   return VocabularyMatch{*winner, best};
 }

@@ -28,8 +28,10 @@ struct VocabularyMatch {
 };
 
 // The entry nearest to `reading` when it is unambiguous (no other entry as near) and at most
-// max(1, length/3) edits away (0 edits for one-character entries); nullopt otherwise.
-std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary);
+// `max_edits` edits away (default, -1: max(1, length/3), 0 for one-character entries);
+// nullopt otherwise.
+std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary,
+                                                  int max_edits = -1);
 
 // All distinct characters of the vocabulary, as one UTF-8 string (a Tesseract whitelist).
 std::string vocabulary_characters(const std::vector<std::string>& vocabulary);

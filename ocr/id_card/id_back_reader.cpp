@@ -7,6 +7,7 @@
 #include "ocr/id_card/id_card_checks.h"
 #include "ocr/id_card/id_card_settings.h"
 #include "ocr/id_card/id_card_side.h"
+#include "ocr/validators/regions.h"
 #include "pipeline/base/messages.h"
 
 namespace beian::ocr {
@@ -88,8 +89,14 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   const auto& settings = id_card_settings();
   DocumentResult& r = side.result;
 
+  // The issuing bureau's name follows from the region (…市公安局…分局): one misread
+  // character is repaired from the list, anything further is left as read (the region table
+  // is partial, and a branch missing from it must not become its neighbour).
   const TextFieldRead authority = side.read(engine, "issuing_authority");
-  r.set_field("issuing_authority", field_value(keep_cjk(authority.text), authority.confidence, authority.missing_reason,
+  std::string authority_text = keep_cjk(authority.text);
+  if (const auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1))
+    authority_text = known->value;
+  r.set_field("issuing_authority", field_value(authority_text, authority.confidence, authority.missing_reason,
                                                settings.fields.at("issuing_authority").min_confidence));
 
   const TextFieldRead period = side.read(engine, "valid_period");

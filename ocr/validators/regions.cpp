@@ -1,5 +1,6 @@
 #include "ocr/validators/regions.h"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -124,6 +125,35 @@ std::optional<Region> RegionTable::lookup(std::string_view code6) const {
     return r;
   }
   return std::nullopt;
+}
+
+std::string id_issuing_authority(const Region& region) {
+  const auto ends_with = [](const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (region.county.empty()) return "";
+  if (ends_with(region.county, "县")) return region.county + "公安局";
+  std::string district = region.county;
+  for (std::string_view suffix : {"新区", "区"})
+    if (ends_with(district, suffix)) {
+      district.resize(district.size() - suffix.size());
+      break;
+    }
+  const std::string& city = region.prefecture.empty() ? region.province : region.prefecture;
+  return city + "公安局" + district + "分局";
+}
+
+const std::vector<std::string>& id_issuing_authorities() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> out;
+    const RegionTable& table = RegionTable::get();
+    for (const auto& code : table.county_codes())
+      if (const auto r = table.lookup(code); r && !r->county.empty()) out.push_back(id_issuing_authority(*r));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return all;
 }
 
 const std::vector<std::string>& ethnicities() {

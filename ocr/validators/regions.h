@@ -59,6 +59,16 @@ class RegionTable {
   std::vector<std::string> county_codes_;
 };
 
+// The public security bureau that issues ID cards for a county-level region, as printed on
+// the card's back (签发机关): a county's own bureau ("平谷县公安局"), otherwise the city's
+// bureau and the district's branch without 区/新区 ("广州市公安局天河分局",
+// "北京市公安局西城分局"). Empty for a region without a county.
+std::string id_issuing_authority(const Region& region);
+
+// id_issuing_authority of every listed current county (the closed list an OCR reading of
+// the 签发机关 field is matched against), loaded once.
+const std::vector<std::string>& id_issuing_authorities();
+
 // The ethnic group names without 族, in GB/T 3304 order, from data/ethnicities.json
 // (loaded once; throws std::runtime_error naming the file when malformed).
 const std::vector<std::string>& ethnicities();

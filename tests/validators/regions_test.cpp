@@ -1,6 +1,7 @@
 // The region and ethnicity tables in templates/data and their loaders.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "ocr/validators/id_number.h"
@@ -58,4 +59,16 @@ TEST_CASE("Ethnicities: the 56 groups", "[validators][regions]") {
   CHECK(is_ethnicity("维吾尔"));
   CHECK_FALSE(is_ethnicity("火星"));
   CHECK_FALSE(is_ethnicity("族"));
+}
+
+TEST_CASE("ID issuing authorities: named after the county's bureau or the city's branch", "[validators][regions]") {
+  const auto& t = RegionTable::get();
+  CHECK(id_issuing_authority(*t.lookup("440106")) == "广州市公安局天河分局");
+  CHECK(id_issuing_authority(*t.lookup("110102")) == "北京市公安局西城分局");  // municipality: no prefecture
+  CHECK(id_issuing_authority(*t.lookup("310115")) == "上海市公安局浦东分局");  // 新区 dropped
+  CHECK(id_issuing_authority(*t.lookup("360426")) == "德安县公安局");          // a county's own bureau
+  CHECK(id_issuing_authority(*t.lookup("440000")).empty());                    // no county, no bureau
+  const auto& all = id_issuing_authorities();
+  CHECK(all.size() >= 100);
+  CHECK(std::find(all.begin(), all.end(), "南京市公安局建邺分局") != all.end());
 }
