@@ -112,10 +112,25 @@ void composite(cv::Mat& background, const Placed& p) {
   out.convertTo(background, CV_8UC3);
 }
 
-cv::Mat photometric(cv::Mat image, PortraitDefect defect, SpecimenRandom& rng) {
+cv::Mat photometric(cv::Mat image, PortraitDefect defect, const cv::Rect& head, SpecimenRandom& rng) {
   switch (defect) {
     case PortraitDefect::kDark: image.convertTo(image, -1, rng.uniform(0.28, 0.40)); break;
-    case PortraitDefect::kBlownOut: image.convertTo(image, -1, rng.uniform(1.8, 2.3), rng.uniform(0, 20)); break;
+    case PortraitDefect::kBlownOut: {
+      // Over-exposed means the face itself clips: a fixed ×2 leaves a dark-skinned face well
+      // exposed (FRLL 042: face mean 138-161 after it), which is no blown-out photo. The gain
+      // is raised until the face's mean would land 10 % above white.
+      double gain = rng.uniform(1.8, 2.3);
+      const double lift = rng.uniform(0, 20);
+      const cv::Rect face = cv::Rect(head.x + head.width / 4, head.y + head.height / 3, head.width / 2, head.height / 3) &
+                            cv::Rect(0, 0, image.cols, image.rows);
+      if (!face.empty()) {
+        cv::Mat grey;
+        cv::cvtColor(image(face), grey, cv::COLOR_BGR2GRAY);
+        gain = std::max(gain, (1.1 * 255.0 - lift) / std::max(1.0, cv::mean(grey)[0]));
+      }
+      image.convertTo(image, -1, gain, lift);
+      break;
+    }
     case PortraitDefect::kBlurred:
       if (rng.chance(0.6)) {
         cv::GaussianBlur(image, image, cv::Size(0, 0), image.cols * rng.uniform(0.005, 0.009));
@@ -244,7 +259,7 @@ cv::Mat make_portrait_specimen(const PortraitCutout& person, PortraitDefect defe
   noisy.convertTo(wall, CV_8UC3);
 
   if (defect == PortraitDefect::kHeadCut) return cut_head(wall, staging.head, extra);
-  return photometric(wall, defect, extra);
+  return photometric(wall, defect, staging.head, extra);
 }
 
 }  // namespace beian::samples
