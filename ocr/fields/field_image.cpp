@@ -148,6 +148,8 @@ cv::Mat crop_for_ocr(const cv::Mat& ink, const cv::Rect& region, double scale) {
   cv::Mat crop = ink(r);
   // A faint line (thin strokes blurred to grey) is stretched so its darkest ink is black:
   // Tesseract reads contrast, and the card-wide stretch of ink_image did not reach it.
+  // (Stretching only lines fainter than 64 was tried: seed 78 clean ID fronts with every
+  // field right fell from 29 to 24 of 39.)
   if (const int dark = dark_level(crop, 0.01); dark > 0 && dark < 255) {
     cv::Mat stretched;
     crop.convertTo(stretched, CV_8U, 255.0 / (255 - dark), -dark * 255.0 / (255 - dark));
