@@ -117,6 +117,11 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
   std::stable_sort(claims.begin(), claims.end(), [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
   const Classification* best = claims.empty() ? nullptr : &claims.front();
 
+  // A weak claim does not stand against a sure portrait (see NonDocumentSettings).
+  if (best && !hint && best->confidence < settings().portrait_over_claim_below) {
+    const auto verdict = classify_non_document(page, settings(), best);
+    if (verdict.type == DocumentType::kPortrait && verdict.confidence >= settings().portrait_over_claim_sure) best = nullptr;
+  }
   if (best && (best->confidence >= settings().accept_confidence || hint)) {
     try {
       result = best->reader->read(page, *best, context);

@@ -24,7 +24,8 @@ NonDocumentSettings load_non_document_settings() {
   const std::string where = "templates/ocr/classifier.json";
   check_keys(j,
              {"accept_confidence", "portrait_min_face_fraction", "portrait_full_face_fraction",
-              "document_edge_support", "document_min_area", "uncertain_claim", "decisive_confidence"},
+              "document_edge_support", "document_min_area", "uncertain_claim", "decisive_confidence",
+              "portrait_over_claim_below", "portrait_over_claim_sure"},
              {"accept_confidence", "uncertain_claim", "portrait_min_face_fraction", "portrait_full_face_fraction",
               "document_edge_support", "document_min_area"},
              where);
@@ -36,6 +37,9 @@ NonDocumentSettings load_non_document_settings() {
   s.document_min_area = get_value<double>(j, "document_min_area", where);
   s.uncertain_claim = get_value<double>(j, "uncertain_claim", where);
   if (j.contains("decisive_confidence")) s.decisive_confidence = get_value<double>(j, "decisive_confidence", where);
+  if (j.contains("portrait_over_claim_below"))
+    s.portrait_over_claim_below = get_value<double>(j, "portrait_over_claim_below", where);
+  if (j.contains("portrait_over_claim_sure")) s.portrait_over_claim_sure = get_value<double>(j, "portrait_over_claim_sure", where);
   return s;
 }
 

@@ -19,6 +19,12 @@ struct NonDocumentSettings {
   double portrait_full_face_fraction = 0.04;  // at or above this, portrait confidence is ~1
   double document_edge_support = 0.6;    // a quad this well outlined counts as a document
   double document_min_area = 0.12;       // ... when it covers at least this much of the frame
+  // A sure portrait (confidence at least portrait_over_claim_sure: a large face that no
+  // outlined document contains) beats an accepted claim below portrait_over_claim_below: the
+  // ID-front template, whose picture area is masked out, still matches a person in front of
+  // a plain wall at 0.50-0.55. 0 disables.
+  double portrait_over_claim_below = 0.0;
+  double portrait_over_claim_sure = 1.0;
 };
 
 // Loads templates/ocr/classifier.json (throws std::runtime_error naming the file).
