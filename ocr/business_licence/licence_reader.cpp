@@ -160,7 +160,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
 
   for (const char* name : {"name", "type", "legal_representative"}) {
     const auto& f = field(name);
-    r.set_field(name, value_or_missing(clean_text(f.text), f.confidence, f.missing_reason));
+    r.set_field(name, value_or_missing(chinese_punctuation(clean_text(f.text)), f.confidence, f.missing_reason));
   }
   const auto& capital_reading = field("registered_capital");
   const CapitalReading capital =
@@ -184,7 +184,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
                                term_reading.missing_reason));
   for (const char* name : {"address", "business_scope", "registration_authority"}) {
     const auto& f = field(name);
-    r.set_field(name, value_or_missing(clean_text(f.text), f.confidence, f.missing_reason));
+    r.set_field(name, value_or_missing(chinese_punctuation(clean_text(f.text)), f.confidence, f.missing_reason));
   }
   const auto issue = read_date_below(engine, ink, field("registration_authority"), s.issue_date_ocr);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));

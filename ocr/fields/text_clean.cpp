@@ -23,6 +23,29 @@ std::string keep_only(std::string_view text, std::string_view allowed) {
   return out;
 }
 
+std::string chinese_punctuation(std::string_view text) {
+  const std::u32string in = utf8_to_u32(text);
+  std::u32string out;
+  const auto digit = [&](size_t i) { return i < in.size() && in[i] >= U'0' && in[i] <= U'9'; };
+  for (size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    switch (c) {
+      case U'(': c = U'（'; break;
+      case U')': c = U'）'; break;
+      case U';': c = U'；'; break;
+      case U':': c = U'：'; break;
+      case U'?': c = U'？'; break;
+      case U'!': c = U'！'; break;
+      case U',':
+        if (!(i > 0 && digit(i - 1) && digit(i + 1))) c = U'，';
+        break;
+      default: break;
+    }
+    out.push_back(c);
+  }
+  return u32_to_utf8(out);
+}
+
 std::optional<VocabularyMatch> snap_to_vocabulary(std::string_view reading, const std::vector<std::string>& vocabulary,
                                                   int max_edits) {
   if (reading.empty()) return std::nullopt;

@@ -17,6 +17,10 @@ bool is_cjk(char32_t c);
 // Only the CJK ideographs of `text` plus any of `also` (UTF-8), in order.
 std::string keep_cjk(std::string_view text, std::u32string_view also = U"");
 
+// Chinese running text as printed: the ASCII ( ) ; : , ? ! that chi_sim returns for the
+// full-width marks become （ ） ； ： ， ？ ！ (a comma between two digits stays ASCII).
+std::string chinese_punctuation(std::string_view text);
+
 // `text` with every character not in `allowed` (UTF-8) removed.
 std::string keep_only(std::string_view text, std::string_view allowed);
 

@@ -1,0 +1,23 @@
+// Cleaning OCR text into field values (ocr/fields/text_clean).
+#include <catch2/catch.hpp>
+
+#include "ocr/fields/text_clean.h"
+
+using namespace beian::ocr;
+
+TEST_CASE("Chinese running text gets its full-width punctuation back", "[ocr][text]") {
+  CHECK(chinese_punctuation("互联网销售(除销售需要许可的商品);日用百货销售:服装,鞋帽") ==
+        "互联网销售（除销售需要许可的商品）；日用百货销售：服装，鞋帽");
+  CHECK(chinese_punctuation("注册资本1,000万元") == "注册资本1,000万元");  // a digit group stays
+  CHECK(chinese_punctuation("已经是全角（）；") == "已经是全角（）；");
+  CHECK(chinese_punctuation("").empty());
+}
+
+TEST_CASE("Snapping to a vocabulary: nearest, unambiguous, within the edit limit", "[ocr][text]") {
+  const std::vector<std::string> bureaus{"南京市公安局建邺分局", "南京市公安局鼓楼分局"};
+  CHECK(snap_to_vocabulary("南京市公安局建避分局", bureaus, 1)->value == "南京市公安局建邺分局");
+  CHECK_FALSE(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 1));  // two edits from both
+  CHECK(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 2) == std::nullopt);  // a tie
+  CHECK(snap_to_vocabulary("汉", {"汉", "满"})->distance == 0);
+  CHECK_FALSE(snap_to_vocabulary("汊", {"汉", "满"}));  // one-character entries match exactly
+}
