@@ -16,8 +16,8 @@ TEST_CASE("Chinese running text gets its full-width punctuation back", "[ocr][te
 TEST_CASE("Snapping to a vocabulary: nearest, unambiguous, within the edit limit", "[ocr][text]") {
   const std::vector<std::string> bureaus{"南京市公安局建邺分局", "南京市公安局鼓楼分局"};
   CHECK(snap_to_vocabulary("南京市公安局建避分局", bureaus, 1)->value == "南京市公安局建邺分局");
-  CHECK_FALSE(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 1));  // two edits from both
-  CHECK(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 2) == std::nullopt);  // a tie
+  CHECK_FALSE(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 1).has_value());  // two edits from both
+  CHECK_FALSE(snap_to_vocabulary("南京市公安局江宁分局", bureaus, 2).has_value());  // and a tie
   CHECK(snap_to_vocabulary("汉", {"汉", "满"})->distance == 0);
-  CHECK_FALSE(snap_to_vocabulary("汊", {"汉", "满"}));  // one-character entries match exactly
+  CHECK_FALSE(snap_to_vocabulary("汊", {"汉", "满"}).has_value());  // one-character entries match exactly
 }
