@@ -48,10 +48,14 @@ struct Accumulator {
 
 void score_field(FieldScore& f, const FieldValue* read, const std::string& truth, double confident) {
   ++f.total;
+  const std::string expected = normalise_field(f.field, truth);
+  f.truth_chars += static_cast<long>(utf8_length(expected));
   if (!read || !read->present()) {
     ++f.missing;
+    f.char_errors += static_cast<long>(utf8_length(expected));
     return;
   }
+  f.char_errors += edit_distance(expected, normalise_field(f.field, read->value));
   if (field_matches(f.field, truth, read->value)) {
     ++f.correct;
   } else if (read->confidence >= confident) {
@@ -66,8 +70,9 @@ std::string pct(int n, int total) {
 }
 
 nlohmann::json field_json(const FieldScore& f) {
-  return {{"field", f.field},     {"total", f.total},   {"correct", f.correct},
-          {"missing", f.missing}, {"rate", f.rate()},   {"confident_wrong", f.confident_wrong}};
+  return {{"field", f.field},     {"total", f.total}, {"correct", f.correct},
+          {"missing", f.missing}, {"rate", f.rate()}, {"confident_wrong", f.confident_wrong},
+          {"cer", f.cer()}};
 }
 
 }  // namespace
@@ -205,8 +210,8 @@ std::string EvalReport::to_table() const {
                   pct(g.type_correct, g.images).c_str(), pct(g.all_right, g.images).c_str(), g.mean_ms, g.p95_ms);
     out += line;
     for (const auto& f : g.fields) {
-      std::snprintf(line, sizeof line, "    %-40s %5d %8s   missing %d, confidently wrong %d\n", f.field.c_str(), f.total,
-                    pct(f.correct, f.total).c_str(), f.missing, f.confident_wrong);
+      std::snprintf(line, sizeof line, "    %-40s %5d %8s   missing %d, confidently wrong %d, CER %.1f%%\n", f.field.c_str(),
+                    f.total, pct(f.correct, f.total).c_str(), f.missing, f.confident_wrong, 100.0 * f.cer());
       out += line;
     }
     if (g.unreadable) {

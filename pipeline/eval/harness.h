@@ -37,7 +37,12 @@ struct FieldScore {
   int correct = 0;          // read value equals the truth after normalisation
   int missing = 0;          // reader returned no value
   int confident_wrong = 0;  // present, wrong, confidence >= EvalOptions::confident
+  long truth_chars = 0;     // characters of the normalised truths
+  long char_errors = 0;     // edit distance read -> truth, summed (a missing value: every character)
   double rate() const { return total ? static_cast<double>(correct) / total : 0.0; }
+  // Character error rate over all images: what exact-match hides on long text (a business
+  // scope right but for its final 。 is one error in ~50 characters).
+  double cer() const { return truth_chars ? static_cast<double>(char_errors) / truth_chars : 0.0; }
 };
 
 struct GroupScore {

@@ -115,6 +115,10 @@ TEST_CASE("The harness scores an injected reader exactly", "[eval]") {
     if (f.field == "id_number") {
       CHECK(f.correct == fronts - 1 - (ghost.type == DocumentType::kIdFront ? 1 : 0));
       CHECK(f.confident_wrong == 1);
+      // One wrong check digit, and all 18 characters of the ghost when it is a front.
+      CHECK(f.truth_chars == 18L * fronts);
+      CHECK(f.char_errors == 1 + (ghost.type == DocumentType::kIdFront ? 18 : 0));
+      CHECK(f.cer() == Approx(static_cast<double>(f.char_errors) / f.truth_chars));
     } else if (f.field == "name") {
       CHECK(f.missing == 1 + (ghost.type == DocumentType::kIdFront ? 1 : 0));
       CHECK(f.correct == fronts - f.missing);
