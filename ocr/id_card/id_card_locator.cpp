@@ -91,14 +91,18 @@ bool card_shaped(const DocumentQuad& q) {
   return q.whole_image || q.edge_support >= 0.3;
 }
 
+// Quads searched whole by template alignment when no outline shows a card clearly.
+bool always_aligned(const DocumentQuad& q) { return q.whole_image || q.enclosure >= QuadFinderOptions{}.min_enclosure; }
+
 IdCardRanking compute_ranking(const PageAnalysis& page) {
   IdCardRanking ranking;
   const auto& quads = page.quads();
   int considered = 0;
   for (size_t i = 0; i < quads.size(); ++i) {
     // The best few outlined quads, and always the whole image (a scan cropped to the card,
-    // or a flat scan on a page where alignment finds the card).
-    if (!card_shaped(quads[i]) || (considered >= 4 && !quads[i].whole_image)) continue;
+    // or a flat scan on a page where alignment finds the card) and a quad with the document
+    // inside all its sides (the card on a patterned cloth, behind quads of the pattern).
+    if (!card_shaped(quads[i]) || (considered >= 4 && !always_aligned(quads[i]))) continue;
     ++considered;
     const int base = landscape_turn(quads[i]);
     for (int turn : {base, base + 2})
@@ -112,9 +116,12 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
   std::vector<size_t> to_align;
   const bool fits = !ranking.hypotheses.empty() && ranking.hypotheses.front().match >= kAlignedAlready;
   for (size_t k = 0; k < std::min(fits ? size_t{1} : kAligned, ranking.hypotheses.size()); ++k) to_align.push_back(k);
+  // When no outline shows a card clearly, the whole image is searched (kClearOutline), and
+  // so is every quad with the document inside all its sides: its outline is the document's,
+  // if imprecise (a card's edge against a patterned cloth is only partly a strong edge).
   if (ranking.hypotheses.empty() || ranking.hypotheses.front().match < kClearOutline)
     for (size_t k = 0; k < ranking.hypotheses.size(); ++k)
-      if (quads[ranking.hypotheses[k].quad_index].whole_image &&
+      if (always_aligned(quads[ranking.hypotheses[k].quad_index]) &&
           std::find(to_align.begin(), to_align.end(), k) == to_align.end())
         to_align.push_back(k);
   std::vector<IdCardHypothesis> added;

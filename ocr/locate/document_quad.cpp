@@ -132,9 +132,29 @@ void edge_candidates(const cv::Mat& lab, const Gradients& g, double min_area, co
   }
 }
 
+// Candidates from the outlines of the regions where `distance` (to the border colours)
+// exceeds `level`.
+void outline_regions(const cv::Mat& distance, double level, double min_area, const Gradients& g,
+                     const QuadFinderOptions& options, std::vector<DocumentQuad>& out) {
+  cv::Mat mask;
+  cv::threshold(distance, mask, level, 255, cv::THRESH_BINARY);
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  for (const auto& c : contours) add_candidate(c, min_area, g, distance.size(), options, out);
+}
+
+// How far each pixel is from the colours along the image border, and the level above which
+// it counts as foreground (a document rather than the surface it lies on).
+struct Foreground {
+  cv::Mat distance;  // CV_8U, Lab distance ×3; empty when the border gave too few samples
+  double level = 0;
+};
+
 // Candidates from colour regions: pixels unlike the colours along the image border.
-void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
-                       std::vector<DocumentQuad>& out) {
+Foreground region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
+                             std::vector<DocumentQuad>& out, std::vector<DocumentQuad>& enclosed_out) {
   cv::Mat blurred;
   cv::GaussianBlur(lab, blurred, {7, 7}, 0);
   const int strip = std::max(3, std::min(lab.cols, lab.rows) / 50);
@@ -145,7 +165,7 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
         const auto v = blurred.at<cv::Vec3b>(y, x);
         samples.emplace_back(v[0], v[1], v[2]);
       }
-  if (samples.size() < 16) return;
+  if (samples.size() < 16) return {};
   cv::Mat data(static_cast<int>(samples.size()), 3, CV_32F, samples.data());
   cv::Mat labels, centres;
   cv::setRNGSeed(7);  // deterministic clustering
@@ -173,13 +193,43 @@ void region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, 
   }
   // Anything 10+ Lab units from every border colour is foreground: a pale card on white
   // paper differs by little more than that.
-  cv::Mat mask;
-  cv::threshold(distance, mask, 18, 255, cv::THRESH_BINARY);
-  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
-  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
-  std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-  for (const auto& c : contours) add_candidate(c, min_area, g, lab.size(), options, out);
+  constexpr double kFaint = 18;
+  outline_regions(distance, kFaint, min_area, g, options, out);
+  // A patterned background (a checkered or striped cloth) has colours between its border
+  // centres that pass that faint level and join the card into one blob with the cloth; the
+  // level that best splits the distances (Otsu) separates the card from such a pattern.
+  // Those outlines go to `enclosed_out`: they only compete for the enclosed quad's slot.
+  cv::Mat ignored;
+  const double split = cv::threshold(distance, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (split <= 2 * kFaint) return {distance, kFaint};
+  outline_regions(distance, split, min_area, g, options, enclosed_out);
+  return {distance, split};
+}
+
+// The least, over the quad's sides off the image border, of the fraction of points just
+// inside the side that are foreground: 1 when the document fills the quad up to every side,
+// low when a side runs through the background (a stripe of a checkered cloth, which gives
+// as strong an edge as the card's own).
+double enclosure(const DocumentQuad& q, const Foreground& fg) {
+  if (fg.distance.empty()) return 0.0;
+  constexpr int kSamples = 24;
+  constexpr float kInset = 4.f;  // analysis-copy px: inside the card, clear of its rounded edge
+  double least = 1.0;
+  for (int i = 0; i < 4; ++i) {
+    if (q.side_on_border[i]) continue;
+    const cv::Point2f a = q.corners[i], d = q.corners[(i + 1) % 4] - a;
+    const float len = std::hypot(d.x, d.y);
+    if (len < 1.f) return 0.0;
+    const cv::Point2f inward(-d.y / len, d.x / len);  // corners run clockwise
+    int inside = 0;
+    for (int k = 0; k < kSamples; ++k) {
+      const cv::Point2f p = a + (0.1f + 0.8f * k / (kSamples - 1)) * d + kInset * inward;
+      const int x = cvRound(p.x), y = cvRound(p.y);
+      inside += x >= 0 && y >= 0 && x < fg.distance.cols && y < fg.distance.rows && fg.distance.at<uint8_t>(y, x) > fg.level;
+    }
+    least = std::min(least, static_cast<double>(inside) / kSamples);
+  }
+  return least;
 }
 
 // A straight edge: the merged Hough segments along one line, in normal form
@@ -297,15 +347,28 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
 
   std::vector<DocumentQuad> candidates;
   edge_candidates(lab, g, min_area, options, candidates);
-  region_candidates(lab, g, min_area, options, candidates);
+  std::vector<DocumentQuad> pattern_cut;  // regions cut from a patterned background
+  const Foreground fg = region_candidates(lab, g, min_area, options, candidates, pattern_cut);
   line_candidates(lab, g, min_area, options, candidates);
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  for (auto& q : candidates) q.enclosure = enclosure(q, fg);
+  for (auto& q : pattern_cut) q.enclosure = enclosure(q, fg);
   const float tolerance = 0.02f * std::hypot(small.cols, small.rows);
   for (const auto& c : candidates) {
     if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, c, tolerance); })) continue;
     found.push_back(c);
     if (found.size() + 1 >= options.max_results) break;
   }
+  // On a patterned background the pattern's own lines outscore the card's edges (each
+  // stripe is a strong straight edge) and fill the list with quads of cloth. The best
+  // quad that has the foreground inside all its sides is kept too.
+  const DocumentQuad* enclosed = nullptr;
+  for (const auto* list : {&candidates, &pattern_cut})
+    for (const auto& c : *list)
+      if (c.enclosure >= options.min_enclosure && (!enclosed || c.score * c.enclosure > enclosed->score * enclosed->enclosure))
+        enclosed = &c;
+  if (enclosed && std::none_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, *enclosed, tolerance); }))
+    found.push_back(*enclosed);
   // Back to full resolution, then snap each side to the real edge.
   const double search = 2.5 / scale + 2.0;
   for (auto& q : found) {

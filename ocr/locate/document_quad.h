@@ -26,6 +26,9 @@ struct DocumentQuad {
   std::array<bool, 4> side_on_border{};
   bool whole_image = false;         // the quad is the image frame itself (no edge found)
   double score = 0.0;               // ranking: edge support and size
+  // The least fraction, over the sides off the image border, of points just inside the side
+  // whose colour is unlike the image border's (foreground); 0 when not measured.
+  double enclosure = 0.0;
 
   int sides_on_border() const;
 };
@@ -36,10 +39,14 @@ struct QuadFinderOptions {
   double min_aspect = 1.0;           // accepted long/short range; default 1.0-2.2
   double max_aspect = 2.2;
   size_t max_results = 6;            // default 6
+  // A quad at least this enclosed (DocumentQuad::enclosure) is returned even when edge
+  // support alone would leave it out: the best such one, as an extra result. Default 0.8.
+  double min_enclosure = 0.8;
 };
 
 // Candidate document quads in `bgr` (any size), best score first, corners in `bgr`
-// coordinates and refined on it. Always includes the whole-image quad last (whole_image),
+// coordinates and refined on it; the best enclosed quad may come as an extra result beyond
+// max_results (before the whole image). Always includes the whole-image quad last (whole_image),
 // for flat scans cropped to the document. Never throws for image content.
 std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFinderOptions& options = {});
 
