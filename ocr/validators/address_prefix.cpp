@@ -39,22 +39,6 @@ const std::vector<Chain>& chains() {
   return all;
 }
 
-int distance(const std::u32string& a, const std::u32string& b) {
-  // Levenshtein over code points (short strings: the names are 2-8 characters).
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    int diag = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 struct Match {
   size_t consumed = 0;  // characters of the reading the chain covers
   int edits = 0;
@@ -71,7 +55,7 @@ bool match_chain(const Chain& chain, const std::u32string& reading, Match& m) {
     size_t best_len = 0;
     for (size_t len = name.size() > 1 ? name.size() - 1 : 1; len <= name.size() + 1; ++len) {
       if (pos + len > reading.size()) break;
-      const int d = distance(name, reading.substr(pos, len));
+      const int d = edit_distance(u32_to_utf8(name), u32_to_utf8(reading.substr(pos, len)));
       if (d < best || (d == best && len == name.size())) {
         best = d;
         best_len = len;
