@@ -127,9 +127,9 @@ OcrText read_joined_lines(TesseractEngine& engine, const cv::Mat& ink, const std
     starts.push_back(x);
     x += m.cols + gap;
   }
+  if (starts.empty()) return OcrText{};
   OcrText text = engine.recognize(strip, request_for(settings));
   // Symbol boxes back to view coordinates through the segment each one's centre lies in.
-  if (starts.empty()) return OcrText{};
   for (auto& s : text.symbols) {
     const int cx = s.box.x + s.box.width / 2;
     size_t k = 0;
@@ -160,22 +160,19 @@ std::vector<OcrSymbol> vote(const std::vector<std::vector<OcrSymbol>>& reads) {
   std::vector<OcrSymbol> out;
   for (size_t i = 0; i < length; ++i) {
     std::map<std::string, std::pair<double, int>> votes;  // character → (weight, voters)
-    const OcrSymbol* first = nullptr;
     for (const auto& r : reads) {
       if (r.size() != length) continue;
       auto& [weight, voters] = votes[r[i].text];
       weight += 0.5 + r[i].confidence;
       ++voters;
-      if (!first) first = &r[i];
     }
     const auto top = std::max_element(votes.begin(), votes.end(),
                                       [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
-    OcrSymbol s = *first;
-    for (const auto& r : reads)
-      if (r.size() == length && r[i].text == top->first) {
-        s = r[i];
-        break;
-      }
+    // The winning character's symbol (box, alternatives) from the first read that has it.
+    const auto winner = std::find_if(reads.begin(), reads.end(), [&](const auto& r) {
+      return r.size() == length && r[i].text == top->first;
+    });
+    OcrSymbol s = (*winner)[i];
     const auto [weight, voters] = top->second;
     const double mean_confidence = weight / voters - 0.5;
     s.confidence = mean_confidence * voters / static_cast<double>(reads.size());
