@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "ocr/classify/non_document.h"
 #include "ocr/engine/engine_pool.h"
@@ -117,10 +118,12 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
   std::stable_sort(claims.begin(), claims.end(), [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
   const Classification* best = claims.empty() ? nullptr : &claims.front();
 
-  // A weak claim does not stand against a sure portrait (see NonDocumentSettings).
+  // A weak claim does not stand against a sure portrait (see NonDocumentSettings); the
+  // verdict, once made, is the result.
+  std::optional<NonDocumentVerdict> verdict;
   if (best && !hint && best->confidence < settings().portrait_over_claim_below) {
-    const auto verdict = classify_non_document(page, settings(), best);
-    if (verdict.type == DocumentType::kPortrait && verdict.confidence >= settings().portrait_over_claim_sure) best = nullptr;
+    verdict = classify_non_document(page, settings(), best);
+    if (verdict->type == DocumentType::kPortrait && verdict->confidence >= settings().portrait_over_claim_sure) best = nullptr;
   }
   if (best && (best->confidence >= settings().accept_confidence || hint)) {
     try {
@@ -137,10 +140,10 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
       result.findings.insert(result.findings.begin(),
                              make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));
   } else {
-    auto verdict = classify_non_document(page, settings(), best);
-    result.type = verdict.type;
-    result.type_confidence = verdict.confidence;
-    result.findings = std::move(verdict.findings);
+    if (!verdict) verdict = classify_non_document(page, settings(), best);
+    result.type = verdict->type;
+    result.type_confidence = verdict->confidence;
+    result.findings = std::move(verdict->findings);
     if (hint)
       result.findings.insert(result.findings.begin(),
                              make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));
