@@ -78,9 +78,19 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   const auto& settings = id_card_settings();
   DocumentResult& r = side.result;
 
-  // The number first: its check digits make it the anchor for birth date and sex.
+  // The number is the anchor for birth date and sex (its check digit guards it); those two
+  // are read first only so that, confidently read, they can fill number characters hidden
+  // by glare or a thumb.
+  const TextFieldRead sex = side.read(engine, "sex");
+  std::string sex_value = keep_only(sex.text, "男女");
+  double sex_confidence = sex.confidence;
+  if (utf8_length(sex_value) != 1) sex_value.clear();
+  BirthRead birth = read_birth_date(side, engine);
+  IdNumberHints hints;
+  if (birth.date && birth.confidence >= kTrustReading) hints.birth = birth.date;
+  if (!sex_value.empty() && sex_confidence >= kTrustReading) hints.male = sex_value == "男";
   const IdNumberRead number = read_id_number(engine, side.ink, side.box("id_number"), settings.id_number,
-                                             context.today(), side.min_line_height("id_number"));
+                                             context.today(), side.min_line_height("id_number"), hints);
   std::optional<validators::IdNumberParts> parts;
   if (number.checks_pass && number.confidence >= kTrustReading)
     parts = validators::check_id_number(number.value, context.today()).parts;
@@ -88,10 +98,6 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   const TextFieldRead name = side.read(engine, "name");
   r.set_field("name", field_value(keep_cjk(name.text, U"·"), name.confidence, name.missing_reason, min_confidence("name")));
 
-  const TextFieldRead sex = side.read(engine, "sex");
-  std::string sex_value = keep_only(sex.text, "男女");
-  double sex_confidence = sex.confidence;
-  if (utf8_length(sex_value) != 1) sex_value.clear();
   if (parts && sex_value != parts->sex_zh() && sex_confidence < kTrustReading) {
     sex_value = std::string(parts->sex_zh());
     sex_confidence = kFromNumber;
@@ -110,7 +116,6 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
                                                                 : "the reading matches no ethnic group", 0));
   }
 
-  BirthRead birth = read_birth_date(side, engine);
   if (parts && (!birth.date || *birth.date != parts->birth)) {
     // A reading within two digits of the number's date is an OCR slip (a dropped or
     // misread digit), not a different date: the number is guarded by its check digit.

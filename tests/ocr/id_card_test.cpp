@@ -43,8 +43,8 @@ struct Card {
 
 // One specimen side of a generated person, photographed at `level`. `edit` may change the
 // person before the card is printed (e.g. corrupt the number).
-template <typename Edit>
-Card make_card(DocumentType type, samples::Level level, uint64_t seed, Edit edit) {
+template <typename Edit, typename DocEdit>
+Card make_card(DocumentType type, samples::Level level, uint64_t seed, Edit edit, DocEdit doc_edit) {
   samples::Random rng(seed);
   samples::IdentityFactory ids(rng, kToday);
   static samples::TextPainter painter;
@@ -53,13 +53,36 @@ Card make_card(DocumentType type, samples::Level level, uint64_t seed, Edit edit
   samples::Specimen s =
       type == DocumentType::kIdFront ? samples::id_front_specimen(p, samples::card_portrait()) : samples::id_back_specimen(p);
   const auto& layout = ocr::document_layout(type);
-  const cv::Mat doc = samples::paint_document(layout, s.content, 2.0, painter, rng);
+  cv::Mat doc = samples::paint_document(layout, s.content, 2.0, painter, rng);
+  doc_edit(doc, layout);
   const samples::Shot shot = samples::photograph(doc, layout.width_mm, true, level, rng);
   return {type, p, s.fields, cv::imdecode(samples::encode_jpeg(shot), cv::IMREAD_COLOR), shot.quarter_turns};
 }
 
+template <typename Edit>
+Card make_card(DocumentType type, samples::Level level, uint64_t seed, Edit edit) {
+  return make_card(type, level, seed, edit, [](cv::Mat&, const ocr::DocumentLayout&) {});
+}
+
 Card make_card(DocumentType type, samples::Level level, uint64_t seed) {
   return make_card(type, level, seed, [](samples::Person&) {});
+}
+
+// Washes out (white, as flash glare does) the characters `first`..`last` (0-based) of the
+// printed ID number, and with `birth_too` the printed birth date as well.
+Card make_front_with_glare(uint64_t seed, int first, int last, bool birth_too) {
+  return make_card(DocumentType::kIdFront, samples::Level::kClean, seed, [](samples::Person&) {},
+                   [&](cv::Mat& doc, const ocr::DocumentLayout& layout) {
+                     const cv::Rect box = layout.scale(layout.field("id_number")->box, doc.size());
+                     // The 18 characters fill about 72% of the layout box (OCR-B 36 px, tracking 5).
+                     const double pitch = 0.72 * box.width / 18.0;
+                     const int x0 = box.x + cvRound(first * pitch), x1 = box.x + cvRound((last + 1.2) * pitch);
+                     cv::rectangle(doc, cv::Rect(x0, box.y, x1 - x0, box.height), cv::Scalar(255, 255, 255), cv::FILLED);
+                     if (birth_too) {
+                       const cv::Rect b = layout.scale(layout.field("birth_date")->box, doc.size());
+                       cv::rectangle(doc, b, cv::Scalar(255, 255, 255), cv::FILLED);
+                     }
+                   });
 }
 
 using beian::test::has_finding;
@@ -167,6 +190,39 @@ TEST_CASE("ID cards: a thumb over the number leaves it unread, not guessed", "[o
   REQUIRE(number);
   CHECK((!number->present() || number->confidence < kHighConfidence));
   CHECK((has_finding(r, "OCR_FIELD_UNREADABLE") || has_finding(r, "ID_CHECK_DIGIT") || has_finding(r, "ID_NUMBER_INVALID")));
+}
+
+TEST_CASE("ID cards: number characters under glare are filled from the printed birth date", "[ocr][id_card]") {
+  // The 9th-12th characters (birth month and day) washed out: the passes read nothing
+  // there, the printed birth date fills them and the check digit must agree.
+  const Card card = make_front_with_glare(63, 8, 11, false);
+  const DocumentResult& r = read(card, "glare_number.jpg");
+  INFO(nlohmann::json(r).dump());
+  REQUIRE(r.type == DocumentType::kIdFront);
+  const FieldValue* number = r.field("id_number");
+  REQUIRE(number);
+  CHECK(number->value == card.truth.at("id_number").get<std::string>());
+  // Partly inferred, so not reported as certain.
+  CHECK(number->confidence < kHighConfidence);
+
+  // The first character washed out: the line now starts one cell late, the characters'
+  // own spacing places them, and the check digit gives the lost one.
+  const Card lead = make_front_with_glare(64, 0, 0, false);
+  const DocumentResult& l = read(lead, "glare_first_char.jpg");
+  INFO(nlohmann::json(l).dump());
+  const FieldValue* n1 = l.field("id_number");
+  REQUIRE(n1);
+  CHECK(n1->value == lead.truth.at("id_number").get<std::string>());
+  CHECK(n1->confidence < kHighConfidence);
+
+  // With the printed birth date washed out too, nothing may fill the gap: no number is
+  // made up.
+  const Card both = make_front_with_glare(63, 8, 11, true);
+  const DocumentResult& b = read(both, "glare_number_and_birth.jpg");
+  INFO(nlohmann::json(b).dump());
+  const FieldValue* n2 = b.field("id_number");
+  REQUIRE(n2);
+  CHECK((!n2->present() || n2->confidence < kHighConfidence));
 }
 
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
