@@ -144,10 +144,7 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   context.mark("id_back.fields");
 
   for (auto& f : check_id_back(r, context.today(), settings.min_months_left)) r.findings.push_back(std::move(f));
-  for (const auto& [field_name, value] : r.fields)
-    if (!value.present())
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", side.label(field_name)}},
-                                        r.file, field_name));
+  finish_id_card_side(side);
   return r;
 }
 

@@ -10,8 +10,8 @@ namespace {
 IdCardSettings load() {
   const std::string where = "templates/ocr/id_card.json";
   const auto j = load_data_file("ocr/id_card.json");
-  check_keys(j, {"description", "view_scale", "min_months_left", "classifier", "fields", "id_number"},
-             {"view_scale", "min_months_left", "classifier", "fields", "id_number"}, where);
+  check_keys(j, {"description", "view_scale", "min_months_left", "classifier", "fields", "id_number", "under_glare"},
+             {"view_scale", "min_months_left", "classifier", "fields", "id_number", "under_glare"}, where);
   IdCardSettings s;
   s.view_scale = get_value<double>(j, "view_scale", where);
   s.min_months_left = get_value<int>(j, "min_months_left", where);
@@ -28,6 +28,13 @@ IdCardSettings load() {
   for (const char* required : {"name", "sex", "ethnicity", "birth_date", "address", "issuing_authority", "valid_period"})
     if (!s.fields.count(required)) throw std::runtime_error(where + ": fields: missing key '" + std::string(required) + "'");
   s.id_number = parse_id_number_settings(j.at("id_number"), where + ": id_number");
+  const auto& g = j.at("under_glare");
+  const std::string gw = where + ": under_glare";
+  check_keys(g, {"description", "max_confidence", "fields"}, {"max_confidence", "fields"}, gw);
+  s.under_glare.max_confidence = get_value<double>(g, "max_confidence", gw);
+  s.under_glare.fields = get_value<std::vector<std::string>>(g, "fields", gw);
+  for (const auto& f : s.under_glare.fields)
+    if (!s.fields.count(f)) throw std::runtime_error(gw + ": fields: unknown field '" + f + "'");
   return s;
 }
 

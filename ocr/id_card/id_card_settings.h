@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "ocr/fields/text_field.h"
 #include "ocr/id_card/id_number_field.h"
@@ -18,12 +19,19 @@ struct IdCardClassifierSettings {
   double min_margin = 0.03;     // a smaller lead is no decision: confidence halves
 };
 
+// Fields read under glare (an OCR_GLARE finding on the field): see finish_id_card_side.
+struct UnderGlareSettings {
+  double max_confidence = 0.6;
+  std::vector<std::string> fields;  // the fields no check guards
+};
+
 struct IdCardSettings {
   double view_scale = 1.0;                          // rectified view = canonical layout size × this
   int min_months_left = 3;                          // a card must stay valid this long (filing rule)
   IdCardClassifierSettings classifier;
   std::map<std::string, TextFieldSettings> fields;  // front and back fields except id_number
   IdNumberSettings id_number;
+  UnderGlareSettings under_glare;
 };
 
 // Loaded once (thread-safe). Throws std::runtime_error naming the file.

@@ -98,6 +98,24 @@ IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& 
   return side;
 }
 
+void finish_id_card_side(IdCardSide& side) {
+  DocumentResult& r = side.result;
+  const auto& glare = id_card_settings().under_glare;
+  for (const auto& finding : r.findings) {
+    if (finding.code != "OCR_GLARE" || finding.field.empty()) continue;
+    if (std::find(glare.fields.begin(), glare.fields.end(), finding.field) == glare.fields.end()) continue;
+    if (const FieldValue* v = r.field(finding.field); v && v->present() && v->confidence > glare.max_confidence) {
+      FieldValue capped = *v;
+      capped.confidence = glare.max_confidence;
+      r.set_field(finding.field, capped);
+    }
+  }
+  for (const auto& [field_name, value] : r.fields)
+    if (!value.present())
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", side.label(field_name)}},
+                                        r.file, field_name));
+}
+
 FieldValue field_value(const std::string& value, double confidence, const std::string& missing_reason,
                        double min_confidence) {
   FieldValue f;

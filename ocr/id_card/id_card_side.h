@@ -41,6 +41,13 @@ struct IdCardSide {
 
 IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& classification);
 
+// The last step of both readers, once every field is set: fields that glare partly washed
+// out and that no check guards are capped at templates/ocr/id_card.json under_glare
+// (Tesseract's per-character confidence does not know that characters are missing or
+// invented there, and a reading >= 0.9 that differs from the order blocks it); every field
+// that stayed missing gets an OCR_FIELD_UNREADABLE finding with its reason.
+void finish_id_card_side(IdCardSide& side);
+
 // A FieldValue from a reading: the value with its confidence, or missing with the reason
 // (also when the confidence is below the field's min_confidence).
 FieldValue field_value(const std::string& value, double confidence, const std::string& missing_reason,

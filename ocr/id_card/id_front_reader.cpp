@@ -145,10 +145,7 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   context.mark("id_front.fields");
 
   for (auto& f : check_id_front(r, context.today())) r.findings.push_back(std::move(f));
-  for (const auto& [field_name, value] : r.fields)
-    if (!value.present())
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", side.label(field_name)}},
-                                        r.file, field_name));
+  finish_id_card_side(side);
   return r;
 }
 

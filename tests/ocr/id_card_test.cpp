@@ -225,6 +225,30 @@ TEST_CASE("ID cards: number characters under glare are filled from the printed b
   CHECK((!n2->present() || n2->confidence < kHighConfidence));
 }
 
+TEST_CASE("ID cards: an address partly washed out by glare is not reported as certain", "[ocr][id_card]") {
+  // A flash reflection over the middle of the address: what is left of it is read, but
+  // characters under the patch are lost, so the reading must ask for a look.
+  const Card card = make_card(DocumentType::kIdFront, samples::Level::kClean, 65, [](samples::Person&) {},
+                              [](cv::Mat& doc, const ocr::DocumentLayout& layout) {
+                                const cv::Rect a = layout.scale(layout.field("address")->box, doc.size());
+                                cv::ellipse(doc, {a.x + a.width / 2, a.y + a.height / 3}, {a.width / 6, a.height / 3}, 0, 0,
+                                            360, cv::Scalar(255, 255, 255), cv::FILLED, cv::LINE_AA);
+                              });
+  const DocumentResult& r = read(card, "glare_address.jpg");
+  INFO(nlohmann::json(r).dump());
+  REQUIRE(r.type == DocumentType::kIdFront);
+  const bool glare_on_address = std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
+    return f.code == "OCR_GLARE" && f.field == "address";
+  });
+  CHECK(glare_on_address);
+  const FieldValue* address = r.field("address");
+  REQUIRE(address);
+  CHECK(address->value != card.truth.at("address").get<std::string>());  // characters were lost
+  CHECK((!address->present() || address->confidence < kHighConfidence));
+  // The number is guarded by its check digit and stays certain.
+  CHECK(value(r, "id_number") == card.truth.at("id_number").get<std::string>());
+}
+
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
   const auto is_id = [](DocumentType t) { return t == DocumentType::kIdFront || t == DocumentType::kIdBack; };
 
