@@ -2,6 +2,8 @@
 # (scripts/install-deps.sh); nothing is downloaded at configure or build time.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
+# Only to limit the OpenMP team Tesseract starts (ocr/engine/tesseract_engine.cpp).
+find_package(OpenMP REQUIRED COMPONENTS CXX)
 
 find_package(OpenCV 4.6 REQUIRED COMPONENTS core imgproc imgcodecs objdetect photo features2d calib3d freetype)
 find_package(ZXing REQUIRED)
