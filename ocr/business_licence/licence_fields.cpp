@@ -1,5 +1,7 @@
 #include "ocr/business_licence/licence_fields.h"
 
+#include <algorithm>
+
 #include "ocr/validators/credit_code.h"
 #include "pipeline/base/text.h"
 
@@ -16,10 +18,39 @@ std::string code_characters(const std::string& text) {
   return out;
 }
 
-CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const std::vector<std::string>& currencies,
-                               const std::string& numerals, const std::string& units) {
-  const std::u32string allowed = utf8_to_u32(numerals), unit_chars = utf8_to_u32(units);
-  auto is_numeral = [&](char32_t c) { return allowed.find(c) != std::u32string::npos; };
+bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar) {
+  const std::u32string digits = utf8_to_u32(grammar.digits), places = utf8_to_u32(grammar.places),
+                       arabic = utf8_to_u32(grammar.arabic);
+  if (amount.empty()) return false;
+  if (amount.find_first_not_of(arabic) == std::u32string::npos) return amount.find_first_of(U"0123456789") != std::u32string::npos;
+  const char32_t zero = digits.empty() ? 0 : digits[0];
+  enum { kNone, kZero, kDigit, kPlace } previous = kNone;
+  size_t last_place = places.size();
+  for (char32_t c : amount) {
+    const size_t place = places.find(c);
+    if (c == zero) {
+      if (previous == kZero || previous == kNone) return false;
+      previous = kZero;
+    } else if (digits.find(c) != std::u32string::npos) {
+      if (previous == kDigit) return false;
+      previous = kDigit;
+    } else if (place != std::u32string::npos) {
+      // A place follows a digit (拾 may open the amount: 拾万 = 10万) and places fall.
+      if (previous != kDigit && !(previous == kNone && place == 0)) return false;
+      if (place >= last_place) return false;
+      last_place = place;
+      previous = kPlace;
+    } else {
+      return false;
+    }
+  }
+  return previous != kZero;
+}
+
+CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const CapitalGrammar& grammar) {
+  const std::u32string unit_chars = utf8_to_u32(grammar.units);
+  const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places + grammar.arabic);
+  auto is_numeral = [&](char32_t c) { return numerals.find(c) != std::u32string::npos; };
   std::u32string chars;
   std::vector<const OcrSymbol*> source;  // per character, its symbol when the symbol is that one character
   for (const auto& s : symbols) {
@@ -32,26 +63,91 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const std:
   }
   CapitalReading out;
   size_t start = 0;
-  for (const auto& currency : currencies) {
+  for (const auto& currency : grammar.currencies) {
     const std::u32string cur = utf8_to_u32(currency);
     if (chars.compare(0, cur.size(), cur) == 0) start = std::max(start, cur.size());
   }
-  for (size_t i = start; i < chars.size() && unit_chars.find(chars[i]) == std::u32string::npos; ++i) {
+  auto amount_end = [&] {
+    size_t end = start;
+    while (end < chars.size() && unit_chars.find(chars[end]) == std::u32string::npos) ++end;
+    return end;
+  };
+  // Look-alikes of two characters (one numeral read as two) first.
+  for (const auto& [seen, numeral] : grammar.lookalikes) {
+    const std::u32string from = utf8_to_u32(seen), to = utf8_to_u32(numeral);
+    if (from.size() < 2) continue;
+    for (size_t at = chars.find(from, start); at != std::u32string::npos && at < amount_end(); at = chars.find(from, at + 1)) {
+      chars.replace(at, from.size(), to);
+      source.erase(source.begin() + static_cast<long>(at), source.begin() + static_cast<long>(at + from.size()));
+      source.insert(source.begin() + static_cast<long>(at), to.size(), nullptr);
+      ++out.replaced;
+      ++out.lookalikes;
+    }
+  }
+  const size_t end = amount_end();
+  // Per character that is no numeral: its candidates (the recogniser's numeral alternatives,
+  // then its look-alike's numeral).
+  struct Unsure {
+    size_t at;
+    std::vector<std::pair<char32_t, bool>> candidates;  // numeral, from the look-alike table
+  };
+  std::vector<Unsure> unsure;
+  for (size_t i = start; i < end; ++i) {
     if (is_numeral(chars[i])) continue;
-    bool fixed = false;
+    Unsure u{i, {}};
     if (source[i])
       for (const auto& [alt, confidence] : source[i]->alternatives) {
         const std::u32string a = utf8_to_u32(alt);
-        if (a.size() == 1 && is_numeral(a[0])) {
-          chars[i] = a[0];
-          ++out.replaced;
-          fixed = true;
-          break;
-        }
+        if (a.size() == 1 && is_numeral(a[0])) u.candidates.emplace_back(a[0], false);
       }
-    out.consistent = out.consistent && fixed;
+    std::string seen;
+    append_utf8(seen, chars[i]);
+    if (const auto l = grammar.lookalikes.find(seen); l != grammar.lookalikes.end()) {
+      const std::u32string to = utf8_to_u32(l->second);
+      if (to.size() == 1) u.candidates.emplace_back(to[0], true);
+    }
+    unsure.push_back(std::move(u));
   }
+  // The first combination, in candidate order, that makes a well-formed amount.
+  std::vector<size_t> pick(unsure.size(), 0);
+  bool found = false;
+  for (int tries = 0; tries < 256 && !found; ++tries) {
+    std::u32string amount = chars.substr(start, end - start);
+    bool complete = true;
+    for (size_t k = 0; k < unsure.size(); ++k) {
+      if (pick[k] >= unsure[k].candidates.size()) complete = false;
+      else amount[unsure[k].at - start] = unsure[k].candidates[pick[k]].first;
+    }
+    if (!complete) break;
+    if (well_formed_amount(amount, grammar)) {
+      found = true;
+      for (size_t k = 0; k < unsure.size(); ++k) {
+        chars[unsure[k].at] = unsure[k].candidates[pick[k]].first;
+        ++out.replaced;
+        if (unsure[k].candidates[pick[k]].second) ++out.lookalikes;
+      }
+      break;
+    }
+    // Next combination (odometer).
+    size_t k = 0;
+    while (k < pick.size() && ++pick[k] == unsure[k].candidates.size()) pick[k++] = 0;
+    if (k == pick.size()) break;
+  }
+  out.consistent = found;
   out.text = u32_to_utf8(chars);
+  return out;
+}
+
+AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar) {
+  AmountValue out;
+  if (symbols.empty()) return out;
+  const CapitalReading capital = resolve_capital(symbols, grammar);
+  if (!capital.consistent) {
+    out.missing_reason = "the amount " + capital.text + " holds a character that is no numeral";
+    return out;
+  }
+  out.text = capital.text;
+  out.confidence = capital.lookalikes ? std::min(confidence, grammar.lookalike_confidence) : confidence;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // character. Printed dates and terms: ocr/fields/printed_dates.h.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,20 +22,49 @@ struct CodeReading {
 // makes valid.
 CodeReading resolve_credit_code(const std::vector<std::string>& candidates);
 
-struct CapitalReading {
-  std::string text;         // the symbols' text, numerals put where the recogniser saw others
-  int replaced = 0;         // characters replaced by a numeral alternative
-  bool consistent = true;   // every amount character is a numeral
+// How a registered capital (or a certificate's funds) is written: an optional currency, then
+// the amount up to the first of `units` — Chinese financial numerals (digit, place, digit,
+// place…, places falling: 壹仟贰佰伍拾) or Arabic digits.
+struct CapitalGrammar {
+  std::vector<std::string> currencies;   // "人民币", "美元", ...
+  std::string digits;                    // "零壹贰叁肆伍陆柒捌玖" (零 first)
+  std::string places;                    // "拾佰仟", rising
+  std::string arabic;                    // "0123456789."
+  std::string units;                     // "万元亿": the amount ends at the first
+  // What the recogniser reads instead of a numeral it lacks or confuses ("参" for 叁; a key
+  // may be two characters: "人参"), each to that numeral.
+  std::map<std::string, std::string> lookalikes;
+  double lookalike_confidence = 0.85;    // most an amount repaired from look-alikes is trusted
 };
 
-// The registered capital from its OCR symbols (with alternatives): after an optional currency
-// (`currencies`), every character up to the first of `units` belongs to the amount and must
-// be one of `numerals`; one that is not is replaced by the recogniser's best alternative that
-// is; with no such alternative the reading is not consistent (and must not be reported).
-// Debian's chi_sim model has no 叁, 柒, 捌 or 仟 at all (it reads 叁 as 傅 or 人), so those
-// amounts come out inconsistent rather than wrong.
-CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const std::vector<std::string>& currencies,
-                               const std::string& numerals, const std::string& units);
+struct CapitalReading {
+  std::string text;         // the symbols' text, numerals put where the recogniser saw others
+  int replaced = 0;         // characters replaced by a numeral alternative or look-alike
+  int lookalikes = 0;       // of those, replaced from the look-alike table (a weaker repair)
+  bool consistent = true;   // the amount is well formed: numerals only, places falling
+};
+
+// The registered capital from its OCR symbols (with alternatives): after an optional
+// currency, every character up to the first unit belongs to the amount. A character that is
+// no numeral is replaced by the recogniser's alternatives that are numerals, or by its
+// look-alike's numeral; the first combination that makes a well-formed amount is taken.
+// With none, or when the amount as read is not well formed (贰贰万), the reading is not
+// consistent (and must not be reported). Debian's chi_sim model has no 叁, 柒, 捌 or 仟 at
+// all: it reads them as 参/会, 染/类, 抽/拥, 什/作 (in every CJK font tried), hence the table.
+CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const CapitalGrammar& grammar);
+
+// What to report for an amount read as `symbols` with mean `confidence`: the resolved text
+// and its confidence (capped after look-alike repairs), or empty text and why it is withheld
+// (an empty reason when nothing was read: the caller knows why).
+struct AmountValue {
+  std::string text;
+  double confidence = 0;
+  std::string missing_reason;
+};
+AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar);
+
+// Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
+bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);
 
 // Letters and digits of `text`, upper-cased, with O→0 and I→1 (never in credit codes).
 std::string code_characters(const std::string& text);

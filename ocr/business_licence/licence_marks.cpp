@@ -96,4 +96,22 @@ SealReading detect_seal(const cv::Mat& bgr, const SealSettings& s) {
   return out;
 }
 
+cv::Mat erase_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings) {
+  cv::Mat out = ink.clone();
+  if (!seal.found || bgr.channels() != 3 || bgr.size() != ink.size()) return out;
+  const int gx = seal.box.width / 10, gy = seal.box.height / 10;
+  const cv::Rect area = cv::Rect(seal.box.x - gx, seal.box.y - gy, seal.box.width + 2 * gx, seal.box.height + 2 * gy) &
+                        cv::Rect(0, 0, bgr.cols, bgr.rows);
+  for (int y = area.y; y < area.br().y; ++y) {
+    const cv::Vec3b* p = bgr.ptr<cv::Vec3b>(y);
+    const uint8_t* k = ink.ptr<uint8_t>(y);
+    uint8_t* o = out.ptr<uint8_t>(y);
+    for (int x = area.x; x < area.br().x; ++x) {
+      const int redness = p[x][2] - std::max(p[x][0], p[x][1]);
+      if (redness >= settings.erase_min_redness && k[x] >= settings.erase_min_ink_level) o[x] = 255;
+    }
+  }
+  return out;
+}
+
 }  // namespace beian::ocr

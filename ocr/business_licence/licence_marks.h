@@ -34,4 +34,11 @@ struct SealReading {
 // The largest round red blob of seal size in `bgr` (an upright page view).
 SealReading detect_seal(const cv::Mat& bgr, const SealSettings& settings);
 
+// `ink` (ink_image of `bgr`) with the seal (stamped over the authority and the issue date)
+// turned to paper inside `seal` (detect_seal's box, grown by a tenth): pixels redder than
+// erase_min_redness (R above the larger of G and B) that are not dark ink (ink level at least
+// erase_min_ink_level, 0 = black … 255 = paper). Black text under the seal stays: it is dark
+// whatever its tint; elsewhere nothing changes (JPEG colour fringes of black text are reddish).
+cv::Mat erase_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings);
+
 }  // namespace beian::ocr

@@ -17,6 +17,7 @@
 #include "ocr/quality/card_quality.h"
 #include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/certificate_title.h"
+#include "ocr/validators/address_prefix.h"
 #include "pipeline/base/messages.h"
 #include "pipeline/base/text.h"
 
@@ -34,16 +35,6 @@ FieldValue value_or_missing(const std::string& value, double confidence, const s
     v.confidence = confidence;
   }
   return v;
-}
-
-// The plain text fields: their reading, trimmed of stray punctuation at the ends.
-std::string clean_text(const std::string& text) {
-  std::string t = trim(text);
-  for (const char* junk : {"：", ":", "“", "”", "\"", "'", "|", "_"}) {
-    const std::string j(junk);
-    while (t.rfind(j, 0) == 0) t = t.substr(j.size());
-  }
-  return t;
 }
 
 // 副本 / 正本 under the title.
@@ -111,14 +102,23 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   r.type = DocumentType::kBusinessLicence;
   TesseractEngine& engine = context.engine();
   const cv::Mat& view = c.view;
+  const bool bw = page.image().colourfulness < quality_settings().bw_max_colourfulness;
+  const SealReading seal = bw ? SealReading{} : detect_seal(view, s.seal);
   const cv::Mat ink = ink_image(view);
+  // The seal is stamped over the authority and the issue date: the date reads best with it
+  // erased; the authority's strokes under it fade with it, so there it is a second chance.
+  const cv::Mat unsealed = erase_seal(ink, view, seal, s.seal);
   context.mark("licence.view");
   const auto reading = read_labelled_fields(engine, ink, &document_layout(DocumentType::kBusinessLicence), s.labelled);
   context.mark("licence.fields");
   auto field = [&](const std::string& name) -> const FieldReading& { return reading.fields.at(name); };
 
   // Credit code: the OCR'd candidates, checked; the QR code confirms, repairs or contradicts.
-  const auto& code_reading = field("credit_code");
+  auto checked = [&](const std::string& name, auto accept) {
+    return validated_reading(engine, ink, s.labelled, name, field(name), accept);
+  };
+  const FieldReading code_reading =
+      checked("credit_code", [](const std::string& t) { return resolve_credit_code({t}).checked; });
   CodeReading code = resolve_credit_code({code_reading.text});
   cv::Mat grey;
   cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
@@ -158,35 +158,51 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     r.set_field("qr_credit_code", from_qr);
   }
 
-  for (const char* name : {"name", "type", "legal_representative"}) {
+  for (const char* name : {"name", "legal_representative"}) {
     const auto& f = field(name);
-    r.set_field(name, value_or_missing(chinese_punctuation(clean_text(f.text)), f.confidence, f.missing_reason));
+    r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
   }
+  // The company type is one of a closed national list.
+  const auto& type_field = field("type");
+  const AuthorityReading company_type =
+      snap_to_name_list(clean_value_text(type_field.text), type_field.confidence, s.company_types);
+  r.set_field("type", value_or_missing(company_type.text, company_type.confidence, type_field.missing_reason));
   const auto& capital_reading = field("registered_capital");
-  const CapitalReading capital =
-      resolve_capital(capital_reading.symbols, s.capital_currencies, s.capital_numerals, s.capital_units);
-  if (capital.consistent || capital_reading.text.empty())
-    r.set_field("registered_capital", value_or_missing(clean_text(capital.text), capital_reading.confidence,
-                                                       capital_reading.missing_reason));
-  else
-    r.set_field("registered_capital",
-                value_or_missing("", 0, "the amount " + capital.text + " holds a character that is no numeral"));
-  const auto& established = field("established_date");
+  const AmountValue capital = amount_value(capital_reading.symbols, capital_reading.confidence, s.capital);
+  r.set_field("registered_capital",
+              value_or_missing(clean_value_text(capital.text), capital.confidence,
+                               capital.missing_reason.empty() ? capital_reading.missing_reason : capital.missing_reason));
+  const FieldReading established =
+      checked("established_date", [](const std::string& t) { return parse_cn_date(t).has_value(); });
   const auto established_date = parse_cn_date(established.text);
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established.confidence, established.missing_reason));
-  const auto& term_reading = field("business_term");
+  const FieldReading term_reading = checked("business_term", [](const std::string& t) {
+    const TermReading term = parse_term(t);
+    return term.from && (term.until || term.open_ended);
+  });
   const TermReading term = parse_term(term_reading.text);
   r.set_field("business_term_from",
               value_or_missing(term.from ? term.from->to_string() : "", term_reading.confidence, term_reading.missing_reason));
   r.set_field("business_term_until",
               value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "", term_reading.confidence,
                                term_reading.missing_reason));
-  for (const char* name : {"address", "business_scope", "registration_authority"}) {
-    const auto& f = field(name);
-    r.set_field(name, value_or_missing(chinese_punctuation(clean_text(f.text)), f.confidence, f.missing_reason));
-  }
-  const auto issue = read_date_below(engine, ink, field("registration_authority"), s.issue_date_ocr);
+  const auto& scope = field("business_scope");
+  r.set_field("business_scope", value_or_missing(clean_value_text(scope.text), scope.confidence, scope.missing_reason));
+  const std::string code_value = credit.present() ? credit.value : "";
+  auto known_authority = [&](const std::string& t) { return snap_authority(keep_cjk(t), code_value, s.authority).has_value(); };
+  const FieldReading authority_field = validated_reading(engine, unsealed, s.labelled, "registration_authority",
+                                                         field("registration_authority"), known_authority, true);
+  const AuthorityReading authority =
+      authority_reading(clean_value_text(authority_field.text), authority_field.confidence, code_value, s.authority);
+  r.set_field("registration_authority",
+              value_or_missing(authority.text, authority.confidence, authority_field.missing_reason));
+  // The address starts with province, prefecture and county names from a closed list.
+  const auto& address = field("address");
+  r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,
+                                          address.confidence, address.missing_reason));
+  const auto issue =
+      read_date_below(engine, unsealed, field("registration_authority"), s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("licence.values");
 
@@ -200,8 +216,6 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
                          cvRound(title->title_box.width * sx), cvRound(title->title_box.height * sy));
   }
   const std::string copy = copy_mark(engine, ink, title_box);
-  const bool bw = page.image().colourfulness < quality_settings().bw_max_colourfulness;
-  const SealReading seal = bw ? SealReading{} : detect_seal(view, s.seal);
   const std::string document(display_name_zh(r.type));
   r.findings.push_back(make_finding("LICENCE_FLAGS",
                                     {{"document", document},

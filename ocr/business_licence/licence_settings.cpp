@@ -13,10 +13,11 @@ LicenceSettings load() {
   const std::string where = "templates/ocr/business_licence.json";
   const auto j = load_data_file("ocr/business_licence.json");
   check_keys(j,
-             {"description", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr",
-              "copy_marks", "capital", "qr", "seal", "screen", "confidence"},
+             {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights",
+              "sparse_width", "fields", "issue_date_ocr",
+              "copy_marks", "company_types", "authority", "capital", "qr", "seal", "screen", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
-              "capital", "qr", "seal", "screen", "confidence"},
+              "company_types", "authority", "capital", "qr", "seal", "screen", "confidence"},
              where);
   LicenceSettings s;
   s.view_width = get_value<int>(j, "view_width", where);
@@ -26,23 +27,44 @@ LicenceSettings load() {
   check_keys(marks, {"copy", "original"}, {"copy", "original"}, where + " copy_marks");
   s.copy_marks = get_value<std::vector<std::string>>(marks, "copy", where + " copy_marks");
   s.original_marks = get_value<std::vector<std::string>>(marks, "original", where + " copy_marks");
+  s.company_types = parse_name_list_settings(j.at("company_types"), where + " company_types");
+  s.authority = parse_authority_settings(j.at("authority"), where + " authority");
   const auto& capital = j.at("capital");
   const std::string wk = where + " capital";
-  check_keys(capital, {"description", "currencies", "numerals", "units"}, {"currencies", "numerals", "units"}, wk);
-  s.capital_currencies = get_value<std::vector<std::string>>(capital, "currencies", wk);
-  s.capital_numerals = get_value<std::string>(capital, "numerals", wk);
-  s.capital_units = get_value<std::string>(capital, "units", wk);
+  check_keys(capital,
+             {"description", "currencies", "digits", "places", "arabic", "units", "lookalikes", "lookalike_confidence"},
+             {"currencies", "digits", "places", "arabic", "units", "lookalikes", "lookalike_confidence"}, wk);
+  s.capital.currencies = get_value<std::vector<std::string>>(capital, "currencies", wk);
+  s.capital.digits = get_value<std::string>(capital, "digits", wk);
+  s.capital.places = get_value<std::string>(capital, "places", wk);
+  s.capital.arabic = get_value<std::string>(capital, "arabic", wk);
+  s.capital.units = get_value<std::string>(capital, "units", wk);
+  const std::string numerals = s.capital.digits + s.capital.places;
+  for (const auto& [numeral, seen] : capital.at("lookalikes").items()) {
+    if (numerals.find(numeral) == std::string::npos)
+      throw std::runtime_error(wk + ": 'lookalikes' key '" + numeral + "' is no digit or place");
+    for (const auto& k : get_value<std::vector<std::string>>(capital.at("lookalikes"), numeral, wk + " lookalikes"))
+      if (!s.capital.lookalikes.emplace(k, numeral).second)
+        throw std::runtime_error(wk + ": 'lookalikes' lists '" + k + "' twice");
+  }
+  s.capital.lookalike_confidence = get_value<double>(capital, "lookalike_confidence", wk);
   check_keys(j.at("qr"), {"min_module_px"}, {"min_module_px"}, where + " qr");
   s.qr_min_module_px = get_value<double>(j.at("qr"), "min_module_px", where + " qr");
   const auto& seal = j.at("seal");
   const std::string ws = where + " seal";
-  check_keys(seal, {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value"},
-             {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value"}, ws);
+  check_keys(seal,
+             {"description", "min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value",
+              "erase_min_redness", "erase_min_ink_level"},
+             {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value", "erase_min_redness",
+              "erase_min_ink_level"},
+             ws);
   s.seal.min_diameter = get_value<double>(seal, "min_diameter", ws);
   s.seal.max_diameter = get_value<double>(seal, "max_diameter", ws);
   s.seal.min_red_fraction = get_value<double>(seal, "min_red_fraction", ws);
   s.seal.min_saturation = get_value<int>(seal, "min_saturation", ws);
   s.seal.min_value = get_value<int>(seal, "min_value", ws);
+  s.seal.erase_min_redness = get_value<int>(seal, "erase_min_redness", ws);
+  s.seal.erase_min_ink_level = get_value<int>(seal, "erase_min_ink_level", ws);
   const auto& screen = j.at("screen");
   const std::string wr = where + " screen";
   check_keys(screen, {"description", "crop", "period_px", "axis_margin", "min_peak_ratio"},

@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "ocr/business_licence/licence_fields.h"
 #include "ocr/fields/text_field.h"
 #include "ocr/quality/screen_pattern.h"
+#include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/labelled_fields.h"
 
 namespace beian::ocr {
@@ -16,6 +18,8 @@ struct SealSettings {
   double min_red_fraction = 0.04; // red pixels / seal box area, at least
   int min_saturation = 70;        // HSV thresholds of "red"
   int min_value = 60;
+  int erase_min_redness = 20;     // erase_red_print: R - max(G, B) from which a pixel is red print
+  int erase_min_ink_level = 60;   //   ... unless its ink level is darker than this (text under the seal)
 };
 
 struct LicenceSettings {
@@ -24,11 +28,9 @@ struct LicenceSettings {
   TextFieldSettings issue_date_ocr;      // the unlabelled date under the registration authority
   std::vector<std::string> copy_marks;   // "副本"
   std::vector<std::string> original_marks;  // "正本"
-  // Registered capital: after an optional currency, the amount is written in these characters
-  // up to the first unit character (万, 元, 亿).
-  std::vector<std::string> capital_currencies;  // "人民币", "美元", ...
-  std::string capital_numerals;                 // "零壹贰叁…0123456789."
-  std::string capital_units;                    // "万元亿"
+  NameListSettings company_types;        // the closed list of company types (类型)
+  AuthoritySettings authority;           // registration authority names from the credit code's region
+  CapitalGrammar capital;                // registered capital (and a certificate's funds)
   double qr_min_module_px = 2.5;         // QR modules smaller than this in the view: decode on the photo
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen

@@ -37,6 +37,11 @@ std::optional<Date> parse_cn_date(const std::string& text) {
   for (const auto& r : runs)
     if (r.size() == 8)
       if (auto d = Date::parse(r)) return d;
+  // Certificates print zero-padded dates (2020年03月01日): exactly eight digits in all are the
+  // date even when a 年/月 between them was lost (a seal stamped over it).
+  std::string all;
+  for (const auto& r : runs) all += r;
+  if (all.size() == 8) return Date::parse(all);
   return std::nullopt;
 }
 

@@ -12,7 +12,8 @@
 
 namespace beian::ocr {
 
-// "2020年03月11日", "2020年3月11日", "2020.03.11", or eight digits, as a date.
+// "2020年03月11日", "2020年3月11日", "2020.03.11", or eight digits (also split: "2020年0311日",
+// a 月 lost), as a date.
 std::optional<Date> parse_cn_date(const std::string& text);
 
 struct TermReading {

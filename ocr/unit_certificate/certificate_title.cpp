@@ -20,8 +20,8 @@ UnitCertificateSettings load() {
   const auto j = load_data_file("ocr/unit_certificate.json");
   check_keys(j,
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
-              "min_title_similarity", "titles", "view_width", "label_pass", "min_layout_labels", "sparse_width", "fields",
-              "issue_date_ocr"},
+              "min_title_similarity", "titles", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels",
+              "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "authority"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
               "titles"},
              kWhere);

@@ -8,6 +8,7 @@
 
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/printed_dates.h"
+#include "ocr/fields/text_clean.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 
@@ -61,6 +62,41 @@ cv::Point layout_offset(const DocumentLayout& layout, const std::vector<FoundLab
   std::nth_element(dx.begin(), dx.begin() + dx.size() / 2, dx.end());
   std::nth_element(dy.begin(), dy.begin() + dy.size() / 2, dy.end());
   return {dx[dx.size() / 2], dy[dy.size() / 2]};
+}
+
+// How many found labels sit where the layout, moved by `offset`, puts them (within half a
+// label height): labels read in a wrong place (one misread character matches elsewhere) do not.
+int labels_agreeing(const DocumentLayout& layout, const std::vector<FoundLabel>& found, cv::Size size, cv::Point offset) {
+  int n = 0;
+  for (const auto& l : found) {
+    const LayoutField* f = layout.field(l.field);
+    if (!f || f->label_box.empty()) continue;
+    const cv::Rect expected = layout.scale(f->label_box, size) + offset;
+    const double tolerance = 0.5 * expected.height;
+    if (std::abs(l.box.x - expected.x) <= tolerance &&
+        std::abs(l.box.y + l.box.height / 2 - (expected.y + expected.height / 2)) <= tolerance)
+      ++n;
+  }
+  return n;
+}
+
+// The labels of `layout` not in `found`, placed where the layout (moved by `offset`) prints
+// them, as tall as their glyphs.
+std::vector<FoundLabel> layout_implied_labels(const DocumentLayout& layout, const std::vector<FoundLabel>& found,
+                                              cv::Size size, cv::Point offset) {
+  std::vector<FoundLabel> out;
+  const double sy = static_cast<double>(size.height) / layout.canonical.height;
+  for (const auto& f : layout.fields) {
+    if (f.label_box.empty()) continue;
+    if (std::any_of(found.begin(), found.end(), [&](const FoundLabel& l) { return l.field == f.name; })) continue;
+    const cv::Rect box = layout.scale(f.label_box, size) + offset;
+    const int h = std::max(4, static_cast<int>(f.font_px * sy));
+    FoundLabel l;
+    l.field = f.name;
+    l.box = cv::Rect(box.x, box.y + (box.height - h) / 2, box.width, h) & cv::Rect(cv::Point(), size);
+    if (!l.box.empty()) out.push_back(l);
+  }
+  return out;
 }
 
 // The whole page read sparsely at a reduced width, symbols mapped back to view coordinates.
@@ -129,12 +165,15 @@ cv::Rect cut_at_gap(const cv::Mat& ink, const cv::Rect& line, double max_gap) {
 }  // namespace
 
 LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const std::string& where) {
-  for (const char* key : {"label_pass", "min_layout_labels", "sparse_width", "fields"})
+  for (const char* key :
+       {"label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields"})
     if (!j.contains(key)) throw std::runtime_error(where + ": missing key '" + key + "'");
   LabelledReadSettings s;
   s.label_pass = parse_text_field_settings(j.at("label_pass"), where + " label_pass");
   s.min_layout_labels = get_value<double>(j, "min_layout_labels", where);
   s.sparse_width = get_value<int>(j, "sparse_width", where);
+  s.min_agreeing_labels = get_value<int>(j, "min_agreeing_labels", where);
+  s.retry_text_heights = get_value<std::vector<double>>(j, "retry_text_heights", where);
   for (const auto& [name, f] : j.at("fields").items()) {
     const std::string w = where + " fields." + name;
     check_keys(f, {"labels", "max_lines", "value_below", "ocr"}, {"labels", "ocr"}, w);
@@ -161,7 +200,11 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
   size_t count = 0;
   cv::Rect previous;
   for (const auto& found : lines) {
-    const cv::Rect line = cut_at_gap(ink, found, max_gap * h);
+    cv::Rect line = cut_at_gap(ink, found, max_gap * h);
+    // A closing full stop (。) is a thin ring that the line finder's speck filter drops, so
+    // the line box ends at the last character before it and the crop cut the mark off:
+    // leave room for one trailing punctuation mark (less than the gap that ends a value).
+    if (max_gap > 1.0) line.width = std::min(line.width + static_cast<int>(0.6 * h), region.br().x - line.x);
     if (!previous.empty()) {
       // A wrapped line sits right under the previous one and starts where it started.
       if (line.y - previous.br().y > 1.0 * h || std::abs(line.x - out.lines.front().x) > 2.0 * h) break;
@@ -181,6 +224,24 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
   out.text = spaceless(out.text);
   out.confidence = count ? sum / count : 0;
   if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";
+  return out;
+}
+
+FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,
+                          const TextFieldSettings& settings) {
+  FieldReading out = first;
+  out.text.clear();
+  out.symbols.clear();
+  double sum = 0;
+  for (const auto& line : first.lines)
+    for (const auto& s : read_line(engine, ink, line, settings).symbols) {
+      if (trim(s.text).empty()) continue;
+      out.text += s.text;
+      out.symbols.push_back(s);
+      sum += s.confidence;
+    }
+  out.text = spaceless(out.text);
+  out.confidence = out.symbols.empty() ? 0 : sum / out.symbols.size();
   return out;
 }
 
@@ -204,10 +265,19 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
         missing.push_back(f.name);
     const cv::Point offset = layout_offset(*layout, out.labels, ink.size());
     if (!missing.empty() && !out.labels.empty() && (std::abs(offset.x) > 4 || std::abs(offset.y) > 4)) {
-      for (auto& s : read_layout_labels(engine, ink, *layout, settings.label_pass, offset, missing)) symbols.push_back(std::move(s));
-      merge(LabelledPage(symbols).find_labels(specs));
+      // Read on their own: the first reading of a misplaced box (half a label, cut by the
+      // box edge) would otherwise interleave with the second in one line.
+      const LabelledPage again(read_layout_labels(engine, ink, *layout, settings.label_pass, offset, missing));
+      merge(again.find_labels(specs));
     }
     out.used_layout = out.labels.size() >= settings.min_layout_labels * specs.size();
+    // Labels too blurred or small to read (a distant photo) are where the layout puts them
+    // once enough labels read at their places confirm the layout (and where it lies).
+    const cv::Point moved = layout_offset(*layout, out.labels, ink.size());
+    if (labels_agreeing(*layout, out.labels, ink.size(), moved) >= settings.min_agreeing_labels) {
+      out.used_layout = true;
+      for (auto& l : layout_implied_labels(*layout, out.labels, ink.size(), moved)) out.labels.push_back(std::move(l));
+    }
   }
   if (!out.used_layout) merge(LabelledPage(read_sparse_page(engine, ink, settings.sparse_width)).find_labels(specs));
   for (const auto& field : settings.fields) {
@@ -236,8 +306,26 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
   return out;
 }
 
+std::string clean_value_text(const std::string& text) {
+  std::string t = trim(text);
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* junk : {"：", ":", "“", "”", "\"", "'", "|", "_"}) {
+      const std::string j(junk);
+      if (t.rfind(j, 0) == 0) t = t.substr(j.size()), again = true;
+    }
+  }
+  // Chinese running text ends with 。, never with a comma: a final full stop read as "." or
+  // as a comma (a small ring on a blurred photo) is the full stop.
+  std::u32string u = utf8_to_u32(chinese_punctuation(t));
+  if (u.size() >= 2 && (u.back() == U'.' || u.back() == U'，' || u.back() == U'、') &&
+      (is_cjk(u[u.size() - 2]) || u[u.size() - 2] == U'）'))
+    u.back() = U'。';
+  return u32_to_utf8(u);
+}
+
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
-                             const TextFieldSettings& settings) {
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
   FieldReading out;
   cv::Rect region;
   double h = ink.rows * 0.03;
@@ -252,13 +340,19 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
   }
   region &= cv::Rect(0, 0, ink.cols, ink.rows);
   const auto lines = find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.5 * h, 3);
-  for (const auto& line : lines) {
-    const auto text = read_line(engine, ink, line, settings);
-    if (const auto d = parse_cn_date(text.text)) {
-      out.text = d->to_string();
-      out.confidence = text.confidence;
-      out.lines.push_back(line);
-      return out;
+  std::vector<double> heights{settings.text_height};
+  heights.insert(heights.end(), retry_text_heights.begin(), retry_text_heights.end());
+  for (const double height : heights) {
+    TextFieldSettings at = settings;
+    at.text_height = height;
+    for (const auto& line : lines) {
+      const auto text = read_line(engine, ink, line, at);
+      if (const auto d = parse_cn_date(text.text)) {
+        out.text = d->to_string();
+        out.confidence = text.confidence;
+        out.lines.push_back(line);
+        return out;
+      }
     }
   }
   out.missing_reason = "no date was found under the registration authority";

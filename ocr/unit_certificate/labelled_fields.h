@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,17 @@ struct LabelledReadSettings {
   TextFieldSettings label_pass;   // how label boxes are read
   double min_layout_labels = 0.7; // share of layout labels that must be found at their boxes
   int sparse_width = 1188;        // page width for the whole-page label search
+  // Labels found at their layout places (same offset) that confirm the layout: the labels not
+  // read are then taken where it prints them, and the page is not searched.
+  int min_agreeing_labels = 3;
+  // Text heights a value's lines are read at again when its validator rejects the first
+  // reading (a date that does not parse, a code whose check characters fail): the
+  // recogniser's errors on small, soft print change with the scale.
+  std::vector<double> retry_text_heights;
   std::vector<LabelledField> fields;
 };
 
-// Parses {"label_pass", "min_layout_labels", "sparse_width", "fields": {name: {"labels",
+// Parses {"label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields": {name: {"labels",
 // "max_lines", "value_below", "ocr"}}} from `j` (other keys of `j` are the caller's).
 // Throws std::runtime_error naming `where` and the key.
 LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const std::string& where);
@@ -63,10 +71,44 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
 FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& region, double h,
                                int max_lines, const TextFieldSettings& settings, double max_gap);
 
+// `first`'s lines read once more with `settings` (text joined as read_value_region does).
+FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,
+                          const TextFieldSettings& settings);
+
+// `first` when `accept(first.text)` holds (its validator: a date parses, a code's check
+// characters hold); else its lines read again from `ink` at each of
+// `settings.retry_text_heights` in turn (with the field's own OCR settings otherwise; first at
+// its own text height too when `ink` is not the image `first` was read from) until a reading
+// is accepted; else `first`. `field` names the field in `settings.fields`.
+template <typename Accept>
+FieldReading validated_reading(TesseractEngine& engine, const cv::Mat& ink, const LabelledReadSettings& settings,
+                               const std::string& field, const FieldReading& first, Accept accept,
+                               bool other_ink = false) {
+  if (accept(first.text) || first.lines.empty()) return first;
+  for (const auto& f : settings.fields) {
+    if (f.spec.field != field) continue;
+    std::vector<double> heights = settings.retry_text_heights;
+    if (other_ink) heights.insert(heights.begin(), f.ocr.text_height);
+    TextFieldSettings ocr = f.ocr;
+    for (double height : heights) {
+      ocr.text_height = height;
+      FieldReading again = reread_lines(engine, ink, first, ocr);
+      if (!again.text.empty() && accept(again.text)) return again;
+    }
+  }
+  return first;
+}
+
+// A value's text as a field value: trimmed, stray marks a label leaves at its start (：, ",
+// |, _) dropped, chi_sim's ASCII punctuation made full-width as printed, a final "." or comma
+// after Chinese text read as the full stop it is.
+std::string clean_value_text(const std::string& text);
+
 // The unlabelled date printed under `anchor`'s value (the issue date under the registration
 // authority), as "YYYY-MM-DD" in text; searched in the lower right of the page when the
 // anchor's label was not found.
+// A line whose date does not parse is read again at each of `retry_text_heights`.
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
-                             const TextFieldSettings& settings);
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights = {});
 
 }  // namespace beian::ocr

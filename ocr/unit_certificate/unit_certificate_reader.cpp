@@ -1,17 +1,24 @@
 #include "ocr/unit_certificate/unit_certificate_reader.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "ocr/business_licence/licence_checks.h"
 #include "ocr/business_licence/licence_fields.h"
+#include "ocr/business_licence/licence_marks.h"
+#include "ocr/business_licence/licence_settings.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/printed_dates.h"
+#include "ocr/fields/text_clean.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/locate/document_quad.h"
+#include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/certificate_title.h"
 #include "ocr/unit_certificate/labelled_fields.h"
+#include "ocr/validators/address_prefix.h"
 #include "ocr/validators/credit_code.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/messages.h"
@@ -24,6 +31,7 @@ struct CertificateReadSettings {
   int view_width = 1782;
   LabelledReadSettings labelled;
   TextFieldSettings issue_date_ocr;
+  AuthoritySettings authority;
 };
 
 const CertificateReadSettings& settings() {
@@ -34,6 +42,7 @@ const CertificateReadSettings& settings() {
     c.view_width = get_value<int>(j, "view_width", where);
     c.labelled = parse_labelled_read_settings(j, where);
     c.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
+    c.authority = parse_authority_settings(j.at("authority"), where + " authority");
     return c;
   }();
   return s;
@@ -49,13 +58,20 @@ FieldValue value_or_missing(const std::string& value, double confidence, const s
   return v;
 }
 
-// The certificate's number: a credit code (or, on old certificates, an organisation code).
-FieldValue certificate_code(const FieldReading& reading) {
-  const CodeReading code = resolve_credit_code({reading.text});
-  if (code.checked) return value_or_missing(code.value, code.repaired ? 0.88 : 0.97, "");
-  const std::string chars = code_characters(reading.text);
+// The certificate's number read as `text` when its check characters hold: a credit code (or,
+// on old certificates, an organisation code), with its confidence.
+std::optional<std::pair<std::string, double>> certificate_code_value(const std::string& text) {
+  const CodeReading code = resolve_credit_code({text});
+  if (code.checked) return std::make_pair(code.value, code.repaired ? 0.88 : 0.97);
+  const std::string chars = code_characters(text);
   if (chars.size() == 9 && validators::is_valid_org_code(chars))
-    return value_or_missing(chars.substr(0, 8) + "-" + chars.substr(8), 0.95, "");
+    return std::make_pair(chars.substr(0, 8) + "-" + chars.substr(8), 0.95);
+  return std::nullopt;
+}
+
+FieldValue certificate_code(const FieldReading& reading) {
+  if (const auto code = certificate_code_value(reading.text)) return value_or_missing(code->first, code->second, "");
+  const std::string chars = code_characters(reading.text);
   FieldValue v;
   v.missing_reason = chars.empty() ? (reading.missing_reason.empty() ? "the code could not be read" : reading.missing_reason)
                                    : "the reading " + chars + " fails the code's check characters";
@@ -100,27 +116,55 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.file = page.file();
   r.type = c.type;
   TesseractEngine& engine = context.engine();
+  const SealSettings& seal = licence_settings().seal;
   const cv::Mat ink = ink_image(c.view);
+  // The seal covers the authority and the issue date (see the licence reader).
+  const cv::Mat unsealed = erase_seal(ink, c.view, detect_seal(c.view, seal), seal);
   const DocumentLayout* layout = has_document_layout(c.type) ? &document_layout(c.type) : nullptr;
   const auto reading = read_labelled_fields(engine, ink, layout, s.labelled);
   context.mark("certificate.fields");
   auto field = [&](const std::string& name) -> const FieldReading& { return reading.fields.at(name); };
 
-  r.set_field("credit_code", certificate_code(field("credit_code")));
-  for (const char* name : {"name", "legal_representative", "address", "business_scope", "funds", "sponsor"}) {
+  auto checked = [&](const std::string& name, auto accept) {
+    return validated_reading(engine, ink, s.labelled, name, field(name), accept);
+  };
+  r.set_field("credit_code", certificate_code(checked("credit_code", [](const std::string& t) {
+                return certificate_code_value(t).has_value();
+              })));
+  for (const char* name : {"name", "legal_representative", "business_scope", "sponsor"}) {
     const auto& f = field(name);
-    r.set_field(name, value_or_missing(trim(f.text), f.confidence, f.missing_reason));
+    r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
   }
+  // The address starts with province, prefecture and county names from a closed list.
+  const auto& address = field("address");
+  r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,
+                                          address.confidence, address.missing_reason));
+  // Funds are written like a licence's registered capital (its grammar and look-alikes).
+  const auto& funds = field("funds");
+  const AmountValue amount = amount_value(funds.symbols, funds.confidence, licence_settings().capital);
+  r.set_field("funds", value_or_missing(clean_value_text(amount.text), amount.confidence,
+                                        amount.missing_reason.empty() ? funds.missing_reason : amount.missing_reason));
   if (!field("activity_area").label_box.empty())
-    r.set_field("activity_area", value_or_missing(trim(field("activity_area").text), field("activity_area").confidence, ""));
-  const auto& period = field("valid_period");
+    r.set_field("activity_area",
+                value_or_missing(clean_value_text(field("activity_area").text), field("activity_area").confidence, ""));
+  const FieldReading period = checked("valid_period", [](const std::string& t) {
+    const TermReading term = parse_term(t);
+    return term.from && (term.until || term.open_ended);
+  });
   const TermReading term = parse_term(period.text);
   r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", period.confidence, period.missing_reason));
   r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
                                               period.confidence, period.missing_reason));
-  const auto& authority = field("registration_authority");
-  r.set_field("registration_authority", value_or_missing(trim(authority.text), authority.confidence, authority.missing_reason));
-  const auto issue = read_date_below(engine, ink, authority, s.issue_date_ocr);
+  const FieldValue* read_code = r.field("credit_code");
+  const std::string code_value = read_code && read_code->present() ? read_code->value : "";
+  auto known_authority = [&](const std::string& t) { return snap_authority(keep_cjk(t), code_value, s.authority).has_value(); };
+  const FieldReading authority = validated_reading(engine, unsealed, s.labelled, "registration_authority",
+                                                   field("registration_authority"), known_authority, true);
+  const AuthorityReading authority_name =
+      authority_reading(clean_value_text(authority.text), authority.confidence, code_value, s.authority);
+  r.set_field("registration_authority",
+              value_or_missing(authority_name.text, authority_name.confidence, authority.missing_reason));
+  const auto issue = read_date_below(engine, unsealed, authority, s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("certificate.values");
 

@@ -4,15 +4,19 @@
 // photographed passport data page read from its machine-readable zone, and a 往来港澳通行证.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include "ocr/business_licence/licence_fields.h"
+#include "ocr/unit_certificate/authority_names.h"
+#include "ocr/unit_certificate/labelled_fields.h"
 #include "ocr/fields/printed_dates.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/recognizer.h"
 #include "ocr/validators/credit_code.h"
+#include "pipeline/base/text.h"
 #include "pipeline/eval/harness.h"
 #include "samples/document_painter.h"
 #include "samples/identity.h"
@@ -62,7 +66,7 @@ TEST_CASE("business licence, clean scan: fields, checked credit code and the QR 
   REQUIRE(r.type == DocumentType::kBusinessLicence);
   check_fields(r, shot.truth,
                {"credit_code", "type", "established_date", "business_term_from", "business_term_until", "address",
-                "registration_authority", "issue_date"});
+                "registration_authority", "issue_date", "business_scope", "registered_capital"});
   // The credit code passed its check characters: it is trusted.
   REQUIRE(r.field("credit_code"));
   CHECK(r.field("credit_code")->confidence >= 0.9);
@@ -109,7 +113,9 @@ TEST_CASE("社会团体法人登记证书, clean scan: classified, code validate
   const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
   const DocumentResult r = recognizer().recognize(shot.image, "society.jpg");
   REQUIRE(r.type == DocumentType::kSocialOrganisation);
-  check_fields(r, shot.truth, {"credit_code", "name", "address", "valid_from", "valid_until"});
+  check_fields(r, shot.truth,
+               {"credit_code", "name", "address", "valid_from", "valid_until", "registration_authority", "issue_date",
+                "business_scope", "funds"});
   CHECK_FALSE(has_finding(r, "CERT_CODE_INVALID"));
 }
 
@@ -154,6 +160,10 @@ TEST_CASE("printed dates and terms as certificates print them", "[licence][dates
   CHECK(parse_cn_date("20200311")->to_string() == "2020-03-11");
   CHECK_FALSE(parse_cn_date("2020年13月11日"));
   CHECK_FALSE(parse_cn_date("长期"));
+  // A 月 lost under the seal: eight digits in all are still the zero-padded date; fewer are not.
+  CHECK(parse_cn_date("2026年0725日")->to_string() == "2026-07-25");
+  CHECK_FALSE(parse_cn_date("2014年08日"));
+  CHECK_FALSE(parse_cn_date("2026年07月日"));
   const auto term = parse_term("2015年06月01日至2045年05月31日");
   CHECK(term.from->to_string() == "2015-06-01");
   CHECK(term.until->to_string() == "2045-05-31");
@@ -168,8 +178,13 @@ TEST_CASE("printed dates and terms as certificates print them", "[licence][dates
 }
 
 TEST_CASE("registered capital: amount characters must be numerals", "[licence][capital]") {
-  const std::vector<std::string> currencies{"人民币", "美元"};
-  const std::string numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟0123456789.", units = "万元亿";
+  ocr::CapitalGrammar g;
+  g.currencies = {"人民币", "美元"};
+  g.digits = "零壹贰叁肆伍陆柒捌玖";
+  g.places = "拾佰仟";
+  g.arabic = "0123456789.";
+  g.units = "万元亿";
+  g.lookalikes = {{"参", "叁"}, {"人参", "叁"}, {"什", "仟"}, {"抬", "拾"}};
   auto symbols = [](const std::vector<std::pair<std::string, std::vector<std::string>>>& chars) {
     std::vector<ocr::OcrSymbol> out;
     for (const auto& [text, alternatives] : chars) {
@@ -180,25 +195,104 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
     }
     return out;
   };
+  auto plain = [&](const std::string& text) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> chars;
+    for (char32_t c : utf8_to_u32(text)) {
+      std::string one;
+      append_utf8(one, c);
+      chars.push_back({one, {}});
+    }
+    return symbols(chars);
+  };
   // Read right: nothing to do; the currency's 人 is not part of the amount.
-  auto ok = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"伍", {}}, {"拾", {}}, {"万", {}}, {"元", {}}}),
-                                 currencies, numerals, units);
+  auto ok = ocr::resolve_capital(plain("人民币伍拾万元"), g);
   CHECK(ok.consistent);
   CHECK(ok.replaced == 0);
   CHECK(ok.text == "人民币伍拾万元");
   // A misread numeral whose alternatives include a numeral: that one is taken.
   auto fixed = ocr::resolve_capital(
-      symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"项", {"人", "贰", "下"}}, {"佰", {}}, {"万", {}}, {"元", {}}, {"整", {}}}),
-      currencies, numerals, units);
+      symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"项", {"人", "贰", "下"}}, {"佰", {}}, {"万", {}}, {"元", {}}, {"整", {}}}), g);
   CHECK(fixed.consistent);
   CHECK(fixed.replaced == 1);
+  CHECK(fixed.lookalikes == 0);
   CHECK(fixed.text == "人民币贰佰万元整");
-  // No numeral among the alternatives: not consistent (the reader withholds it).
-  auto bad = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"傅", {"人", "天"}}, {"佰", {}}, {"万", {}}}),
-                                  currencies, numerals, units);
+  // No numeral among the alternatives and no look-alike: not consistent (the reader withholds it).
+  auto bad = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"傅", {"人", "天"}}, {"佰", {}}, {"万", {}}}), g);
   CHECK_FALSE(bad.consistent);
   // After the unit, anything goes (整, 元整, (人民币) ...).
-  auto tail = ocr::resolve_capital(symbols({{"1", {}}, {"0", {}}, {"0", {}}, {"万", {}}, {"美", {}}, {"元", {}}}),
-                                   currencies, numerals, units);
+  auto tail = ocr::resolve_capital(plain("100万美元"), g);
   CHECK(tail.consistent);
+  // Numerals the model lacks come back through their look-alikes, one or two characters read.
+  auto three = ocr::resolve_capital(plain("人民币参拾万元整"), g);
+  CHECK(three.consistent);
+  CHECK(three.lookalikes == 1);
+  CHECK(three.text == "人民币叁拾万元整");
+  CHECK(ocr::resolve_capital(plain("人民币人参拾万元整"), g).text == "人民币叁拾万元整");
+  CHECK(ocr::resolve_capital(plain("人参佰万元"), g).text == "叁佰万元");
+  CHECK(ocr::resolve_capital(plain("人民币壹什万元整"), g).text == "人民币壹仟万元整");
+  // A look-alike that breaks the amount's grammar is not taken: 抬 (拾) cannot follow 拾.
+  CHECK_FALSE(ocr::resolve_capital(plain("人民币壹拾抬万元"), g).consistent);
+  // An amount as read that is not well formed is not reported either.
+  CHECK_FALSE(ocr::resolve_capital(plain("人民币贰贰万元"), g).consistent);
+  // The reported value: capped after a look-alike repair, withheld with a reason otherwise.
+  CHECK(ocr::amount_value(plain("人民币参拾万元整"), 0.98, g).confidence == g.lookalike_confidence);
+  CHECK(ocr::amount_value(plain("人民币伍拾万元整"), 0.98, g).confidence == 0.98);
+  CHECK(ocr::amount_value(plain("人民币傅佰万元"), 0.98, g).text.empty());
+}
+
+TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
+  ocr::CapitalGrammar g;
+  g.digits = "零壹贰叁肆伍陆柒捌玖";
+  g.places = "拾佰仟";
+  g.arabic = "0123456789.";
+  for (const char* good : {"壹仟贰佰伍拾", "壹仟零伍拾", "拾", "壹拾", "伍", "贰佰", "100", "12.5"})
+    CHECK(ocr::well_formed_amount(utf8_to_u32(good), g));
+  for (const char* wrong : {"", "贰贰", "壹拾壹佰", "佰", "壹零", "零壹", "壹仟仟", "12万"})
+    CHECK_FALSE(ocr::well_formed_amount(utf8_to_u32(wrong), g));
+}
+
+TEST_CASE("value text: label residue dropped, a final full stop restored", "[licence][values]") {
+  CHECK(ocr::clean_value_text(":长沙市民政局") == "长沙市民政局");
+  CHECK(ocr::clean_value_text("“|北京市") == "北京市");
+  // chi_sim returns a blurred closing 。 as "." or a comma; running text never ends in one.
+  CHECK(ocr::clean_value_text("技术服务、技术开发.") == "技术服务、技术开发。");
+  CHECK(ocr::clean_value_text("软件开发；广告设计，") == "软件开发；广告设计。");
+  CHECK(ocr::clean_value_text("（依法须经批准的项目）,") == "（依法须经批准的项目）。");
+  // Inside the text and between digits nothing changes; a lone mark is no sentence.
+  CHECK(ocr::clean_value_text("1,000万元") == "1,000万元");
+  CHECK(ocr::clean_value_text("甲;乙") == "甲；乙");
+  CHECK(ocr::clean_value_text("98.") == "98.");
+}
+
+TEST_CASE("registration authority and company type: snapped to closed lists", "[licence][values]") {
+  ocr::AuthoritySettings authority;
+  authority.suffixes = {"市场监督管理局", "民政局"};
+  authority.max_edit_share = 0.25;
+  authority.repaired_confidence = 0.85;
+  // 110106 (characters 3-8 of the code) is 北京市丰台区: a municipality's district.
+  const std::string code = "91110106MA00000000";
+  const auto names = ocr::authority_names(code, authority.suffixes);
+  CHECK(std::find(names.begin(), names.end(), "北京市丰台区市场监督管理局") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "北京市民政局") != names.end());
+  // Three misread characters of thirteen: the one name it can be.
+  const auto snapped = ocr::authority_reading("北京市韦台区志场监大管理局", 0.95, code, authority);
+  CHECK(snapped.text == "北京市丰台区市场监督管理局");
+  CHECK(snapped.confidence == 0.85);
+  // Read right: unchanged, confidence kept; too far from every name: as read.
+  CHECK(ocr::authority_reading("北京市民政局", 0.97, code, authority).confidence == 0.97);
+  CHECK(ocr::authority_reading("北京市国页监管局", 0.9, code, authority).text == "北京市国页监管局");
+  // No code, or a region the table does not list: nothing to snap to.
+  CHECK(ocr::authority_reading("北京市韦台区志场监大管理局", 0.95, "", authority).text == "北京市韦台区志场监大管理局");
+  CHECK(ocr::authority_names("91999999MA00000000", authority.suffixes).empty());
+
+  ocr::NameListSettings types;
+  types.names = {"有限责任公司（自然人独资）", "有限责任公司（外国自然人独资）", "有限责任公司（法人独资）"};
+  types.max_edit_share = 0.3;
+  types.repaired_confidence = 0.85;
+  // Compared on the Chinese characters: the blurred brackets do not count against it.
+  const auto type = ocr::snap_to_name_list("有限真任公司（自然人竹责|", 0.95, types);
+  CHECK(type.text == "有限责任公司（自然人独资）");
+  CHECK(type.confidence == 0.85);
+  CHECK(ocr::snap_to_name_list("有限责任公司（外国自然人独资）", 0.97, types).confidence == 0.97);
+  CHECK(ocr::snap_to_name_list("普通合伙企业", 0.97, types).text == "普通合伙企业");
 }
