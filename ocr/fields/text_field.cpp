@@ -23,7 +23,7 @@ OcrLayout parse_layout(const std::string& layout, const std::string& where) {
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes"},
+                 "min_confidence", "passes", "weakest_character"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -43,6 +43,12 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("line_pitch")) s.line_pitch = get_value<double>(j, "line_pitch", where);
   if (j.contains("alternatives")) s.alternatives = get_value<bool>(j, "alternatives", where);
   if (j.contains("min_confidence")) s.min_confidence = get_value<double>(j, "min_confidence", where);
+  if (j.contains("weakest_character")) {
+    const auto w = get_value<std::vector<double>>(j, "weakest_character", where);
+    if (w.size() != 2) throw std::runtime_error(where + ": 'weakest_character' must be [below, cap]");
+    s.weakest_below = w[0];
+    s.weakest_cap = w[1];
+  }
   if (j.contains("passes")) {
     const auto& passes = j.at("passes");
     if (!passes.is_array() || passes.size() < 2) throw std::runtime_error(where + ": 'passes' must be an array of at least two passes");
@@ -229,6 +235,9 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     confidence_sum += s.confidence;
   }
   if (!out.symbols.empty()) out.confidence = confidence_sum / out.symbols.size();
+  if (settings.weakest_cap > 0 &&
+      std::any_of(out.symbols.begin(), out.symbols.end(), [&](const auto& s) { return s.confidence < settings.weakest_below; }))
+    out.confidence = std::min(out.confidence, settings.weakest_cap);
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";
   return out;
 }

@@ -25,6 +25,11 @@ struct TextFieldSettings {
   double line_pitch = 0;          // "line_pitch": px between lines of a multi-line field
   bool alternatives = false;      // "alternatives": collect per-character alternatives
   double min_confidence = 0.45;   // "min_confidence": below this the field is not trusted
+  // "weakest_character": [below, cap]: when any character's confidence is below `below`, the
+  // field's (mean) confidence is capped at `cap`. A field is only sure when every character
+  // is: one misread character among twenty sure ones hardly moves the mean. cap <= 0: off.
+  double weakest_below = 0.0;
+  double weakest_cap = 0.0;
   // "passes": [{"layout", "text_height"}, ...]: read the line(s) once per pass and vote per
   // character (see read_text_field). Empty: one read with the settings above.
   struct Pass {

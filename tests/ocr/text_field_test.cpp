@@ -1,0 +1,53 @@
+// read_text_field on a printed line: the text and its confidence, and the weakest-character
+// cap (a field is only sure when every character is).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/field_image.h"
+#include "ocr/fields/text_field.h"
+
+using namespace beian;
+
+namespace {
+
+// One line of dark text on card-coloured paper, as a rectified view would hold it.
+cv::Mat printed_line(const std::string& text) {
+  cv::Mat view(120, 760, CV_8UC3, cv::Scalar(228, 238, 242));
+  auto font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+  font->putText(view, text, {20, 80}, 34, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  return view;
+}
+
+ocr::TextFieldSettings settings(const nlohmann::json& extra) {
+  nlohmann::json j = {{"language", "chi_sim"}, {"text_height", 32}, {"margin", {14, 12}}};
+  if (extra.is_object()) j.update(extra);
+  return ocr::parse_text_field_settings(j, "test");
+}
+
+}  // namespace
+
+TEST_CASE("text field: a printed line is read, and one unsure character caps the field", "[ocr][text_field]") {
+  ocr::TesseractEngine engine("");
+  const cv::Mat ink = ocr::ink_image(printed_line("北京市东城区中山路16号"));
+  const cv::Rect box(10, 20, 740, 80);
+
+  const auto plain = ocr::read_text_field(engine, ink, box, settings(nlohmann::json::object()), 8);
+  INFO("read " << plain.text << " " << plain.confidence);
+  CHECK(plain.text == "北京市东城区中山路16号");
+  REQUIRE(plain.confidence > 0.85);
+
+  // No character is below 0: the cap never applies.
+  const auto none = ocr::read_text_field(engine, ink, box, settings({{"weakest_character", {0.0, 0.85}}}), 8);
+  CHECK(none.confidence == Approx(plain.confidence));
+  // Every character is below 1.01: the field is capped.
+  const auto all = ocr::read_text_field(engine, ink, box, settings({{"weakest_character", {1.01, 0.85}}}), 8);
+  CHECK(all.text == plain.text);
+  CHECK(all.confidence == Approx(0.85));
+
+  CHECK_THROWS_WITH(settings({{"weakest_character", {0.9}}}), Catch::Contains("[below, cap]"));
+}
