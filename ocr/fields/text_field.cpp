@@ -21,6 +21,14 @@ OcrLayout parse_layout(const std::string& layout, const std::string& where) {
 
 }  // namespace
 
+void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int& y) {
+  if (!j.contains("margin")) return;
+  const auto m = get_value<std::vector<double>>(j, "margin", where);
+  if (m.size() != 2) throw std::runtime_error(where + ": 'margin' must be [x, y]");
+  x = static_cast<int>(m[0]);
+  y = static_cast<int>(m[1]);
+}
+
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
                  "min_confidence", "passes", "weakest_character"},
@@ -33,12 +41,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   s.text_height = get_value<double>(j, "text_height", where);
   if (j.contains("layout")) s.layout = parse_layout(get_value<std::string>(j, "layout", where), where);
   if (j.contains("whitelist")) s.whitelist = get_value<std::string>(j, "whitelist", where);
-  if (j.contains("margin")) {
-    const auto m = get_value<std::vector<double>>(j, "margin", where);
-    if (m.size() != 2) throw std::runtime_error(where + ": 'margin' must be [x, y]");
-    s.margin_x = static_cast<int>(m[0]);
-    s.margin_y = static_cast<int>(m[1]);
-  }
+  parse_margin(j, where, s.margin_x, s.margin_y);
   if (j.contains("max_lines")) s.max_lines = get_value<int>(j, "max_lines", where);
   if (j.contains("line_pitch")) s.line_pitch = get_value<double>(j, "line_pitch", where);
   if (j.contains("alternatives")) s.alternatives = get_value<bool>(j, "alternatives", where);

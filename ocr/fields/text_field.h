@@ -42,6 +42,9 @@ struct TextFieldSettings {
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 
+// Reads an optional "margin": [x, y] of `j` into x and y (unchanged when absent).
+void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int& y);
+
 struct TextFieldRead {
   std::string text;                 // lines joined without separator, white space removed
   double confidence = 0.0;          // mean symbol confidence 0..1

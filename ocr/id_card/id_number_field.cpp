@@ -308,12 +308,7 @@ IdNumberSettings parse_id_number_settings(const nlohmann::json& j, const std::st
   for (size_t i = 0; i < j.at("passes").size(); ++i)
     s.passes.push_back(parse_text_field_settings(j.at("passes")[i], where + ".passes[" + std::to_string(i) + "]"));
   if (s.passes.empty()) throw std::runtime_error(where + ": 'passes' is empty");
-  if (j.contains("margin")) {
-    const auto m = get_value<std::vector<double>>(j, "margin", where);
-    if (m.size() != 2) throw std::runtime_error(where + ": 'margin' must be [x, y]");
-    s.margin_x = static_cast<int>(m[0]);
-    s.margin_y = static_cast<int>(m[1]);
-  }
+  parse_margin(j, where, s.margin_x, s.margin_y);
   if (j.contains("max_uncertain_cells")) s.max_uncertain_cells = get_value<int>(j, "max_uncertain_cells", where);
   const auto& c = j.at("confidence");
   const std::string cw = where + ".confidence";

@@ -193,36 +193,33 @@ TEST_CASE("ID cards: a thumb over the number leaves it unread, not guessed", "[o
 }
 
 TEST_CASE("ID cards: number characters under glare are filled from the printed birth date", "[ocr][id_card]") {
-  // The 9th-12th characters (birth month and day) washed out: the passes read nothing
-  // there, the printed birth date fills them and the check digit must agree.
-  const Card card = make_front_with_glare(63, 8, 11, false);
-  const DocumentResult& r = read(card, "glare_number.jpg");
-  INFO(nlohmann::json(r).dump());
-  REQUIRE(r.type == DocumentType::kIdFront);
-  const FieldValue* number = r.field("id_number");
-  REQUIRE(number);
-  CHECK(number->value == card.truth.at("id_number").get<std::string>());
-  // Partly inferred, so not reported as certain.
-  CHECK(number->confidence < kHighConfidence);
-
-  // The first character washed out: the line now starts one cell late, the characters'
-  // own spacing places them, and the check digit gives the lost one.
-  const Card lead = make_front_with_glare(64, 0, 0, false);
-  const DocumentResult& l = read(lead, "glare_first_char.jpg");
-  INFO(nlohmann::json(l).dump());
-  const FieldValue* n1 = l.field("id_number");
-  REQUIRE(n1);
-  CHECK(n1->value == lead.truth.at("id_number").get<std::string>());
-  CHECK(n1->confidence < kHighConfidence);
-
-  // With the printed birth date washed out too, nothing may fill the gap: no number is
-  // made up.
-  const Card both = make_front_with_glare(63, 8, 11, true);
-  const DocumentResult& b = read(both, "glare_number_and_birth.jpg");
-  INFO(nlohmann::json(b).dump());
-  const FieldValue* n2 = b.field("id_number");
-  REQUIRE(n2);
-  CHECK((!n2->present() || n2->confidence < kHighConfidence));
+  // Each case: which characters are washed out, whether the printed birth date is too, and
+  // whether the number must then be read right (always below high confidence: partly inferred).
+  struct Case {
+    const char* what;
+    uint64_t seed;
+    int first, last;
+    bool birth_too, recovered;
+  };
+  const Case cases[] = {
+      // The passes read nothing there; the printed birth date fills them, the check digit agrees.
+      {"the 9th-12th characters (birth month and day)", 63, 8, 11, false, true},
+      // The line starts one cell late; the characters' own spacing places them and the
+      // check digit gives the lost one.
+      {"the first character", 64, 0, 0, false, true},
+      // Nothing may fill the gap: no number is made up.
+      {"the birth digits and the printed birth date", 63, 8, 11, true, false},
+  };
+  for (const auto& c : cases) {
+    const Card card = make_front_with_glare(c.seed, c.first, c.last, c.birth_too);
+    const DocumentResult& r = read(card, "glare_number.jpg");
+    INFO("washed out: " << c.what << "; read " << nlohmann::json(r).dump());
+    REQUIRE(r.type == DocumentType::kIdFront);
+    const FieldValue* number = r.field("id_number");
+    REQUIRE(number);
+    if (c.recovered) CHECK(number->value == card.truth.at("id_number").get<std::string>());
+    CHECK((!number->present() || number->confidence < kHighConfidence));
+  }
 }
 
 TEST_CASE("ID cards: an address partly washed out by glare is not reported as certain", "[ocr][id_card]") {
