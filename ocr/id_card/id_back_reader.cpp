@@ -136,6 +136,12 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
         until_conf = std::min(until_conf, 0.75);
       }
     }
+    // Start and end check each other (the same day, 5/10/20 years apart); a date whose
+    // partner could not be read, or that disagrees with it, is not sure on its own.
+    if (!(from_date && until_date && regular_period(*from_date, *until_date))) {
+      from_conf = std::min(from_conf, settings.unchecked_period_max_confidence);
+      until_conf = std::min(until_conf, settings.unchecked_period_max_confidence);
+    }
     r.set_field("valid_from", field_value(from_date ? from_date->to_string() : "", from_conf,
                                           "the start of the validity period could not be read", min_conf));
     r.set_field("valid_until", field_value(until_date ? until_date->to_string() : "", until_conf,

@@ -10,11 +10,15 @@ namespace {
 IdCardSettings load() {
   const std::string where = "templates/ocr/id_card.json";
   const auto j = load_data_file("ocr/id_card.json");
-  check_keys(j, {"description", "view_scale", "min_months_left", "classifier", "fields", "id_number", "under_glare"},
-             {"view_scale", "min_months_left", "classifier", "fields", "id_number", "under_glare"}, where);
+  check_keys(j, {"description", "view_scale", "min_months_left", "unchecked_period_max_confidence", "classifier", "fields",
+                 "id_number", "under_glare"},
+             {"view_scale", "min_months_left", "unchecked_period_max_confidence", "classifier", "fields", "id_number",
+              "under_glare"},
+             where);
   IdCardSettings s;
   s.view_scale = get_value<double>(j, "view_scale", where);
   s.min_months_left = get_value<int>(j, "min_months_left", where);
+  s.unchecked_period_max_confidence = get_value<double>(j, "unchecked_period_max_confidence", where);
   const auto& c = j.at("classifier");
   const std::string cw = where + ": classifier";
   check_keys(c, {"match_floor", "match_full", "margin_full", "min_margin"},

@@ -246,6 +246,25 @@ TEST_CASE("ID cards: an address partly washed out by glare is not reported as ce
   CHECK(value(r, "id_number") == card.truth.at("id_number").get<std::string>());
 }
 
+TEST_CASE("ID cards: a validity start whose end is washed out is not reported as certain", "[ocr][id_card]") {
+  // The start and the end of the period confirm each other; with the end under glare the
+  // start stands alone.
+  const Card card = make_card(DocumentType::kIdBack, samples::Level::kClean, 66, [](samples::Person&) {},
+                              [](cv::Mat& doc, const ocr::DocumentLayout& layout) {
+                                const cv::Rect p = layout.scale(layout.field("valid_period")->box, doc.size());
+                                cv::rectangle(doc, cv::Rect(p.x + p.width / 2, p.y, p.width / 2, p.height),
+                                              cv::Scalar(255, 255, 255), cv::FILLED);
+                              });
+  const DocumentResult& r = read(card, "glare_valid_until.jpg");
+  INFO(nlohmann::json(r).dump());
+  REQUIRE(r.type == DocumentType::kIdBack);
+  const FieldValue* from = r.field("valid_from");
+  REQUIRE(from);
+  CHECK(from->value == card.truth.at("valid_from").get<std::string>());
+  CHECK(from->confidence < kHighConfidence);
+  CHECK(value(r, "valid_until") != card.truth.at("valid_until").get<std::string>());
+}
+
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
   const auto is_id = [](DocumentType t) { return t == DocumentType::kIdFront || t == DocumentType::kIdBack; };
 
