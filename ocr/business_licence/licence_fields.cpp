@@ -134,6 +134,15 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
     if (k == pick.size()) break;
   }
   out.consistent = found;
+  // After the last unit only 整 may stand: one other character there is it misread (元束).
+  const std::u32string tail = utf8_to_u32(grammar.tail);
+  const size_t last_unit = chars.find_last_of(unit_chars);
+  if (found && tail.size() == 1 && last_unit != std::u32string::npos && last_unit + 2 == chars.size() &&
+      chars.back() != tail[0] && chars.back() > 0x2E80) {
+    chars.back() = tail[0];
+    ++out.replaced;
+    ++out.lookalikes;
+  }
   out.text = u32_to_utf8(chars);
   return out;
 }

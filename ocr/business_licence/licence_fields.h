@@ -31,6 +31,7 @@ struct CapitalGrammar {
   std::string places;                    // "拾佰仟", rising
   std::string arabic;                    // "0123456789."
   std::string units;                     // "万元亿": the amount ends at the first
+  std::string tail;                      // "整": the one character that may follow the last unit
   // What the recogniser reads instead of a numeral it lacks or confuses ("参" for 叁; a key
   // may be two characters: "人参"), each to that numeral.
   std::map<std::string, std::string> lookalikes;

@@ -32,13 +32,15 @@ LicenceSettings load() {
   const auto& capital = j.at("capital");
   const std::string wk = where + " capital";
   check_keys(capital,
-             {"description", "currencies", "digits", "places", "arabic", "units", "lookalikes", "lookalike_confidence"},
-             {"currencies", "digits", "places", "arabic", "units", "lookalikes", "lookalike_confidence"}, wk);
+             {"description", "currencies", "digits", "places", "arabic", "units", "tail", "lookalikes",
+              "lookalike_confidence"},
+             {"currencies", "digits", "places", "arabic", "units", "tail", "lookalikes", "lookalike_confidence"}, wk);
   s.capital.currencies = get_value<std::vector<std::string>>(capital, "currencies", wk);
   s.capital.digits = get_value<std::string>(capital, "digits", wk);
   s.capital.places = get_value<std::string>(capital, "places", wk);
   s.capital.arabic = get_value<std::string>(capital, "arabic", wk);
   s.capital.units = get_value<std::string>(capital, "units", wk);
+  s.capital.tail = get_value<std::string>(capital, "tail", wk);
   const std::string numerals = s.capital.digits + s.capital.places;
   for (const auto& [numeral, seen] : capital.at("lookalikes").items()) {
     if (numerals.find(numeral) == std::string::npos)

@@ -184,6 +184,7 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   g.places = "拾佰仟";
   g.arabic = "0123456789.";
   g.units = "万元亿";
+  g.tail = "整";
   g.lookalikes = {{"参", "叁"}, {"人参", "叁"}, {"什", "仟"}, {"抬", "拾"}};
   auto symbols = [](const std::vector<std::pair<std::string, std::vector<std::string>>>& chars) {
     std::vector<ocr::OcrSymbol> out;
@@ -217,7 +218,7 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   CHECK(fixed.lookalikes == 0);
   CHECK(fixed.text == "人民币贰佰万元整");
   // No numeral among the alternatives and no look-alike: not consistent (the reader withholds it).
-  auto bad = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"傅", {"人", "天"}}, {"佰", {}}, {"万", {}}}), g);
+  auto bad = ocr::resolve_capital(symbols({{"人", {}}, {"民", {}}, {"币", {}}, {"湖", {"人", "天"}}, {"佰", {}}, {"万", {}}}), g);
   CHECK_FALSE(bad.consistent);
   // After the unit, anything goes (整, 元整, (人民币) ...).
   auto tail = ocr::resolve_capital(plain("100万美元"), g);
@@ -230,6 +231,11 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   CHECK(ocr::resolve_capital(plain("人民币人参拾万元整"), g).text == "人民币叁拾万元整");
   CHECK(ocr::resolve_capital(plain("人参佰万元"), g).text == "叁佰万元");
   CHECK(ocr::resolve_capital(plain("人民币壹什万元整"), g).text == "人民币壹仟万元整");
+  // Only 整 follows the last unit: one other character there is it misread.
+  auto tail_misread = ocr::resolve_capital(plain("人民币伍拾万元束"), g);
+  CHECK(tail_misread.text == "人民币伍拾万元整");
+  CHECK(tail_misread.lookalikes == 1);
+  CHECK(ocr::resolve_capital(plain("100万美元"), g).text == "100万美元");
   // A look-alike that breaks the amount's grammar is not taken: 抬 (拾) cannot follow 拾.
   CHECK_FALSE(ocr::resolve_capital(plain("人民币壹拾抬万元"), g).consistent);
   // An amount as read that is not well formed is not reported either.
@@ -237,7 +243,7 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   // The reported value: capped after a look-alike repair, withheld with a reason otherwise.
   CHECK(ocr::amount_value(plain("人民币参拾万元整"), 0.98, g).confidence == g.lookalike_confidence);
   CHECK(ocr::amount_value(plain("人民币伍拾万元整"), 0.98, g).confidence == 0.98);
-  CHECK(ocr::amount_value(plain("人民币傅佰万元"), 0.98, g).text.empty());
+  CHECK(ocr::amount_value(plain("人民币湖佰万元"), 0.98, g).text.empty());
 }
 
 TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
