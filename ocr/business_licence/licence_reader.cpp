@@ -64,12 +64,21 @@ std::vector<Classification> BusinessLicenceReader::classify_by_cues(const PageAn
   // Every licence since 2015 prints a QR code holding its credit code; one decoded with a valid
   // code, under a title read as a licence's without a wrong character, leaves no doubt (one
   // zxing pass over the photo on other pages, no OCR).
+  // A distant photo's QR code is unreadable: then its outline must be page-shaped and the
+  // title read exactly (title_cue), which costs other pages nothing.
   const QrReading& qr = page_qr(page);
-  if (!qr.found || !credit_code_in_text(qr.text)) return {};
-  const auto& title = find_certificate_title(page, context.engine());
-  if (!title || title->type != DocumentType::kBusinessLicence || title->similarity < 0.99) return {};
+  const auto& cue_similarity = unit_certificate_settings().cue_min_similarity;
+  double confidence = licence_settings().qr_and_title_confidence;
+  if (qr.found && credit_code_in_text(qr.text)) {
+    const auto& title = find_certificate_title(page, context.engine());
+    if (!title || title->type != DocumentType::kBusinessLicence || title->similarity < cue_similarity) return {};
+  } else {
+    const CertificateTitle* title = title_cue(page, context.engine());
+    if (!title || title->type != DocumentType::kBusinessLicence) return {};
+    confidence = licence_settings().title_cue_confidence;
+  }
   auto claims = classify(page, context, std::nullopt);
-  for (auto& c : claims) c.confidence = std::max(c.confidence, licence_settings().qr_and_title_confidence);
+  for (auto& c : claims) c.confidence = std::max(c.confidence, confidence);
   return claims;
 }
 

@@ -81,12 +81,13 @@ LicenceSettings load() {
   s.screen.min_peak_ratio = get_value<double>(screen, "min_peak_ratio", wr);
   const auto& c = j.at("confidence");
   const std::string wc = where + " confidence";
-  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title"},
-             {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title"}, wc);
+  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title", "title_cue"},
+             {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title", "title_cue"}, wc);
   s.min_field_confidence = get_value<double>(c, "min_field", wc);
   s.credit_code_checked = get_value<double>(c, "credit_code_checked", wc);
   s.credit_code_from_qr = get_value<double>(c, "credit_code_from_qr", wc);
   s.qr_and_title_confidence = get_value<double>(c, "qr_and_title", wc);
+  s.title_cue_confidence = get_value<double>(c, "title_cue", wc);
   return s;
 }
 

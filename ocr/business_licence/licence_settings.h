@@ -38,6 +38,7 @@ struct LicenceSettings {
   double credit_code_checked = 0.97;     // confidence of a code whose check character holds
   double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code
   double qr_and_title_confidence = 0.99; // classification: a QR code with a valid code under the title
+  double title_cue_confidence = 0.99;    // classification: the title alone on a page-shaped outline
 };
 
 // Loaded once (thread-safe). Throws std::runtime_error naming the file and key.

@@ -20,10 +20,11 @@ UnitCertificateSettings load() {
   const auto j = load_data_file("ocr/unit_certificate.json");
   check_keys(j,
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
-              "min_title_similarity", "titles", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels",
-              "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "authority"},
+              "min_title_similarity", "cue_page_aspect", "cue_min_similarity", "titles", "view_width", "label_pass",
+              "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields",
+              "issue_date_ocr", "authority", "title_cue_confidence"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
-              "titles"},
+              "cue_page_aspect", "cue_min_similarity", "titles"},
              kWhere);
   UnitCertificateSettings s;
   const auto aspect = get_value<std::vector<double>>(j, "page_aspect", kWhere);
@@ -35,6 +36,11 @@ UnitCertificateSettings load() {
   s.min_title_height = get_value<double>(j, "min_title_height", kWhere);
   s.title_ocr = parse_text_field_settings(j.at("title_ocr"), kWhere + " title_ocr");
   s.min_title_similarity = get_value<double>(j, "min_title_similarity", kWhere);
+  const auto cue_aspect = get_value<std::vector<double>>(j, "cue_page_aspect", kWhere);
+  if (cue_aspect.size() != 2) throw std::runtime_error(kWhere + ": 'cue_page_aspect' takes two numbers");
+  s.cue_min_aspect = cue_aspect[0];
+  s.cue_max_aspect = cue_aspect[1];
+  s.cue_min_similarity = get_value<double>(j, "cue_min_similarity", kWhere);
   for (const auto& [id, titles] : j.at("titles").items()) {
     const auto type = parse_document_type(id);
     if (!type || !is_unit_certificate(*type)) throw std::runtime_error(kWhere + " titles: '" + id + "' is not a unit certificate type");
@@ -105,6 +111,26 @@ std::optional<CertificateTitle> search(const PageAnalysis& page, TesseractEngine
 const UnitCertificateSettings& unit_certificate_settings() {
   static const UnitCertificateSettings s = load();
   return s;
+}
+
+const CertificateTitle* title_cue(const PageAnalysis& page, TesseractEngine& engine) {
+  const auto& s = unit_certificate_settings();
+  const auto& quads = page.quads();
+  auto page_shaped = [&](size_t i) {
+    return i < quads.size() && !quads[i].whole_image && quads[i].aspect >= s.cue_min_aspect &&
+           quads[i].aspect <= s.cue_max_aspect;
+  };
+  // Among the outlines the title search tries (a checkered cloth's squares may outrank the page).
+  bool any = false;
+  size_t tried = 0;
+  for (size_t i = 0; i < quads.size() && tried < s.max_quads && !any; ++i) {
+    if (!quads[i].whole_image && (quads[i].aspect < s.min_page_aspect || quads[i].aspect > s.max_page_aspect)) continue;
+    ++tried;
+    any = page_shaped(i);
+  }
+  if (!any) return nullptr;
+  const auto& title = find_certificate_title(page, engine);
+  return title && page_shaped(title->quad_index) && title->similarity >= s.cue_min_similarity ? &*title : nullptr;
 }
 
 double title_similarity(const std::string& read, const std::string& title) {

@@ -26,6 +26,10 @@ struct UnitCertificateSettings {
   double min_title_height = 0.03;     // title glyph height / view height, at least
   TextFieldSettings title_ocr;
   double min_title_similarity = 0.5;  // below: not this certificate
+  // Classification by cue (no other reader asked, title_cue): the title stands on an outline
+  // of these aspects (not the whole image: ID cards are 1.58) and reads this closely.
+  double cue_min_aspect = 1.33, cue_max_aspect = 1.5;
+  double cue_min_similarity = 0.99;
   std::map<DocumentType, std::vector<std::string>> titles;
 };
 
@@ -44,6 +48,12 @@ struct CertificateTitle {
 
 // The best title of `page`, or nullopt when no A4-shaped page shows a known title.
 const std::optional<CertificateTitle>& find_certificate_title(const PageAnalysis& page, TesseractEngine& engine);
+
+// The page's title when it decides the page by itself: it stands on a page-shaped outline
+// (cue_*_aspect, not the whole image) and reads at least cue_min_similarity; else nullptr.
+// Pages without such an outline among the first max_quads (ID cards are 1.58) pay no title
+// OCR for this.
+const CertificateTitle* title_cue(const PageAnalysis& page, TesseractEngine& engine);
 
 // 1 - edit distance / longer length, over CJK characters only.
 double title_similarity(const std::string& read, const std::string& title);

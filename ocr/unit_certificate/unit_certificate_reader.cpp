@@ -32,6 +32,7 @@ struct CertificateReadSettings {
   LabelledReadSettings labelled;
   TextFieldSettings issue_date_ocr;
   AuthoritySettings authority;
+  double title_cue_confidence = 0.99;  // classification: the title alone on a page-shaped outline
 };
 
 const CertificateReadSettings& settings() {
@@ -43,6 +44,7 @@ const CertificateReadSettings& settings() {
     c.labelled = parse_labelled_read_settings(j, where);
     c.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
+    c.title_cue_confidence = get_value<double>(j, "title_cue_confidence", where);
     return c;
   }();
   return s;
@@ -85,6 +87,14 @@ std::vector<DocumentType> UnitCertificateReader::types() const {
   for (const auto& [type, titles] : unit_certificate_settings().titles)
     if (type != DocumentType::kBusinessLicence) out.push_back(type);
   return out;
+}
+
+std::vector<Classification> UnitCertificateReader::classify_by_cues(const PageAnalysis& page, OcrContext& context) const {
+  const CertificateTitle* title = title_cue(page, context.engine());
+  if (!title || title->type == DocumentType::kBusinessLicence) return {};
+  auto claims = classify(page, context, std::nullopt);
+  for (auto& c : claims) c.confidence = std::max(c.confidence, settings().title_cue_confidence);
+  return claims;
 }
 
 std::vector<Classification> UnitCertificateReader::classify(const PageAnalysis& page, OcrContext& context,

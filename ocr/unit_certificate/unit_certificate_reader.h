@@ -11,6 +11,9 @@ namespace beian::ocr {
 class UnitCertificateReader : public DocumentReader {
  public:
   std::vector<DocumentType> types() const override;
+  // Decisive when a title on a page-shaped outline reads exactly as a certificate's
+  // (title_cue): no ID card alignment or MRZ search for a certificate.
+  std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const override;
   std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                        std::optional<DocumentType> forced) const override;
   DocumentResult read(const PageAnalysis& page, const Classification& classification,

@@ -78,6 +78,30 @@ TEST_CASE("business licence, clean scan: fields, checked credit code and the QR 
   CHECK(has_finding(r, "LICENCE_FLAGS"));
 }
 
+TEST_CASE("distant licence and certificate photos: decided by their titles, no card or passport search", "[licence][cue]") {
+  // Hard level: an 800-pixel photo of the page, its QR code too small to decode. The title
+  // read exactly on a page-shaped outline decides (no ID card alignment, no MRZ search);
+  // the fields that still read come from labels placed by the layout.
+  auto classified_by_cue = [](const DocumentResult& r) {
+    return std::none_of(r.timings_ms.begin(), r.timings_ms.end(),
+                        [](const auto& t) { return t.first == "classify.id_front" || t.first == "classify.passport"; });
+  };
+  samples::Random rng(5510);
+  samples::IdentityFactory ids(rng, kToday);
+  const samples::Person p = ids.person();
+  const samples::Unit licence = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const Shot shot = photograph(samples::unit_certificate_specimen(licence), samples::Level::kHard, rng);
+  const DocumentResult r = recognizer().recognize(shot.image, "distant-licence.jpg");
+  REQUIRE(r.type == DocumentType::kBusinessLicence);
+  CHECK(classified_by_cue(r));
+  check_fields(r, shot.truth, {"established_date"});
+  const samples::Unit society = ids.unit(DocumentType::kSocialOrganisation, p.name);
+  const Shot cert = photograph(samples::unit_certificate_specimen(society), samples::Level::kHard, rng);
+  const DocumentResult c = recognizer().recognize(cert.image, "distant-certificate.jpg");
+  REQUIRE(c.type == DocumentType::kSocialOrganisation);
+  CHECK(classified_by_cue(c));
+}
+
 TEST_CASE("business licence whose printed credit code fails its check character: flagged, not returned", "[licence]") {
   samples::Random rng(5502);
   samples::IdentityFactory ids(rng, kToday);
