@@ -26,6 +26,20 @@ std::string spaceless(const std::string& s) {
   return out;
 }
 
+// The reading's mean confidence, capped when one character is unsure (the field's
+// "weakest_character"): one misread character among twenty sure ones hardly moves the mean.
+double value_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings) {
+  if (symbols.empty()) return 0;
+  double sum = 0;
+  bool weak = false;
+  for (const auto& s : symbols) {
+    sum += s.confidence;
+    weak = weak || s.confidence < settings.weakest_below;
+  }
+  const double mean = sum / symbols.size();
+  return settings.weakest_cap > 0 && weak ? std::min(mean, settings.weakest_cap) : mean;
+}
+
 // Labels read at their layout boxes (moved by `offset`, the misalignment measured on labels
 // already found), as symbols in view coordinates. `only`: the fields to read (empty = all).
 std::vector<OcrSymbol> read_layout_labels(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout& layout,
@@ -196,8 +210,6 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
     return out;
   }
   const auto lines = find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.45 * h, max_lines + 2);
-  double sum = 0;
-  size_t count = 0;
   cv::Rect previous;
   for (const auto& found : lines) {
     cv::Rect line = cut_at_gap(ink, found, max_gap * h);
@@ -215,14 +227,12 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
       if (trim(s.text).empty()) continue;
       out.text += s.text;
       out.symbols.push_back(s);
-      sum += s.confidence;
-      ++count;
     }
     out.lines.push_back(line);
     previous = line;
   }
   out.text = spaceless(out.text);
-  out.confidence = count ? sum / count : 0;
+  out.confidence = value_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";
   return out;
 }
@@ -232,16 +242,14 @@ FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const Fie
   FieldReading out = first;
   out.text.clear();
   out.symbols.clear();
-  double sum = 0;
   for (const auto& line : first.lines)
     for (const auto& s : read_line(engine, ink, line, settings).symbols) {
       if (trim(s.text).empty()) continue;
       out.text += s.text;
       out.symbols.push_back(s);
-      sum += s.confidence;
     }
   out.text = spaceless(out.text);
-  out.confidence = out.symbols.empty() ? 0 : sum / out.symbols.size();
+  out.confidence = value_confidence(out.symbols, settings);
   return out;
 }
 
