@@ -192,6 +192,18 @@ std::vector<OcrSymbol> vote(const std::vector<std::vector<OcrSymbol>>& reads) {
 
 }  // namespace
 
+double field_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings) {
+  if (symbols.empty()) return 0.0;
+  double sum = 0;
+  bool weak = false;
+  for (const auto& s : symbols) {
+    sum += s.confidence;
+    weak = weak || s.confidence < settings.weakest_below;
+  }
+  const double mean = sum / symbols.size();
+  return settings.weakest_cap > 0 && weak ? std::min(mean, settings.weakest_cap) : mean;
+}
+
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height) {
   TextFieldRead out;
@@ -232,15 +244,8 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     }
     out.symbols = vote(reads);
   }
-  double confidence_sum = 0;
-  for (const auto& s : out.symbols) {
-    out.text += s.text;
-    confidence_sum += s.confidence;
-  }
-  if (!out.symbols.empty()) out.confidence = confidence_sum / out.symbols.size();
-  if (settings.weakest_cap > 0 &&
-      std::any_of(out.symbols.begin(), out.symbols.end(), [&](const auto& s) { return s.confidence < settings.weakest_below; }))
-    out.confidence = std::min(out.confidence, settings.weakest_cap);
+  for (const auto& s : out.symbols) out.text += s.text;
+  out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";
   return out;
 }

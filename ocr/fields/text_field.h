@@ -42,6 +42,10 @@ struct TextFieldSettings {
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 
+// A reading's confidence: the mean of its symbols', capped at weakest_cap when one is below
+// weakest_below (settings "weakest_character"); 0 for no symbols.
+double field_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings);
+
 // Reads an optional "margin": [x, y] of `j` into x and y (unchanged when absent).
 void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int& y);
 

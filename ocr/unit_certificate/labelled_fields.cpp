@@ -26,20 +26,6 @@ std::string spaceless(const std::string& s) {
   return out;
 }
 
-// The reading's mean confidence, capped when one character is unsure (the field's
-// "weakest_character"): one misread character among twenty sure ones hardly moves the mean.
-double value_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings) {
-  if (symbols.empty()) return 0;
-  double sum = 0;
-  bool weak = false;
-  for (const auto& s : symbols) {
-    sum += s.confidence;
-    weak = weak || s.confidence < settings.weakest_below;
-  }
-  const double mean = sum / symbols.size();
-  return settings.weakest_cap > 0 && weak ? std::min(mean, settings.weakest_cap) : mean;
-}
-
 // Labels read at their layout boxes (moved by `offset`, the misalignment measured on labels
 // already found), as symbols in view coordinates. `only`: the fields to read (empty = all).
 std::vector<OcrSymbol> read_layout_labels(TesseractEngine& engine, const cv::Mat& ink, const DocumentLayout& layout,
@@ -232,7 +218,7 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
     previous = line;
   }
   out.text = spaceless(out.text);
-  out.confidence = value_confidence(out.symbols, settings);
+  out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";
   return out;
 }
@@ -249,7 +235,7 @@ FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const Fie
       out.symbols.push_back(s);
     }
   out.text = spaceless(out.text);
-  out.confidence = value_confidence(out.symbols, settings);
+  out.confidence = field_confidence(out.symbols, settings);
   return out;
 }
 
