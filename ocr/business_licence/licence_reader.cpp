@@ -199,13 +199,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(clean_value_text(scope.text), scope.confidence, scope.missing_reason));
   const std::string code_value = credit.present() ? credit.value : "";
-  auto known_authority = [&](const std::string& t) { return snap_authority(keep_cjk(t), code_value, s.authority).has_value(); };
-  const FieldReading authority_field = validated_reading(engine, unsealed, s.labelled, "registration_authority",
-                                                         field("registration_authority"), known_authority, true);
-  const AuthorityReading authority =
-      authority_reading(clean_value_text(authority_field.text), authority_field.confidence, code_value, s.authority);
+  const RegistrationAuthority authority =
+      read_registration_authority(engine, unsealed, s.labelled, field("registration_authority"), code_value, s.authority);
   r.set_field("registration_authority",
-              value_or_missing(authority.text, authority.confidence, authority_field.missing_reason));
+              value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
   r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,

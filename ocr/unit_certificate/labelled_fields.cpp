@@ -353,4 +353,14 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
   return out;
 }
 
+RegistrationAuthority read_registration_authority(TesseractEngine& engine, const cv::Mat& unsealed,
+                                                  const LabelledReadSettings& settings, const FieldReading& first,
+                                                  const std::string& credit_code, const AuthoritySettings& authority) {
+  auto known = [&](const std::string& t) { return snap_authority(keep_cjk(t), credit_code, authority).has_value(); };
+  RegistrationAuthority out;
+  out.reading = validated_reading(engine, unsealed, settings, "registration_authority", first, known, true);
+  out.name = authority_reading(clean_value_text(out.reading.text), out.reading.confidence, credit_code, authority);
+  return out;
+}
+
 }  // namespace beian::ocr

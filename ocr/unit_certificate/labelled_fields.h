@@ -16,6 +16,7 @@
 #include "ocr/engine/tesseract_engine.h"
 #include "ocr/fields/text_field.h"
 #include "ocr/layout/document_layout.h"
+#include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/labelled_page.h"
 
 namespace beian::ocr {
@@ -103,6 +104,18 @@ FieldReading validated_reading(TesseractEngine& engine, const cv::Mat& ink, cons
 // |, _) dropped, chi_sim's ASCII punctuation made full-width as printed, a final "." or comma
 // after Chinese text read as the full stop it is.
 std::string clean_value_text(const std::string& text);
+
+// The registration authority (登记机关) of a licence or certificate: `first` (its labelled
+// reading), read again from `unsealed` (the red seal erased) when no authority name of
+// `credit_code`'s region is near it, then snapped to that name (authority_reading). `reading`
+// is the one kept (the issue date is found below it).
+struct RegistrationAuthority {
+  FieldReading reading;
+  AuthorityReading name;
+};
+RegistrationAuthority read_registration_authority(TesseractEngine& engine, const cv::Mat& unsealed,
+                                                  const LabelledReadSettings& settings, const FieldReading& first,
+                                                  const std::string& credit_code, const AuthoritySettings& authority);
 
 // The unlabelled date printed under `anchor`'s value (the issue date under the registration
 // authority), as "YYYY-MM-DD" in text; searched in the lower right of the page when the

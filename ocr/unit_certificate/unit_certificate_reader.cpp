@@ -167,14 +167,11 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
                                               period.confidence, period.missing_reason));
   const FieldValue* read_code = r.field("credit_code");
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
-  auto known_authority = [&](const std::string& t) { return snap_authority(keep_cjk(t), code_value, s.authority).has_value(); };
-  const FieldReading authority = validated_reading(engine, unsealed, s.labelled, "registration_authority",
-                                                   field("registration_authority"), known_authority, true);
-  const AuthorityReading authority_name =
-      authority_reading(clean_value_text(authority.text), authority.confidence, code_value, s.authority);
+  const RegistrationAuthority authority =
+      read_registration_authority(engine, unsealed, s.labelled, field("registration_authority"), code_value, s.authority);
   r.set_field("registration_authority",
-              value_or_missing(authority_name.text, authority_name.confidence, authority.missing_reason));
-  const auto issue = read_date_below(engine, unsealed, authority, s.issue_date_ocr, s.labelled.retry_text_heights);
+              value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
+  const auto issue = read_date_below(engine, unsealed, authority.reading, s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("certificate.values");
 
