@@ -20,11 +20,11 @@ UnitCertificateSettings load() {
   const auto j = load_data_file("ocr/unit_certificate.json");
   check_keys(j,
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
-              "min_title_similarity", "cue_page_aspect", "cue_min_similarity", "titles", "view_width", "label_pass",
+              "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles", "view_width", "label_pass",
               "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields",
               "issue_date_ocr", "authority", "title_cue_confidence"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
-              "cue_page_aspect", "cue_min_similarity", "titles"},
+              "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles"},
              kWhere);
   UnitCertificateSettings s;
   const auto aspect = get_value<std::vector<double>>(j, "page_aspect", kWhere);
@@ -40,6 +40,10 @@ UnitCertificateSettings load() {
   if (cue_aspect.size() != 2) throw std::runtime_error(kWhere + ": 'cue_page_aspect' takes two numbers");
   s.cue_min_aspect = cue_aspect[0];
   s.cue_max_aspect = cue_aspect[1];
+  const auto card_aspect = get_value<std::vector<double>>(j, "cue_card_aspect", kWhere);
+  if (card_aspect.size() != 2) throw std::runtime_error(kWhere + ": 'cue_card_aspect' takes two numbers");
+  s.cue_card_min_aspect = card_aspect[0];
+  s.cue_card_max_aspect = card_aspect[1];
   s.cue_min_similarity = get_value<double>(j, "cue_min_similarity", kWhere);
   for (const auto& [id, titles] : j.at("titles").items()) {
     const auto type = parse_document_type(id);
@@ -116,9 +120,22 @@ const UnitCertificateSettings& unit_certificate_settings() {
 const CertificateTitle* title_cue(const PageAnalysis& page, TesseractEngine& engine) {
   const auto& s = unit_certificate_settings();
   const auto& quads = page.quads();
+  // A card photographed in perspective also yields looser outlines of the card with a
+  // page-like aspect (1.38-1.48); a better-ranked card-shaped outline over most of the same
+  // area shows them for what they are.
+  auto loose_card_outline = [&](size_t i) {
+    const cv::Rect2f r = cv::boundingRect(std::vector<cv::Point2f>(quads[i].corners.begin(), quads[i].corners.end()));
+    for (size_t k = 0; k < i; ++k) {
+      if (quads[k].whole_image || quads[k].aspect < s.cue_card_min_aspect || quads[k].aspect > s.cue_card_max_aspect) continue;
+      const cv::Rect2f c = cv::boundingRect(std::vector<cv::Point2f>(quads[k].corners.begin(), quads[k].corners.end()));
+      const double overlap = (r & c).area() / std::max(1e-6, static_cast<double>((r | c).area()));
+      if (overlap > 0.7) return true;
+    }
+    return false;
+  };
   auto page_shaped = [&](size_t i) {
     return i < quads.size() && !quads[i].whole_image && quads[i].aspect >= s.cue_min_aspect &&
-           quads[i].aspect <= s.cue_max_aspect;
+           quads[i].aspect <= s.cue_max_aspect && !loose_card_outline(i);
   };
   // Among the outlines the title search tries (a checkered cloth's squares may outrank the page).
   bool any = false;

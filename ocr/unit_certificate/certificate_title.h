@@ -29,6 +29,9 @@ struct UnitCertificateSettings {
   // Classification by cue (no other reader asked, title_cue): the title stands on an outline
   // of these aspects (not the whole image: ID cards are 1.58) and reads this closely.
   double cue_min_aspect = 1.33, cue_max_aspect = 1.5;
+  // "cue_card_aspect": a stronger outline of this aspect (an ID-1 card, 1.58) covering a
+  // page-shaped one makes that one a loose fit of the card, not a page: no cue.
+  double cue_card_min_aspect = 1.52, cue_card_max_aspect = 1.7;
   double cue_min_similarity = 0.99;
   std::map<DocumentType, std::vector<std::string>> titles;
 };
