@@ -174,6 +174,48 @@ struct Resolution {
 // The birth-date cells (7th-14th characters) and the sex cell (17th: odd for men).
 constexpr int kBirthFirst = 6, kBirthLast = 13, kSexCell = 16;
 
+// Lets the checks choose among the characters the passes proposed for the `open` cells of
+// `trial` (any the position allows where nothing was read; the printed sex fixes the 17th
+// character's parity): the one number that passes every check, or nullopt when none or
+// several do.
+std::optional<std::string> only_passing_choice(const std::string& trial, const std::vector<int>& open,
+                                               const std::array<Cell, kCells>& cells, const IdNumberHints& hints,
+                                               const IdNumberSettings& settings, const Date& today) {
+  if (open.empty() || static_cast<int>(open.size()) > settings.max_uncertain_cells) return std::nullopt;
+  std::vector<std::vector<char>> options;
+  for (int k : open) {
+    std::vector<char> o;
+    for (const auto& [c, s] : cells[k].score) o.push_back(c);
+    for (const auto& [c, s] : cells[k].alternatives)
+      if (s >= 0.05 && std::find(o.begin(), o.end(), c) == o.end()) o.push_back(c);
+    if (o.empty())  // nothing read: any character the position allows
+      for (char c : std::string(k == kCells - 1 ? "0123456789X" : "0123456789")) o.push_back(c);
+    // The sex printed on the card fixes the parity of the 17th character.
+    if (k == kSexCell && hints.male) {
+      std::vector<char> parity;
+      for (char c : o)
+        if (c != 'X' && ((c - '0') % 2 == 1) == *hints.male) parity.push_back(c);
+      o = parity;
+    }
+    if (o.empty()) return std::nullopt;
+    options.push_back(o);
+  }
+  std::optional<std::string> found;
+  std::vector<size_t> index(options.size(), 0);
+  for (int guard = 0; guard < 20000; ++guard) {
+    std::string t = trial;
+    for (size_t u = 0; u < open.size(); ++u) t[open[u]] = options[u][index[u]];
+    if (valid(t, today)) {
+      if (found) return std::nullopt;  // two numbers pass: the checks cannot decide
+      found = t;
+    }
+    size_t u = 0;
+    while (u < index.size() && ++index[u] == options[u].size()) index[u++] = 0;
+    if (u == index.size()) break;
+  }
+  return found;
+}
+
 Resolution resolve(const CellVotes& votes, const IdNumberSettings& settings, const Date& today,
                    const IdNumberHints& hints) {
   Resolution out;
@@ -249,44 +291,7 @@ Resolution resolve(const CellVotes& votes, const IdNumberSettings& settings, con
     return out;
   }
 
-  // Let the checks choose among the characters the passes proposed for uncertain cells:
-  // the number is kept when exactly one choice passes every check.
-  const auto solve = [&](const std::vector<int>& open) -> std::optional<std::string> {
-    if (open.empty() || static_cast<int>(open.size()) > settings.max_uncertain_cells) return std::nullopt;
-    std::vector<std::vector<char>> options;
-    for (int k : open) {
-      std::vector<char> o;
-      for (const auto& [c, s] : cells[k].score) o.push_back(c);
-      for (const auto& [c, s] : cells[k].alternatives)
-        if (s >= 0.05 && std::find(o.begin(), o.end(), c) == o.end()) o.push_back(c);
-      if (o.empty())  // nothing read: any character the position allows
-        for (char c : std::string(k == kCells - 1 ? "0123456789X" : "0123456789")) o.push_back(c);
-      // The sex printed on the card fixes the parity of the 17th character.
-      if (k == kSexCell && hints.male) {
-        std::vector<char> parity;
-        for (char c : o)
-          if (c != 'X' && ((c - '0') % 2 == 1) == *hints.male) parity.push_back(c);
-        o = parity;
-      }
-      if (o.empty()) return std::nullopt;
-      options.push_back(o);
-    }
-    std::optional<std::string> found;
-    std::vector<size_t> index(options.size(), 0);
-    for (int guard = 0; guard < 20000; ++guard) {
-      std::string t = trial;
-      for (size_t u = 0; u < open.size(); ++u) t[open[u]] = options[u][index[u]];
-      if (valid(t, today)) {
-        if (found) return std::nullopt;  // two numbers pass: the checks cannot decide
-        found = t;
-      }
-      size_t u = 0;
-      while (u < index.size() && ++index[u] == options[u].size()) index[u++] = 0;
-      if (u == index.size()) break;
-    }
-    return found;
-  };
-  const std::optional<std::string> solved = solve(uncertain);
+  const std::optional<std::string> solved = only_passing_choice(trial, uncertain, cells, hints, settings, today);
   if (solved) {
     out.value = *solved;
     out.checks_pass = true;
