@@ -31,7 +31,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character"},
+                 "min_confidence", "passes", "weakest_character", "copies"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -51,6 +51,10 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     if (w.size() != 2) throw std::runtime_error(where + ": 'weakest_character' must be [below, cap]");
     s.weakest_below = w[0];
     s.weakest_cap = w[1];
+  }
+  if (j.contains("copies")) {
+    s.copies = get_value<int>(j, "copies", where);
+    if (s.copies < 1 || s.copies > 5) throw std::runtime_error(where + ": 'copies' must be 1 to 5");
   }
   if (j.contains("passes")) {
     const auto& passes = j.at("passes");
@@ -100,8 +104,9 @@ namespace {
 // one scale (the field is printed in one font size), bottoms aligned. Tesseract reads a
 // lone character on a line of its own (the 室 that wraps at the end of an address)
 // unreliably, and a longer line gives its language model context.
+// `segment_of`, when given, receives for each returned symbol the index of the line it came from.
 OcrText read_joined_lines(TesseractEngine& engine, const cv::Mat& ink, const std::vector<cv::Rect>& lines,
-                          const TextFieldSettings& settings) {
+                          const TextFieldSettings& settings, std::vector<size_t>* segment_of = nullptr) {
   constexpr int kPad = 12;
   int tallest = 1;
   for (const auto& l : lines) tallest = std::max(tallest, l.height);
@@ -143,6 +148,7 @@ OcrText read_joined_lines(TesseractEngine& engine, const cv::Mat& ink, const std
     const int cx = s.box.x + s.box.width / 2;
     size_t k = 0;
     while (k + 1 < starts.size() && cx >= starts[k + 1] - gap / 2) ++k;
+    if (segment_of) segment_of->push_back(k);
     const cv::Rect& src = sources[k];
     const int top = kPad + height - scaled[k].rows;
     s.box = cv::Rect(cvRound((s.box.x - starts[k]) / scale) + src.x, cvRound((s.box.y - top) / scale) + src.y,
@@ -215,9 +221,17 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     return out;
   }
   const auto read_once = [&](const TextFieldSettings& pass) {
+    std::vector<OcrSymbol> symbols;
+    if (out.lines.size() == 1 && pass.copies > 1) {
+      std::vector<size_t> segment_of;
+      OcrText t = read_joined_lines(engine, ink, std::vector<cv::Rect>(pass.copies, out.lines.front()), pass, &segment_of);
+      std::vector<std::vector<OcrSymbol>> copies(pass.copies);
+      for (size_t i = 0; i < t.symbols.size(); ++i)
+        if (t.symbols[i].text != " ") copies[segment_of[i]].push_back(std::move(t.symbols[i]));
+      return vote(copies);
+    }
     OcrText t = out.lines.size() == 1 ? read_line(engine, ink, out.lines.front(), pass)
                                       : read_joined_lines(engine, ink, out.lines, pass);
-    std::vector<OcrSymbol> symbols;
     for (auto& s : t.symbols)
       if (s.text != " ") symbols.push_back(std::move(s));
     return symbols;

@@ -51,3 +51,23 @@ TEST_CASE("text field: a printed line is read, and one unsure character caps the
 
   CHECK_THROWS_WITH(settings({{"weakest_character", {0.9}}}), Catch::Contains("[below, cap]"));
 }
+
+TEST_CASE("text field: a lone character is read as copies that vote", "[ocr][text_field]") {
+  ocr::TesseractEngine engine("");
+  // The field box holds the character only; the rest of the line stands for the card's
+  // other print (ink_image's contrast stretch is set by the view's darkest 0.5 %).
+  const cv::Rect box(10, 20, 120, 80);
+  for (const std::string c : {"男", "女", "黎", "瑶"}) {
+    const cv::Mat ink = ocr::ink_image(printed_line(c + "　　　　　公民身份号码"));
+    const auto read = ocr::read_text_field(engine, ink, box, settings({{"copies", 3}}), 8);
+    INFO(c << " read as " << read.text << " " << read.confidence << " " << read.missing_reason);
+    CHECK(read.text == c);
+    // Above the fields' floor; a copy read otherwise (瑶 瑶 一) costs a third.
+    CHECK(read.confidence > 0.6);
+    // The voted character's box is where it is printed (x 20..54), not in a copy.
+    REQUIRE(read.symbols.size() == 1);
+    CHECK(read.symbols[0].box.x >= 14);
+    CHECK(read.symbols[0].box.x + read.symbols[0].box.width <= 62);
+  }
+  CHECK_THROWS_WITH(settings({{"copies", 0}}), Catch::Contains("1 to 5"));
+}
