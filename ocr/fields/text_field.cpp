@@ -210,6 +210,45 @@ double field_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSe
   return settings.weakest_cap > 0 && weak ? std::min(mean, settings.weakest_cap) : mean;
 }
 
+std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat& ink, const std::vector<cv::Rect>& lines,
+                                          const TextFieldSettings& settings) {
+  if (lines.empty()) return {};
+  const auto read_once = [&](const TextFieldSettings& pass) {
+    std::vector<OcrSymbol> symbols;
+    if (lines.size() == 1 && pass.copies > 1) {
+      std::vector<size_t> segment_of;
+      OcrText t = read_joined_lines(engine, ink, std::vector<cv::Rect>(pass.copies, lines.front()), pass, &segment_of);
+      std::vector<std::vector<OcrSymbol>> copies(pass.copies);
+      for (size_t i = 0; i < t.symbols.size(); ++i)
+        if (t.symbols[i].text != " ") copies[segment_of[i]].push_back(std::move(t.symbols[i]));
+      return vote(copies);
+    }
+    OcrText t = lines.size() == 1 ? read_line(engine, ink, lines.front(), pass) : read_joined_lines(engine, ink, lines, pass);
+    for (auto& s : t.symbols)
+      if (s.text != " ") symbols.push_back(std::move(s));
+    return symbols;
+  };
+  if (settings.passes.empty()) return read_once(settings);
+  // Once a majority of the planned passes agree exactly, the rest cannot outvote them.
+  const auto text_of = [](const std::vector<OcrSymbol>& r) {
+    std::string t;
+    for (const auto& s : r) t += s.text;
+    return t;
+  };
+  std::vector<std::vector<OcrSymbol>> reads;
+  for (const auto& p : settings.passes) {
+    TextFieldSettings pass = settings;
+    pass.layout = p.layout;
+    pass.text_height = p.text_height;
+    reads.push_back(read_once(pass));
+    const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
+      return !r.empty() && text_of(r) == text_of(reads.front());
+    });
+    if (unanimous && 2 * reads.size() > settings.passes.size()) break;
+  }
+  return vote(reads);
+}
+
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height) {
   TextFieldRead out;
@@ -220,44 +259,7 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     out.missing_reason = "no printed text found in the field area";
     return out;
   }
-  const auto read_once = [&](const TextFieldSettings& pass) {
-    std::vector<OcrSymbol> symbols;
-    if (out.lines.size() == 1 && pass.copies > 1) {
-      std::vector<size_t> segment_of;
-      OcrText t = read_joined_lines(engine, ink, std::vector<cv::Rect>(pass.copies, out.lines.front()), pass, &segment_of);
-      std::vector<std::vector<OcrSymbol>> copies(pass.copies);
-      for (size_t i = 0; i < t.symbols.size(); ++i)
-        if (t.symbols[i].text != " ") copies[segment_of[i]].push_back(std::move(t.symbols[i]));
-      return vote(copies);
-    }
-    OcrText t = out.lines.size() == 1 ? read_line(engine, ink, out.lines.front(), pass)
-                                      : read_joined_lines(engine, ink, out.lines, pass);
-    for (auto& s : t.symbols)
-      if (s.text != " ") symbols.push_back(std::move(s));
-    return symbols;
-  };
-  if (settings.passes.empty()) {
-    out.symbols = read_once(settings);
-  } else {
-    // Once a majority of the planned passes agree exactly, the rest cannot outvote them.
-    const auto text_of = [](const std::vector<OcrSymbol>& r) {
-      std::string t;
-      for (const auto& s : r) t += s.text;
-      return t;
-    };
-    std::vector<std::vector<OcrSymbol>> reads;
-    for (const auto& p : settings.passes) {
-      TextFieldSettings pass = settings;
-      pass.layout = p.layout;
-      pass.text_height = p.text_height;
-      reads.push_back(read_once(pass));
-      const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
-        return !r.empty() && text_of(r) == text_of(reads.front());
-      });
-      if (unanimous && 2 * reads.size() > settings.passes.size()) break;
-    }
-    out.symbols = vote(reads);
-  }
+  out.symbols = read_located_lines(engine, ink, out.lines, settings);
   for (const auto& s : out.symbols) out.text += s.text;
   out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";

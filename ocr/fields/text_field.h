@@ -74,6 +74,12 @@ struct TextFieldRead {
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
                               const TextFieldSettings& settings, int min_line_height);
 
+// Reads already located lines (view coordinates) as read_text_field does once it has found
+// them: several lines as one strip, with the settings' copies and passes voting. White space
+// is dropped; boxes are in view coordinates.
+std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat& ink, const std::vector<cv::Rect>& lines,
+                                          const TextFieldSettings& settings);
+
 // OCRs one already located line (view coordinates) with `settings`.
 OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& line, const TextFieldSettings& settings);
 

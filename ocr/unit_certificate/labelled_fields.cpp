@@ -208,11 +208,10 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
       if (line.y - previous.br().y > 1.0 * h || std::abs(line.x - out.lines.front().x) > 2.0 * h) break;
     }
     if (static_cast<int>(out.lines.size()) >= max_lines) break;
-    const auto text = read_line(engine, ink, line, settings);
-    for (const auto& s : text.symbols) {
+    for (auto& s : read_located_lines(engine, ink, {line}, settings)) {
       if (trim(s.text).empty()) continue;
       out.text += s.text;
-      out.symbols.push_back(s);
+      out.symbols.push_back(std::move(s));
     }
     out.lines.push_back(line);
     previous = line;
