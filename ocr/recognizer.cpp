@@ -93,8 +93,8 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
     } catch (const std::exception& e) {
       log().error("{}: classification by cues failed: {}", file, e.what());
     }
+    context.mark("classify.cues." + std::string(to_string(reader->types().front())));
   }
-  context.mark("classify.cues");
   for (const auto& reader : readers_) {
     if (hint && !reads(*reader, *hint)) continue;
     // A decisive claim (an ID card matching its printed template without a rival) is not

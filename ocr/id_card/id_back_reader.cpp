@@ -76,6 +76,10 @@ std::optional<std::pair<Digits, Digits>> reconcile(const Digits& from, const Dig
 
 }  // namespace
 
+std::vector<Classification> IdCardBackReader::classify_by_cues(const PageAnalysis& page, OcrContext&) const {
+  return classify_id_card_side_by_cue(page, DocumentType::kIdBack);
+}
+
 std::vector<Classification> IdCardBackReader::classify(const PageAnalysis& page, OcrContext&,
                                                        std::optional<DocumentType> forced) const {
   return classify_id_card_side(page, DocumentType::kIdBack, forced);

@@ -9,6 +9,7 @@ namespace beian::ocr {
 class IdCardBackReader : public DocumentReader {
  public:
   std::vector<DocumentType> types() const override { return {DocumentType::kIdBack}; }
+  std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const override;
   std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                        std::optional<DocumentType> forced) const override;
   DocumentResult read(const PageAnalysis& page, const Classification& classification,

@@ -94,7 +94,10 @@ bool card_shaped(const DocumentQuad& q) {
 // Quads searched whole by template alignment when no outline shows a card clearly.
 bool always_aligned(const DocumentQuad& q) { return q.whole_image || q.enclosure >= QuadFinderOptions{}.min_enclosure; }
 
-IdCardRanking compute_ranking(const PageAnalysis& page) {
+bool by_match(const IdCardHypothesis& a, const IdCardHypothesis& b) { return a.match > b.match; }
+
+// Every card-shaped outline's hypotheses scored as outlined, best first (no alignment).
+IdCardRanking unaligned_ranking(const PageAnalysis& page) {
   IdCardRanking ranking;
   const auto& quads = page.quads();
   int considered = 0;
@@ -109,8 +112,18 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
       for (const auto& t : templates())
         ranking.hypotheses.push_back({t.side, i, turn % 4, template_match(page, i, turn, t.align)});
   }
-  auto by_match = [](const auto& a, const auto& b) { return a.match > b.match; };
   std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
+  return ranking;
+}
+
+const IdCardRanking& shared_unaligned_ranking(const PageAnalysis& page) {
+  templates();  // render once, outside any page
+  return page.shared<IdCardRanking>("id_card.unaligned_ranking", [&] { return unaligned_ranking(page); });
+}
+
+IdCardRanking compute_ranking(const PageAnalysis& page) {
+  IdCardRanking ranking = shared_unaligned_ranking(page);
+  const auto& quads = page.quads();
   // Refine the leading hypotheses' outlines by aligning them with their template: a faint or
   // partly hidden card edge gives an imprecise quad, a flat scan gives only the whole image.
   std::vector<size_t> to_align;
@@ -157,6 +170,11 @@ const IdCardHypothesis* IdCardRanking::best(DocumentType side) const {
 }
 
 cv::Size id_card_view_size() { return document_layout(DocumentType::kIdFront).canonical; }
+
+bool id_card_fits_outline(const PageAnalysis& page) {
+  const auto& ranking = shared_unaligned_ranking(page);
+  return !ranking.hypotheses.empty() && ranking.hypotheses.front().match >= kAlignedAlready;
+}
 
 const IdCardRanking& rank_id_card_hypotheses(const PageAnalysis& page) {
   templates();  // render once, outside any page

@@ -29,6 +29,10 @@ struct IdCardRanking {
   const IdCardHypothesis* best(DocumentType side) const;
 };
 
+// Whether an outline of `page` fits a side's printed text as it is, before any alignment:
+// the cheap first step of the ranking (~25 ms on a 2000×1500 photo), computed once per page.
+bool id_card_fits_outline(const PageAnalysis& page);
+
 // The ranking for `page`, computed once per page (thread-safe across pages).
 const IdCardRanking& rank_id_card_hypotheses(const PageAnalysis& page);
 

@@ -57,6 +57,11 @@ std::vector<Classification> classify_id_card_side(const PageAnalysis& page, Docu
   return {c};
 }
 
+std::vector<Classification> classify_id_card_side_by_cue(const PageAnalysis& page, DocumentType side) {
+  if (!id_card_fits_outline(page)) return {};
+  return classify_id_card_side(page, side, std::nullopt);
+}
+
 cv::Rect IdCardSide::box(std::string_view field) const {
   const LayoutField* f = layout.field(field);
   return f ? layout.scale(f->box, view.size()) : cv::Rect();

@@ -65,6 +65,10 @@ BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
 
 }  // namespace
 
+std::vector<Classification> IdCardFrontReader::classify_by_cues(const PageAnalysis& page, OcrContext&) const {
+  return classify_id_card_side_by_cue(page, DocumentType::kIdFront);
+}
+
 std::vector<Classification> IdCardFrontReader::classify(const PageAnalysis& page, OcrContext&,
                                                         std::optional<DocumentType> forced) const {
   return classify_id_card_side(page, DocumentType::kIdFront, forced);
