@@ -228,7 +228,16 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
       if (s.text != " ") symbols.push_back(std::move(s));
     return symbols;
   };
-  if (settings.passes.empty()) return read_once(settings);
+  // A line read as nothing in single-line mode is read once more as a raw line: Tesseract's
+  // line layout discards some short lines whole (务。 of a wrapped scope, clean and sharp).
+  const auto read_or_raw = [&](const TextFieldSettings& pass) {
+    auto symbols = read_once(pass);
+    if (!symbols.empty() || pass.layout != OcrLayout::kSingleLine) return symbols;
+    TextFieldSettings raw = pass;
+    raw.layout = OcrLayout::kRawLine;
+    return read_once(raw);
+  };
+  if (settings.passes.empty()) return read_or_raw(settings);
   // Once a majority of the planned passes agree exactly, the rest cannot outvote them.
   const auto text_of = [](const std::vector<OcrSymbol>& r) {
     std::string t;
@@ -240,7 +249,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     TextFieldSettings pass = settings;
     pass.layout = p.layout;
     pass.text_height = p.text_height;
-    reads.push_back(read_once(pass));
+    reads.push_back(read_or_raw(pass));
     const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
       return !r.empty() && text_of(r) == text_of(reads.front());
     });
