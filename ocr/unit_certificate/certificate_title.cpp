@@ -67,8 +67,10 @@ cv::Rect title_row(const cv::Mat& ink, double min_height) {
   for (int i = 1; i < n; ++i) {
     const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                      stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    // Character-like: tall enough, not a long rule or a frame, roughly square.
-    if (b.height < min_height || b.height > 4 * min_height || b.width > 2.2 * b.height || b.width < 0.3 * b.height) continue;
+    // Character-like: tall enough (not a rule), not a frame, not a thin stroke. Wide is
+    // fine: a bold title set tight (社会团体法人登记证书) joins into one blob per run of
+    // characters, and dropping those left the row at 社会.
+    if (b.height < min_height || b.height > 4 * min_height || b.width < 0.3 * b.height) continue;
     glyphs.push_back(b);
   }
   if (glyphs.empty()) return {};
