@@ -14,7 +14,27 @@ namespace {
 // in perspective stretch that a little.
 constexpr double kMinAspect = 1.2, kMaxAspect = 1.9;
 
-// The lowest run of consecutive lines whose lengths are the format's, read and decoded.
+// Ranks zones: verified check digits first, then glyph agreement.
+double rank(const MrzZone& z);
+
+// `line` narrowed to `count` cells starting at cell `first`.
+MrzLineGeometry cells_of(const MrzLineGeometry& line, int first, int count) {
+  MrzLineGeometry out = line;
+  out.first_centre = line.first_centre + first * line.pitch;
+  out.char_count = count;
+  const int left = static_cast<int>(std::lround(out.first_centre - line.pitch / 2));
+  const int right = static_cast<int>(std::lround(out.first_centre + (count - 0.5) * line.pitch));
+  out.box.x = std::max(line.box.x, left);
+  out.box.width = std::min(line.box.br().x, right) - out.box.x;
+  return out;
+}
+
+// Cells a found line may have beyond its format's length: a page edge or a mark right beside
+// the zone joins its row (a clean passport on a pale background: 45 cells for 44).
+constexpr int kMaxExtraCells = 2;
+
+// The lowest run of consecutive lines whose lengths are the format's (or up to kMaxExtraCells
+// longer, read at each offset, the best decoding kept), read and decoded.
 std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<MrzLineGeometry>& lines,
                                       const MrzFormat& format) {
   const size_t n = format.lines.size();
@@ -22,23 +42,41 @@ std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<Mrz
   for (size_t end = lines.size(); end >= n; --end) {
     const size_t begin = end - n;
     bool fits = true;
-    for (size_t k = 0; k < n && fits; ++k)
-      fits = lines[begin + k].char_count == static_cast<int>(format.lines[k].size());
-    if (!fits) continue;
-    MrzZone zone;
-    zone.format = &format;
-    std::vector<MrzLineReading> readings;
-    double sum = 0;
-    for (size_t k = 0; k < n; ++k) {
-      zone.lines.push_back(lines[begin + k]);
-      readings.push_back(read_mrz_line(grey, lines[begin + k], OcrbMatcher::get()));
+    for (size_t k = 0; k < n && fits; ++k) {
+      const int extra = lines[begin + k].char_count - static_cast<int>(format.lines[k].size());
+      fits = extra >= 0 && extra <= kMaxExtraCells;
     }
-    zone.decoding = decode_mrz(format, readings, mrz_settings());
-    size_t count = 0;
-    for (const auto& scores : zone.decoding.scores)
-      for (float s : scores) sum += s, ++count;
-    zone.mean_score = count ? sum / count : 0;
-    return zone;
+    if (!fits) continue;
+    // Every line's offsets together (at most 3 × 3 for two lines; 1 when the lengths fit).
+    std::vector<int> offsets(n, 0);
+    std::optional<MrzZone> best;
+    while (true) {
+      MrzZone zone;
+      zone.format = &format;
+      std::vector<MrzLineReading> readings;
+      for (size_t k = 0; k < n; ++k) {
+        zone.lines.push_back(cells_of(lines[begin + k], offsets[k], static_cast<int>(format.lines[k].size())));
+        readings.push_back(read_mrz_line(grey, zone.lines.back(), OcrbMatcher::get()));
+      }
+      zone.decoding = decode_mrz(format, readings, mrz_settings());
+      double sum = 0;
+      size_t count = 0;
+      for (const auto& scores : zone.decoding.scores)
+        for (float s : scores) sum += s, ++count;
+      zone.mean_score = count ? sum / count : 0;
+      if (!best || rank(zone) > rank(*best)) best = std::move(zone);
+      size_t k = 0;
+      for (; k < n; ++k) {
+        const int extra = lines[begin + k].char_count - static_cast<int>(format.lines[k].size());
+        if (offsets[k] < extra) {
+          ++offsets[k];
+          break;
+        }
+        offsets[k] = 0;
+      }
+      if (k == n) break;
+    }
+    return best;
   }
   return std::nullopt;
 }

@@ -6,7 +6,10 @@
 
 #include "mrz_test_support.h"
 #include "ocr/mrz/mrz_decode.h"
+#include "ocr/image/normalise.h"
 #include "ocr/mrz/mrz_lines.h"
+#include "ocr/mrz/mrz_zone.h"
+#include "ocr/page_analysis.h"
 #include "ocr/validators/mrz.h"
 
 using namespace beian;
@@ -178,4 +181,30 @@ TEST_CASE("a page-edge sliver after the last cell does not add a 45th cell") {
   CHECK(d->lines[0] == line1);
   CHECK(d->lines[1] == line2);
   CHECK(d->checks_ok());
+}
+
+TEST_CASE("a zone whose line finds a cell too many beside it is still read, at the right offset") {
+  // What a clean passport on a pale background showed: the page's edge, right of line 2,
+  // joined its row as a 45th cell, and the zone (44 + 44 cells expected) was not read at all.
+  const std::string line1 = "P<CHNFANG<<HAODE<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
+  const std::string line2 = "E602417275CHN8608309M3402247<<<<<<<<<<<<<<<0";
+  REQUIRE(validators::td3_line2_valid(line2));
+  test::MrzPageOptions o;
+  o.decorations = false;
+  auto page = test::render_mrz_page({line1, line2}, o);
+  const auto lines = find_mrz_lines(grey_of(page), mrz_settings());
+  REQUIRE(lines.size() == 2);
+  // A glyph-sized dark bar one pitch after line 2's last cell.
+  const auto& l2 = lines[1];
+  const auto last = l2.cell(43).centre_on_baseline;
+  const int x = static_cast<int>(last.x + l2.pitch);
+  cv::rectangle(page, cv::Rect(x - 2, static_cast<int>(last.y - l2.cap_height), 5, static_cast<int>(l2.cap_height)),
+                cv::Scalar(40, 40, 40), cv::FILLED);
+  REQUIRE(find_mrz_lines(grey_of(page), mrz_settings())[1].char_count == 45);
+  PageAnalysis analysis(normalise_image(page), "passport.png");
+  const auto& zone = find_mrz_zone(analysis);
+  REQUIRE(zone);
+  CHECK(zone->decoding.lines[0] == line1);
+  CHECK(zone->decoding.lines[1] == line2);
+  CHECK(zone->decoding.checks_ok());
 }
