@@ -20,30 +20,29 @@ UnitCertificateSettings load() {
   const auto j = load_data_file("ocr/unit_certificate.json");
   check_keys(j,
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
-              "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles", "view_width", "label_pass",
+              "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_card_overlap", "cue_min_similarity", "titles", "view_width", "label_pass",
               "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields",
               "issue_date_ocr", "authority", "title_cue_confidence"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
               "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles"},
              kWhere);
   UnitCertificateSettings s;
-  const auto aspect = get_value<std::vector<double>>(j, "page_aspect", kWhere);
-  if (aspect.size() != 2) throw std::runtime_error(kWhere + ": 'page_aspect' takes two numbers");
-  s.min_page_aspect = aspect[0];
-  s.max_page_aspect = aspect[1];
+  // A [min, max] pair of `key`.
+  const auto range = [&](const char* key, double& min, double& max) {
+    const auto pair = get_value<std::vector<double>>(j, key, kWhere);
+    if (pair.size() != 2) throw std::runtime_error(kWhere + ": '" + key + "' takes two numbers");
+    min = pair[0];
+    max = pair[1];
+  };
+  range("page_aspect", s.min_page_aspect, s.max_page_aspect);
   s.max_quads = static_cast<size_t>(get_value<int>(j, "max_quads", kWhere));
   s.analysis_width = get_value<int>(j, "analysis_width", kWhere);
   s.min_title_height = get_value<double>(j, "min_title_height", kWhere);
   s.title_ocr = parse_text_field_settings(j.at("title_ocr"), kWhere + " title_ocr");
   s.min_title_similarity = get_value<double>(j, "min_title_similarity", kWhere);
-  const auto cue_aspect = get_value<std::vector<double>>(j, "cue_page_aspect", kWhere);
-  if (cue_aspect.size() != 2) throw std::runtime_error(kWhere + ": 'cue_page_aspect' takes two numbers");
-  s.cue_min_aspect = cue_aspect[0];
-  s.cue_max_aspect = cue_aspect[1];
-  const auto card_aspect = get_value<std::vector<double>>(j, "cue_card_aspect", kWhere);
-  if (card_aspect.size() != 2) throw std::runtime_error(kWhere + ": 'cue_card_aspect' takes two numbers");
-  s.cue_card_min_aspect = card_aspect[0];
-  s.cue_card_max_aspect = card_aspect[1];
+  range("cue_page_aspect", s.cue_min_aspect, s.cue_max_aspect);
+  range("cue_card_aspect", s.cue_card_min_aspect, s.cue_card_max_aspect);
+  if (j.contains("cue_card_overlap")) s.cue_card_overlap = get_value<double>(j, "cue_card_overlap", kWhere);
   s.cue_min_similarity = get_value<double>(j, "cue_min_similarity", kWhere);
   for (const auto& [id, titles] : j.at("titles").items()) {
     const auto type = parse_document_type(id);
@@ -131,7 +130,7 @@ const CertificateTitle* title_cue(const PageAnalysis& page, TesseractEngine& eng
       if (quads[k].whole_image || quads[k].aspect < s.cue_card_min_aspect || quads[k].aspect > s.cue_card_max_aspect) continue;
       const cv::Rect2f c = cv::boundingRect(std::vector<cv::Point2f>(quads[k].corners.begin(), quads[k].corners.end()));
       const double overlap = (r & c).area() / std::max(1e-6, static_cast<double>((r | c).area()));
-      if (overlap > 0.7) return true;
+      if (overlap > s.cue_card_overlap) return true;
     }
     return false;
   };

@@ -32,6 +32,7 @@ struct UnitCertificateSettings {
   // "cue_card_aspect": a stronger outline of this aspect (an ID-1 card, 1.58) covering a
   // page-shaped one makes that one a loose fit of the card, not a page: no cue.
   double cue_card_min_aspect = 1.52, cue_card_max_aspect = 1.7;
+  double cue_card_overlap = 0.7;  // "cue_card_overlap": bounding-box IoU above which it covers the page outline
   double cue_min_similarity = 0.99;
   std::map<DocumentType, std::vector<std::string>> titles;
 };
