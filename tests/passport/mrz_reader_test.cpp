@@ -40,6 +40,19 @@ std::optional<MrzDecoding> read_page(const cv::Mat& page, const std::string& for
   return decode_mrz(format, readings, mrz_settings());
 }
 
+// A decoration-free TD3 page (FANG HAODE, every check valid) and the zone lines found on it,
+// for the tests that add a mark beside the zone.
+const std::string kFangLine1 = "P<CHNFANG<<HAODE<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
+const std::string kFangLine2 = "E602417275CHN8608309M3402247<<<<<<<<<<<<<<<0";
+
+std::pair<cv::Mat, std::vector<MrzLineGeometry>> fang_page() {
+  test::MrzPageOptions o;
+  o.decorations = false;
+  cv::Mat page = test::render_mrz_page({kFangLine1, kFangLine2}, o);
+  auto lines = find_mrz_lines(grey_of(page), mrz_settings());
+  return {page, lines};
+}
+
 }  // namespace
 
 TEST_CASE("every OCR-B glyph matches its own template best, at several sizes") {
@@ -163,13 +176,8 @@ TEST_CASE("the 30-character 往来港澳通行证 line reads with its four check
 TEST_CASE("a page-edge sliver after the last cell does not add a 45th cell") {
   // What generated passport pages showed: a broken page-edge stroke right after the last
   // cell of line 1, joined to the line's row and counted as a glyph.
-  const std::string line1 = "P<CHNFANG<<HAODE<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
-  const std::string line2 = "E602417275CHN8608309M3402247<<<<<<<<<<<<<<<0";
-  REQUIRE(validators::td3_line2_valid(line2));
-  test::MrzPageOptions o;
-  o.decorations = false;
-  auto page = test::render_mrz_page({line1, line2}, o);
-  const auto lines = find_mrz_lines(grey_of(page), mrz_settings());
+  REQUIRE(validators::td3_line2_valid(kFangLine2));
+  auto [page, lines] = fang_page();
   REQUIRE(lines.size() == 2);
   const cv::Rect top = lines[0].box;
   // A one-pixel stroke a third of a line tall, one pitch after line 1.
@@ -178,21 +186,16 @@ TEST_CASE("a page-edge sliver after the last cell does not add a 45th cell") {
            cv::Scalar(60, 60, 60), 1);
   const auto d = read_page(page, "td3");
   REQUIRE(d);
-  CHECK(d->lines[0] == line1);
-  CHECK(d->lines[1] == line2);
+  CHECK(d->lines[0] == kFangLine1);
+  CHECK(d->lines[1] == kFangLine2);
   CHECK(d->checks_ok());
 }
 
 TEST_CASE("a zone whose line finds a cell too many beside it is still read, at the right offset") {
   // What a clean passport on a pale background showed: the page's edge, right of line 2,
   // joined its row as a 45th cell, and the zone (44 + 44 cells expected) was not read at all.
-  const std::string line1 = "P<CHNFANG<<HAODE<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
-  const std::string line2 = "E602417275CHN8608309M3402247<<<<<<<<<<<<<<<0";
-  REQUIRE(validators::td3_line2_valid(line2));
-  test::MrzPageOptions o;
-  o.decorations = false;
-  auto page = test::render_mrz_page({line1, line2}, o);
-  const auto lines = find_mrz_lines(grey_of(page), mrz_settings());
+  REQUIRE(validators::td3_line2_valid(kFangLine2));
+  auto [page, lines] = fang_page();
   REQUIRE(lines.size() == 2);
   // A glyph-sized dark bar one pitch after line 2's last cell.
   const auto& l2 = lines[1];
@@ -204,7 +207,7 @@ TEST_CASE("a zone whose line finds a cell too many beside it is still read, at t
   PageAnalysis analysis(normalise_image(page), "passport.png");
   const auto& zone = find_mrz_zone(analysis);
   REQUIRE(zone);
-  CHECK(zone->decoding.lines[0] == line1);
-  CHECK(zone->decoding.lines[1] == line2);
+  CHECK(zone->decoding.lines[0] == kFangLine1);
+  CHECK(zone->decoding.lines[1] == kFangLine2);
   CHECK(zone->decoding.checks_ok());
 }
