@@ -15,7 +15,11 @@ namespace {
 constexpr double kMinAspect = 1.2, kMaxAspect = 1.9;
 
 // Ranks zones: verified check digits first, then glyph agreement.
-double rank(const MrzZone& z);
+double rank(const MrzZone& z) {
+  const size_t checks = z.format->checks.size();
+  const double passing = checks ? 1.0 - static_cast<double>(z.decoding.failed_checks.size()) / checks : 1.0;
+  return passing * 2.0 + z.mean_score;
+}
 
 // `line` narrowed to `count` cells starting at cell `first`.
 MrzLineGeometry cells_of(const MrzLineGeometry& line, int first, int count) {
@@ -47,16 +51,26 @@ std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<Mrz
       fits = extra >= 0 && extra <= kMaxExtraCells;
     }
     if (!fits) continue;
-    // Every line's offsets together (at most 3 × 3 for two lines; 1 when the lengths fit).
-    std::vector<int> offsets(n, 0);
+    // Each line read once at each of its offsets; then every combination of offsets decoded
+    // (at most 3 × 3 for two lines; one when the lengths fit).
+    std::vector<std::vector<MrzLineGeometry>> geometry(n);
+    std::vector<std::vector<MrzLineReading>> reading(n);
+    for (size_t k = 0; k < n; ++k) {
+      const int length = static_cast<int>(format.lines[k].size());
+      for (int first = 0; first <= lines[begin + k].char_count - length; ++first) {
+        geometry[k].push_back(cells_of(lines[begin + k], first, length));
+        reading[k].push_back(read_mrz_line(grey, geometry[k].back(), OcrbMatcher::get()));
+      }
+    }
+    std::vector<size_t> offsets(n, 0);
     std::optional<MrzZone> best;
     while (true) {
       MrzZone zone;
       zone.format = &format;
       std::vector<MrzLineReading> readings;
       for (size_t k = 0; k < n; ++k) {
-        zone.lines.push_back(cells_of(lines[begin + k], offsets[k], static_cast<int>(format.lines[k].size())));
-        readings.push_back(read_mrz_line(grey, zone.lines.back(), OcrbMatcher::get()));
+        zone.lines.push_back(geometry[k][offsets[k]]);
+        readings.push_back(reading[k][offsets[k]]);
       }
       zone.decoding = decode_mrz(format, readings, mrz_settings());
       double sum = 0;
@@ -66,26 +80,12 @@ std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<Mrz
       zone.mean_score = count ? sum / count : 0;
       if (!best || rank(zone) > rank(*best)) best = std::move(zone);
       size_t k = 0;
-      for (; k < n; ++k) {
-        const int extra = lines[begin + k].char_count - static_cast<int>(format.lines[k].size());
-        if (offsets[k] < extra) {
-          ++offsets[k];
-          break;
-        }
-        offsets[k] = 0;
-      }
+      while (k < n && ++offsets[k] == geometry[k].size()) offsets[k++] = 0;
       if (k == n) break;
     }
     return best;
   }
   return std::nullopt;
-}
-
-// Ranks zones: verified check digits first, then glyph agreement.
-double rank(const MrzZone& z) {
-  const size_t checks = z.format->checks.size();
-  const double passing = checks ? 1.0 - static_cast<double>(z.decoding.failed_checks.size()) / checks : 1.0;
-  return passing * 2.0 + z.mean_score;
 }
 
 // The best zone in quad `i`, in its landscape orientations (all four for the whole image);
