@@ -186,10 +186,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto established_date = parse_cn_date(established.text);
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established.confidence, established.missing_reason));
-  const FieldReading term_reading = checked("business_term", [](const std::string& t) {
-    const TermReading term = parse_term(t);
-    return term.from && (term.until || term.open_ended);
-  });
+  const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
   const TermReading term = parse_term(term_reading.text);
   r.set_field("business_term_from",
               value_or_missing(term.from ? term.from->to_string() : "", term_reading.confidence, term_reading.missing_reason));

@@ -20,6 +20,8 @@ struct TermReading {
   std::optional<Date> from;
   std::optional<Date> until;
   bool open_ended = false;   // 长期 / 不约定期限
+  // A start and an end (a date or 长期): the reading a re-read is accepted for.
+  bool complete() const { return from && (until || open_ended); }
 };
 
 // "2020年03月11日至2050年03月10日" or "...至长期". Also "自...至..." (validity periods).

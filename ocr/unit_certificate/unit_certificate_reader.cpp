@@ -157,10 +157,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (!field("activity_area").label_box.empty())
     r.set_field("activity_area",
                 value_or_missing(clean_value_text(field("activity_area").text), field("activity_area").confidence, ""));
-  const FieldReading period = checked("valid_period", [](const std::string& t) {
-    const TermReading term = parse_term(t);
-    return term.from && (term.until || term.open_ended);
-  });
+  const FieldReading period = checked("valid_period", [](const std::string& t) { return parse_term(t).complete(); });
   const TermReading term = parse_term(period.text);
   r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", period.confidence, period.missing_reason));
   r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
