@@ -67,11 +67,7 @@ cv::Rect IdCardSide::box(std::string_view field) const {
   return f ? layout.scale(f->box, view.size()) : cv::Rect();
 }
 
-std::string IdCardSide::label(std::string_view field) const {
-  if (field == "valid_from" || field == "valid_until") field = "valid_period";
-  const LayoutField* f = layout.field(field);
-  return f && !f->label.empty() ? f->label : std::string(field);
-}
+std::string IdCardSide::label(std::string_view field) const { return layout.label_for(field); }
 
 int IdCardSide::min_line_height(std::string_view field) const {
   const LayoutField* f = layout.field(field);

@@ -56,12 +56,13 @@ LayoutText parse_text(const json& j, const std::string& where) {
 LayoutField parse_field(const json& j, const std::string& where) {
   check_keys(j,
              {"name", "label", "label_box", "box", "font", "font_px", "lines", "line_px", "tracking_px", "color",
-              "bold", "parts"},
+              "bold", "parts", "display_name"},
              {"name", "box", "font_px"}, where);
   LayoutField f;
   f.name = get_value<std::string>(j, "name", where);
   if (j.contains("label")) f.label = get_value<std::string>(j, "label", where);
   if (j.contains("label_box")) f.label_box = parse_rect(j.at("label_box"), where + ".label_box");
+  if (j.contains("display_name")) f.display_name = get_value<std::string>(j, "display_name", where);
   if (!f.label.empty() && f.label_box.empty()) throw std::runtime_error(where + ": a label needs a label_box");
   f.box = parse_rect(j.at("box"), where + ".box");
   if (j.contains("font")) f.font = get_value<std::string>(j, "font", where);
@@ -96,6 +97,19 @@ const LayoutField* DocumentLayout::field(std::string_view name) const {
     if (f.name == name) return &f;
   }
   return nullptr;
+}
+
+std::string DocumentLayout::label_for(std::string_view name) const {
+  const LayoutField* f = field(name);
+  for (size_t i = 0; !f && i < fields.size(); ++i)
+    for (const auto& [part, box] : fields[i].parts)
+      if (name == part || name == fields[i].name + "_" + part) f = &fields[i];
+  if (!f) return std::string(name);
+  std::string label;
+  for (const char c : f->label)
+    if (c != ' ') label += c;
+  if (label.empty()) label = f->display_name;
+  return label.empty() ? std::string(name) : label;
 }
 
 std::optional<cv::Rect> DocumentLayout::area(std::string_view name) const {

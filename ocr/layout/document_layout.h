@@ -34,6 +34,7 @@ struct LayoutText {
 struct LayoutField {
   std::string name;            // canonical field name ("name", "id_number", ...)
   std::string label;           // printed label ("姓名"); empty when none is printed
+  std::string display_name;    // "display_name": how messages name an unlabelled field ("发证日期")
   cv::Rect label_box;          // empty when no label
   cv::Rect box;                // where the value is printed
   std::string font = "zh";
@@ -59,6 +60,10 @@ struct DocumentLayout {
   std::vector<std::pair<std::string, cv::Scalar>> colors;    // name → BGR
 
   const LayoutField* field(std::string_view name) const;
+  // How findings name a field to the applicant: its printed label without the spacing that
+  // justifies it ("名        称" -> "名称"), else its display_name, else `name` itself. A part
+  // named like "business_term_from" or "valid_from" is named by the field it belongs to.
+  std::string label_for(std::string_view name) const;
   std::optional<cv::Rect> area(std::string_view name) const;
   // The colour called `name` (BGR); black when unknown.
   cv::Scalar color(std::string_view name) const;

@@ -199,10 +199,9 @@ DocumentResult PermitReader::read(const PageAnalysis& page, const Classification
   for (auto& f : card_quality_findings(CardQualityInput{page, quad, view, layout})) r.findings.push_back(std::move(f));
   for (const auto& [field_name, value] : r.fields)
     if (!value.present()) {
-      const LayoutField* f = layout.field(field_name == "expiry_date" ? "valid_period" : field_name);
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE",
-                                        {{"reason", value.missing_reason}, {"label", f ? f->label : field_name}},
-                                        r.file, field_name));
+      const std::string label = layout.label_for(field_name == "expiry_date" ? "valid_period" : field_name);
+      r.findings.push_back(
+          make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", label}}, r.file, field_name));
     }
   context.mark("permit.checks");
   return r;

@@ -81,6 +81,17 @@ TEST_CASE("Layouts carry the canonical fields the readers crop", "[samples][layo
   CHECK(ocr::document_layout(DocumentType::kIdFront).area("portrait").has_value());
 }
 
+TEST_CASE("Findings name a field as the document prints it", "[samples][layout]") {
+  const auto& licence = ocr::document_layout(DocumentType::kBusinessLicence);
+  CHECK(licence.label_for("name") == "名称");                   // printed "名        称"
+  CHECK(licence.label_for("business_term_until") == "营业期限");  // a part of business_term
+  CHECK(licence.label_for("issue_date") == "发证日期");          // no label printed: display_name
+  CHECK(licence.label_for("qr_credit_code") == "qr_credit_code"); // not on the layout
+  const auto& back = ocr::document_layout(DocumentType::kIdBack);
+  CHECK(back.label_for("valid_from") == "有效期限");
+  CHECK(ocr::document_layout(DocumentType::kIdFront).label_for("id_number") == "公民身份号码");
+}
+
 TEST_CASE("Layout loader rejects unknown keys, naming them", "[samples][layout]") {
   test::TempDir dir;
   const auto file = dir / "id_front.json";
