@@ -118,7 +118,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // erased; the authority's strokes under it fade with it, so there it is a second chance.
   const cv::Mat unsealed = erase_seal(ink, view, seal, s.seal);
   context.mark("licence.view");
-  const auto reading = read_labelled_fields(engine, ink, &document_layout(DocumentType::kBusinessLicence), s.labelled);
+  const DocumentLayout& layout = document_layout(DocumentType::kBusinessLicence);
+  const auto reading = read_labelled_fields(engine, ink, &layout, s.labelled);
   context.mark("licence.fields");
   auto field = [&](const std::string& name) -> const FieldReading& { return reading.fields.at(name); };
 
@@ -245,12 +246,15 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     r.findings.push_back(make_finding("LICENCE_NO_SEAL", {{"document", document}}, r.file));
   }
 
+  for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), view, layout, false}))
+    r.findings.push_back(std::move(f));
   for (auto& f : check_unit_code(r, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "business_term_until", context.today())) r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
   for (const auto& [name, value] : r.fields)
     if (!value.present())
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", name}}, r.file, name));
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", layout.label_for(name)}},
+                                        r.file, name));
   context.mark("licence.checks");
   return r;
 }

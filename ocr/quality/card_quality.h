@@ -1,6 +1,6 @@
-// Image-quality checks for a document photographed as a card (ID card sides, permits):
-// blur, glare over a field, border cut off, resolution too low, black-and-white copy, card
-// too small in the frame. Each check is one function in its own file returning its measured
+// Image-quality checks for a photographed document (ID card sides, permits, licences and
+// certificates): blur, glare over a field, border cut off, resolution too low, black-and-white
+// copy, document too small in the frame. Each check is one function in its own file returning its measured
 // value against a threshold from templates/ocr/quality.json; failures become findings that
 // name the value, the endangered field and what to do.
 #pragma once
@@ -23,6 +23,9 @@ struct CardQualityInput {
   const DocumentQuad& quad;     // where the card is in the normalised image
   const cv::Mat& view;          // the rectified, upright card (BGR)
   const DocumentLayout& layout; // its field boxes (canonical coordinates)
+  // Pages (licences, certificates) judge black-and-white on the whole photo themselves: it
+  // also decides whether a seal can be looked for.
+  bool check_bw_copy = true;
 };
 
 // One check's outcome: `value` measured, compared with `threshold`.
@@ -36,11 +39,15 @@ struct QualityCheck {
   Evidence evidence;            // extra values for the message
 };
 
+// Blur and resolution limits are relative to the document's smallest printed text (its
+// layout's smallest font), so one setting serves an ID card's 3 mm address and a licence's
+// 4.75 mm scope: an ID card needs 580 px of width, an A4 licence 1260.
 struct QualitySettings {
-  double blur_max_mm = 0.2;            // estimated edge blur (Gaussian sigma, mm on the card)
+  double blur_max_text_fraction = 0.0667;  // edge blur (Gaussian sigma) / smallest text height
   double glare_min_field_fraction = 0.04;  // share of a field box washed out by glare
   double glare_level = 0.1;            // brighter than the paper by this fraction = glare
-  double min_card_width_px = 600;      // card width in the original photo
+  double glare_min_headroom = 10;      // grey levels between paper and glare level needed to judge
+  double min_text_height_px = 20;      // smallest text's height in the original photo
   double bw_max_colourfulness = 6.0;   // Hasler-Süsstrunk colourfulness of the card
   double min_card_area_fraction = 0.2; // card area / photo area
   double border_tolerance_px = 3;      // a side this close to the photo edge is cut off
@@ -49,6 +56,12 @@ struct QualitySettings {
 // templates/ocr/quality.json, loaded once. Throws std::runtime_error naming the file.
 const QualitySettings& quality_settings();
 
+// Height of the layout's smallest printed text (fields' font_px), in mm.
+double smallest_text_mm(const DocumentLayout& layout);
+// The least width, in photo pixels, at which the document's smallest text is
+// min_text_height_px high (rounded up to 10 px).
+double min_document_width_px(const DocumentLayout& layout, const QualitySettings& s);
+
 QualityCheck check_blur(const CardQualityInput& in, const QualitySettings& s);
 std::vector<QualityCheck> check_glare(const CardQualityInput& in, const QualitySettings& s);  // one per field hit
 QualityCheck check_border_cut(const CardQualityInput& in, const QualitySettings& s);
@@ -56,7 +69,7 @@ QualityCheck check_resolution(const CardQualityInput& in, const QualitySettings&
 QualityCheck check_bw_copy(const CardQualityInput& in, const QualitySettings& s);
 QualityCheck check_card_size(const CardQualityInput& in, const QualitySettings& s);
 
-// Runs every check and returns the findings of those that failed (codes OCR_BLUR,
+// Runs every check (bw_copy only when in.check_bw_copy) and returns the findings of those that failed (codes OCR_BLUR,
 // OCR_GLARE, OCR_BORDER_CUT, OCR_LOW_RESOLUTION, OCR_BW_COPY, OCR_CARD_TOO_SMALL).
 std::vector<Finding> card_quality_findings(const CardQualityInput& in);
 

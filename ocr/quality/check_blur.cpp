@@ -26,7 +26,7 @@ double percentile(const cv::Mat& m, double fraction) {
 QualityCheck check_blur(const CardQualityInput& in, const QualitySettings& s) {
   QualityCheck c;
   c.id = "blur";
-  c.threshold = s.blur_max_mm;
+  c.threshold = s.blur_max_text_fraction * smallest_text_mm(in.layout);
   cv::Mat gray;
   cv::cvtColor(in.view, gray, cv::COLOR_BGR2GRAY);
   // Where the values are printed: the union of the field boxes.

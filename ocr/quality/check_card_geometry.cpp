@@ -36,10 +36,10 @@ QualityCheck check_border_cut(const CardQualityInput& in, const QualitySettings&
 QualityCheck check_resolution(const CardQualityInput& in, const QualitySettings& s) {
   QualityCheck c;
   c.id = "resolution";
-  c.threshold = s.min_card_width_px;
+  c.threshold = min_document_width_px(in.layout, s);
   const double width = quad_width(in.quad, landscape_turn(in.quad)) / std::max(1e-6, in.page.image().scale);
   c.value = width;
-  c.passed = width >= s.min_card_width_px;
+  c.passed = width >= c.threshold;
   return c;
 }
 

@@ -21,6 +21,9 @@ std::vector<QualityCheck> check_glare(const CardQualityInput& in, const QualityS
   std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
   const double paper = v[v.size() / 2];
   const double level = std::min(250.0, paper * (1.0 + s.glare_level));
+  // White paper (a clean scan, a licence in good light) leaves no brighter level for glare
+  // to wash out to: every blank part of the page would count as glare.
+  if (level - paper < s.glare_min_headroom) return out;
   // Washed out: bright and colourless (glare is white whatever the card's tint).
   cv::Mat bright = value >= level;
   cv::Mat grey = (value - minimum) <= 18;

@@ -14,6 +14,7 @@
 #include "ocr/fields/printed_dates.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/layout/document_layout.h"
+#include "ocr/quality/card_quality.h"
 #include "ocr/locate/document_quad.h"
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/certificate_title.h"
@@ -78,6 +79,16 @@ FieldValue certificate_code(const FieldReading& reading) {
   v.missing_reason = chars.empty() ? (reading.missing_reason.empty() ? "the code could not be read" : reading.missing_reason)
                                    : "the reading " + chars + " fails the code's check characters";
   return v;
+}
+
+// How findings name a field to the applicant: the layout's label, else the first label the
+// page is searched for (certificates without a layout), else the field's name.
+std::string field_label(const DocumentLayout* layout, const LabelledReadSettings& settings, const std::string& name) {
+  if (layout) return layout->label_for(name);
+  const std::string field = name == "valid_from" || name == "valid_until" ? "valid_period" : name;
+  for (const auto& f : settings.fields)
+    if (f.spec.field == field && !f.spec.labels.empty()) return f.spec.labels.front();
+  return name;
 }
 
 }  // namespace
@@ -176,10 +187,15 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (const FieldValue* code = r.field("credit_code"); code && code->present() && code->value.size() == 18)
     for (auto& f : check_unit_code(r, "credit_code", code_label)) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "valid_until", context.today())) r.findings.push_back(std::move(f));
+  if (layout)
+    for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), c.view, *layout}))
+      r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
   for (const auto& [name, value] : r.fields)
     if (!value.present())
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", name}}, r.file, name));
+      r.findings.push_back(
+          make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", field_label(layout, s.labelled, name)}},
+                       r.file, name));
   return r;
 }
 

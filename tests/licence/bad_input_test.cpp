@@ -133,6 +133,36 @@ TEST_CASE("an expired business licence: LICENCE_EXPIRED with the term's end, on 
   CHECK_FALSE(has_finding(r, "LICENCE_SCREEN_PHOTO"));
 }
 
+TEST_CASE("a business licence photographed small: OCR_LOW_RESOLUTION with its width, fields named in Chinese", "[licence][bad]") {
+  samples::Random rng(5605);
+  const samples::Unit u = licence_unit(rng);
+  const auto specimen = samples::unit_certificate_specimen(u);
+  test::Shot shot = test::photograph_specimen(specimen, samples::Level::kPhoto, rng);
+  // The same photo at a quarter of its size: the page some 500 px wide, its text ~8 px high.
+  cv::Mat small;
+  cv::resize(shot.image, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  const DocumentResult r = recognizer().recognize(small, "far.jpg");
+  INFO("findings: " << codes(r));
+  REQUIRE(r.type == DocumentType::kBusinessLicence);
+  const Finding* low = finding(r, "OCR_LOW_RESOLUTION");
+  REQUIRE(low);
+  std::string width, threshold;
+  for (const auto& [k, v] : low->evidence) {
+    if (k == "value") width = v;
+    if (k == "threshold") threshold = v;
+  }
+  CHECK(threshold == "1260");  // 20 px for the smallest (4.75 mm) text of an A4 page
+  CHECK(std::stoi(width) < 700);
+  CHECK(low->message_zh.find(width) != std::string::npos);
+  never_confidently_wrong(r, "credit_code", u.credit_code);
+  // A field that could not be read is named as the licence prints it, not by its key.
+  for (const auto& f : r.findings) {
+    if (f.code != "OCR_FIELD_UNREADABLE") continue;
+    INFO(f.message_zh);
+    CHECK(f.message_zh.find(f.field) == std::string::npos);
+  }
+}
+
 TEST_CASE("a passport whose MRZ number is rubbed out: an MRZ finding, no confident wrong number", "[passport][bad]") {
   samples::Random rng(5604);
   samples::IdentityFactory ids(rng, kToday);
