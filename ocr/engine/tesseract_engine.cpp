@@ -4,6 +4,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <leptonica/allheaders.h>
 #include <omp.h>
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
@@ -18,6 +19,10 @@ std::unique_ptr<tesseract::TessBaseAPI> load(const std::string& dir, const char*
   // std::string (found by ThreadSanitizer, scripts/tsan.sh). Loading is rare (once per worker).
   static std::mutex load_mutex;
   std::lock_guard lock(load_mutex);
+  // Leptonica reports on stderr what Tesseract meets on tiny or blank field crops ("Error in
+  // boxClipToRectangle: box outside rectangle", fourteen of them for one licence photographed
+  // small); the field's reading says what came of it. Process-wide, like the messages.
+  setMsgSeverity(L_SEVERITY_NONE);
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Silence Tesseract's own stderr chatter ("Invalid resolution", "Empty page"): our
   // results carry confidences and findings instead.
