@@ -135,7 +135,10 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
     }
     result.file = file;
     result.type = best->type;
-    result.type_confidence = best->confidence;
+    // A reader may lower its claim once it has read the page and the content does not bear
+    // out the look (OCR_TYPE_UNCONFIRMED); 0 means it did not judge.
+    result.type_confidence =
+        result.type_confidence > 0 ? std::min(result.type_confidence, best->confidence) : best->confidence;
     if (hint && best->confidence < settings().accept_confidence)
       result.findings.insert(result.findings.begin(),
                              make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));

@@ -98,8 +98,10 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   // is partial, and a branch missing from it must not become its neighbour).
   const TextFieldRead authority = side.read(engine, "issuing_authority");
   std::string authority_text = keep_cjk(authority.text);
-  if (const auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1))
-    authority_text = known->value;
+  const auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1);
+  if (known) authority_text = known->value;
+  // Every issuing bureau's name ends in 局 (…公安局, …分局).
+  const bool authority_like = known || (authority_text.size() >= 3 && authority_text.compare(authority_text.size() - 3, 3, "局") == 0);
   r.set_field("issuing_authority", field_value(authority_text, authority.confidence, authority.missing_reason,
                                                settings.fields.at("issuing_authority").min_confidence));
 
@@ -154,7 +156,8 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   context.mark("id_back.fields");
 
   for (auto& f : check_id_back(r, context.today(), settings.min_months_left)) r.findings.push_back(std::move(f));
-  finish_id_card_side(side);
+  const auto present = [&](const char* name) { return r.field(name) && r.field(name)->present(); };
+  finish_id_card_side(side, authority_like || present("valid_from") || present("valid_until"));
   return r;
 }
 

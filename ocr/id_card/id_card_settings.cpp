@@ -11,14 +11,15 @@ IdCardSettings load() {
   const std::string where = "templates/ocr/id_card.json";
   const auto j = load_data_file("ocr/id_card.json");
   check_keys(j, {"description", "view_scale", "min_months_left", "unchecked_period_max_confidence", "classifier", "fields",
-                 "id_number", "under_glare"},
+                 "id_number", "under_glare", "unconfirmed_type_confidence"},
              {"view_scale", "min_months_left", "unchecked_period_max_confidence", "classifier", "fields", "id_number",
-              "under_glare"},
+              "under_glare", "unconfirmed_type_confidence"},
              where);
   IdCardSettings s;
   s.view_scale = get_value<double>(j, "view_scale", where);
   s.min_months_left = get_value<int>(j, "min_months_left", where);
   s.unchecked_period_max_confidence = get_value<double>(j, "unchecked_period_max_confidence", where);
+  s.unconfirmed_type_confidence = get_value<double>(j, "unconfirmed_type_confidence", where);
   const auto& c = j.at("classifier");
   const std::string cw = where + ": classifier";
   check_keys(c, {"match_floor", "match_full", "margin_full", "min_margin"},

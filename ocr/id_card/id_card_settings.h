@@ -29,6 +29,7 @@ struct IdCardSettings {
   double view_scale = 1.0;                          // rectified view = canonical layout size × this
   int min_months_left = 3;                          // a card must stay valid this long (filing rule)
   double unchecked_period_max_confidence = 0.85;    // a validity date its partner does not confirm
+  double unconfirmed_type_confidence = 0.5;         // a side none of whose anchoring fields was read
   IdCardClassifierSettings classifier;
   std::map<std::string, TextFieldSettings> fields;  // front and back fields except id_number
   IdNumberSettings id_number;

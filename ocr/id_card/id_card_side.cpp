@@ -81,7 +81,8 @@ TextFieldRead IdCardSide::read(TesseractEngine& engine, std::string_view field) 
 }
 
 IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& classification) {
-  IdCardSide side{document_layout(classification.type), classification.view, ink_image(classification.view), {}};
+  IdCardSide side{document_layout(classification.type), classification.view, ink_image(classification.view), {},
+                  classification.confidence};
   side.result.file = page.file();
   side.result.type = classification.type;
   const auto& quad = page.quad(classification.quad_index);
@@ -99,8 +100,13 @@ IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& 
   return side;
 }
 
-void finish_id_card_side(IdCardSide& side) {
+void finish_id_card_side(IdCardSide& side, bool content_confirmed) {
   DocumentResult& r = side.result;
+  if (!content_confirmed) {
+    r.type_confidence = std::min(side.claimed_confidence, id_card_settings().unconfirmed_type_confidence);
+    r.findings.push_back(
+        make_finding("OCR_TYPE_UNCONFIRMED", {{"document", std::string(display_name_zh(r.type))}}, r.file));
+  }
   const auto& glare = id_card_settings().under_glare;
   for (const auto& finding : r.findings) {
     if (finding.code != "OCR_GLARE" || finding.field.empty()) continue;

@@ -34,6 +34,7 @@ struct IdCardSide {
   cv::Mat view;      // upright card, BGR
   cv::Mat ink;       // ink_image(view)
   DocumentResult result;  // file, type and the quality/orientation findings so far
+  double claimed_confidence = 0;  // the classification's confidence
 
   // A field's layout box in view coordinates.
   cv::Rect box(std::string_view field) const;
@@ -52,7 +53,12 @@ IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& 
 // (Tesseract's per-character confidence does not know that characters are missing or
 // invented there, and a reading >= 0.9 that differs from the order blocks it); every field
 // that stayed missing gets an OCR_FIELD_UNREADABLE finding with its reason.
-void finish_id_card_side(IdCardSide& side);
+// `content_confirmed`: whether a field that only this side carries was read (the front's ID
+// number or birth date; the back's issuing bureau or a validity date). When none was, the
+// side was recognised by its look alone and the reading does not bear it out (a licence
+// turned on its side, glare over its title, taken for a back at 0.80-0.92): the type's
+// confidence is capped at unconfirmed_type_confidence and OCR_TYPE_UNCONFIRMED says so.
+void finish_id_card_side(IdCardSide& side, bool content_confirmed);
 
 // A FieldValue from a reading: the value with its confidence, or missing with the reason
 // (also when the confidence is below the field's min_confidence).

@@ -149,7 +149,8 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   context.mark("id_front.fields");
 
   for (auto& f : check_id_front(r, context.today())) r.findings.push_back(std::move(f));
-  finish_id_card_side(side);
+  const FieldValue* birth_date = r.field("birth_date");
+  finish_id_card_side(side, id.present() || (birth_date && birth_date->present()));
   return r;
 }
 

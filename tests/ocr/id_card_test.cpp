@@ -265,6 +265,27 @@ TEST_CASE("ID cards: a validity start whose end is washed out is not reported as
   CHECK(value(r, "valid_until") != card.truth.at("valid_until").get<std::string>());
 }
 
+TEST_CASE("ID cards: a back whose fields are all wiped reads as an unconfirmed back", "[ocr][id_card]") {
+  // The emblem and the title make it look like a back, but nothing a back carries is on it:
+  // the look alone does not make the type certain.
+  const auto blank = [](cv::Mat& doc, const ocr::DocumentLayout& layout) {
+    for (const char* field : {"issuing_authority", "valid_period"})
+      cv::rectangle(doc, layout.scale(layout.field(field)->box, doc.size()), cv::Scalar(236, 240, 242), cv::FILLED);
+  };
+  const Card wiped = make_card(DocumentType::kIdBack, samples::Level::kClean, 67, [](samples::Person&) {}, blank);
+  const DocumentResult& r = read(wiped, "wiped_back.jpg");
+  INFO(nlohmann::json(r).dump());
+  REQUIRE(r.type == DocumentType::kIdBack);
+  CHECK(has_finding(r, "OCR_TYPE_UNCONFIRMED"));
+  CHECK(r.type_confidence <= 0.5);
+  // The same card as printed is confirmed by its own fields.
+  const Card whole = make_card(DocumentType::kIdBack, samples::Level::kClean, 67, [](samples::Person&) {},
+                               [](cv::Mat&, const ocr::DocumentLayout&) {});
+  const DocumentResult& w = read(whole, "whole_back.jpg");
+  CHECK_FALSE(has_finding(w, "OCR_TYPE_UNCONFIRMED"));
+  CHECK(w.type_confidence > 0.5);
+}
+
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
   const auto is_id = [](DocumentType t) { return t == DocumentType::kIdFront || t == DocumentType::kIdBack; };
 
