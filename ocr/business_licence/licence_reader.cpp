@@ -238,15 +238,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     std::snprintf(value, sizeof value, "%.0f", screen.peak_ratio);
     r.findings.push_back(make_finding("LICENCE_SCREEN_PHOTO", {{"document", document}, {"value", value}}, r.file));
   }
-  if (bw) {
-    char value[16];
-    std::snprintf(value, sizeof value, "%.1f", page.image().colourfulness);
-    r.findings.push_back(make_finding("OCR_BW_COPY", {{"value", value}}, r.file));
-  } else if (!seal.found) {
-    r.findings.push_back(make_finding("LICENCE_NO_SEAL", {{"document", document}}, r.file));
-  }
+  // A grey copy (OCR_BW_COPY, from the quality checks below) cannot show whether it is sealed.
+  if (!bw && !seal.found) r.findings.push_back(make_finding("LICENCE_NO_SEAL", {{"document", document}}, r.file));
 
-  for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), view, layout, false}))
+  for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), view, layout, page.image().colourfulness}))
     r.findings.push_back(std::move(f));
   for (auto& f : check_unit_code(r, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "business_term_until", context.today())) r.findings.push_back(std::move(f));

@@ -71,8 +71,7 @@ double min_document_width_px(const DocumentLayout& layout, const QualitySettings
 std::vector<Finding> card_quality_findings(const CardQualityInput& in) {
   const auto& s = quality_settings();
   std::vector<QualityCheck> checks = {check_blur(in, s), check_border_cut(in, s), check_resolution(in, s),
-                                      check_card_size(in, s)};
-  if (in.check_bw_copy) checks.push_back(check_bw_copy(in, s));
+                                      check_bw_copy(in, s), check_card_size(in, s)};
   for (auto& g : check_glare(in, s)) checks.push_back(std::move(g));
   std::vector<Finding> out;
   for (const auto& c : checks) {

@@ -9,7 +9,7 @@ QualityCheck check_bw_copy(const CardQualityInput& in, const QualitySettings& s)
   QualityCheck c;
   c.id = "bw_copy";
   c.threshold = s.bw_max_colourfulness;
-  c.value = colourfulness(in.view);
+  c.value = in.colourfulness >= 0 ? in.colourfulness : colourfulness(in.view);
   c.passed = c.value > s.bw_max_colourfulness;
   return c;
 }

@@ -187,10 +187,13 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (const FieldValue* code = r.field("credit_code"); code && code->present() && code->value.size() == 18)
     for (auto& f : check_unit_code(r, "credit_code", code_label)) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "valid_until", context.today())) r.findings.push_back(std::move(f));
-  if (layout)
-    for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), c.view, *layout}))
-      r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
+  context.mark("certificate.checks");
+  if (layout)
+    for (auto& f : card_quality_findings(
+             CardQualityInput{page, page.quad(c.quad_index), c.view, *layout, page.image().colourfulness}))
+      r.findings.push_back(std::move(f));
+  context.mark("certificate.quality");
   for (const auto& [name, value] : r.fields)
     if (!value.present())
       r.findings.push_back(

@@ -5,6 +5,7 @@
 // a wrong credit code or document number held with confidence 0.9 or more.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -161,6 +162,21 @@ TEST_CASE("a business licence photographed small: OCR_LOW_RESOLUTION with its wi
     INFO(f.message_zh);
     CHECK(f.message_zh.find(f.field) == std::string::npos);
   }
+}
+
+TEST_CASE("a grey scan of a business licence: OCR_BW_COPY once, no word on the seal it cannot show", "[licence][bad]") {
+  samples::Random rng(5606);
+  const samples::Unit u = licence_unit(rng);
+  const test::Shot shot = test::photograph_specimen(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
+  cv::Mat grey;
+  cv::cvtColor(shot.image, grey, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(grey, grey, cv::COLOR_GRAY2BGR);
+  const DocumentResult r = recognizer().recognize(grey, "grey.jpg");
+  INFO("findings: " << codes(r));
+  REQUIRE(r.type == DocumentType::kBusinessLicence);
+  CHECK(std::count_if(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.code == "OCR_BW_COPY"; }) == 1);
+  CHECK_FALSE(has_finding(r, "LICENCE_NO_SEAL"));
+  never_confidently_wrong(r, "credit_code", u.credit_code);
 }
 
 TEST_CASE("a passport whose MRZ number is rubbed out: an MRZ finding, no confident wrong number", "[passport][bad]") {
