@@ -4,6 +4,7 @@
 #include <map>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "ocr/fields/field_image.h"
 #include "pipeline/base/data_file.h"
@@ -31,7 +32,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character", "copies"},
+                 "min_confidence", "passes", "weakest_character", "copies", "blur"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -45,6 +46,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("max_lines")) s.max_lines = get_value<int>(j, "max_lines", where);
   if (j.contains("line_pitch")) s.line_pitch = get_value<double>(j, "line_pitch", where);
   if (j.contains("alternatives")) s.alternatives = get_value<bool>(j, "alternatives", where);
+  if (j.contains("blur")) s.blur = get_value<double>(j, "blur", where);
   if (j.contains("min_confidence")) s.min_confidence = get_value<double>(j, "min_confidence", where);
   if (j.contains("weakest_character")) {
     const auto w = get_value<std::vector<double>>(j, "weakest_character", where);
@@ -61,9 +63,10 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     if (!passes.is_array() || passes.size() < 2) throw std::runtime_error(where + ": 'passes' must be an array of at least two passes");
     for (size_t i = 0; i < passes.size(); ++i) {
       const std::string at = where + ".passes[" + std::to_string(i) + "]";
-      check_keys(passes[i], {"layout", "text_height"}, {"layout", "text_height"}, at);
+      check_keys(passes[i], {"layout", "text_height", "blur"}, {"layout", "text_height"}, at);
       s.passes.push_back({parse_layout(get_value<std::string>(passes[i], "layout", at), at),
-                          get_value<double>(passes[i], "text_height", at)});
+                          get_value<double>(passes[i], "text_height", at),
+                          passes[i].contains("blur") ? get_value<double>(passes[i], "blur", at) : 0.0});
     }
   }
   return s;
@@ -84,7 +87,8 @@ OcrRequest request_for(const TextFieldSettings& settings) {
 
 OcrText read_line(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& line, const TextFieldSettings& settings) {
   constexpr int kPad = 12;
-  const cv::Mat crop = line_for_ocr(ink, line, settings.text_height, kPad);
+  cv::Mat crop = line_for_ocr(ink, line, settings.text_height, kPad);
+  if (settings.blur > 0 && !crop.empty()) cv::GaussianBlur(crop, crop, cv::Size(), settings.blur);
   OcrText text = engine.recognize(crop, request_for(settings));
   // Symbol boxes back to view coordinates (inverse of line_for_ocr's margin, scale and pad).
   const int margin = std::max(2, line.height / 6);
@@ -142,6 +146,7 @@ OcrText read_joined_lines(TesseractEngine& engine, const cv::Mat& ink, const std
     x += m.cols + gap;
   }
   if (starts.empty()) return OcrText{};
+  if (settings.blur > 0) cv::GaussianBlur(strip, strip, cv::Size(), settings.blur);
   OcrText text = engine.recognize(strip, request_for(settings));
   // Symbol boxes back to view coordinates through the segment each one's centre lies in.
   for (auto& s : text.symbols) {
@@ -249,6 +254,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     TextFieldSettings pass = settings;
     pass.layout = p.layout;
     pass.text_height = p.text_height;
+    pass.blur = p.blur;
     reads.push_back(read_or_raw(pass));
     const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
       return !r.empty() && text_of(r) == text_of(reads.front());

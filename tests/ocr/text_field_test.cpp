@@ -71,3 +71,24 @@ TEST_CASE("text field: a lone character is read as copies that vote", "[ocr][tex
   }
   CHECK_THROWS_WITH(settings({{"copies", 0}}), Catch::Contains("1 to 5"));
 }
+
+TEST_CASE("text field: a pass's blur softens the crop it reads", "[ocr][text_field]") {
+  ocr::TesseractEngine engine("");
+  const cv::Mat ink = ocr::ink_image(printed_line("北京市东城区中山路16号"));
+  const cv::Rect box(10, 20, 740, 80);
+  // A slight blur keeps the line readable; one wider than the strokes leaves no text.
+  const auto soft = ocr::read_text_field(engine, ink, box, settings({{"text_height", 20}, {"blur", 0.8}}), 8);
+  INFO("soft: " << soft.text);
+  CHECK(soft.text == "北京市东城区中山路16号");
+  const auto smeared = ocr::read_text_field(engine, ink, box, settings({{"text_height", 20}, {"blur", 6.0}}), 8);
+  INFO("smeared: " << smeared.text);
+  CHECK(smeared.text != soft.text);
+  // Passes carry their own blur.
+  const auto passes = settings({{"passes", {{{"layout", "line"}, {"text_height", 20}, {"blur", 0.8}},
+                                             {{"layout", "line"}, {"text_height", 34}}}}});
+  REQUIRE(passes.passes.size() == 2);
+  CHECK(passes.passes[0].blur == 0.8);
+  CHECK(passes.passes[1].blur == 0.0);
+  CHECK_THROWS_WITH(settings({{"passes", {{{"layout", "line"}, {"text_height", 20}, {"sharpen", 1}}, {{"layout", "line"}, {"text_height", 34}}}}}),
+                    Catch::Contains("sharpen"));
+}
