@@ -241,15 +241,15 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // A grey copy (OCR_BW_COPY, from the quality checks below) cannot show whether it is sealed.
   if (!bw && !seal.found) r.findings.push_back(make_finding("LICENCE_NO_SEAL", {{"document", document}}, r.file));
 
-  for (auto& f : card_quality_findings(CardQualityInput{page, page.quad(c.quad_index), view, layout, page.image().colourfulness}))
-    r.findings.push_back(std::move(f));
+  const CardQualityInput quality{page, page.quad(c.quad_index), view, layout, page.image().colourfulness};
+  for (auto& f : card_quality_findings(quality)) r.findings.push_back(std::move(f));
   for (auto& f : check_unit_code(r, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "business_term_until", context.today())) r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
   for (const auto& [name, value] : r.fields)
     if (!value.present())
-      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE", {{"reason", value.missing_reason}, {"label", layout.label_for(name)}},
-                                        r.file, name));
+      r.findings.push_back(make_finding("OCR_FIELD_UNREADABLE",
+                                        {{"reason", value.missing_reason}, {"label", layout.label_for(name)}}, r.file, name));
   context.mark("licence.checks");
   return r;
 }

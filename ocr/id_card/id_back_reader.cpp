@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "ocr/fields/text_clean.h"
 #include "ocr/id_card/id_card_checks.h"
@@ -101,7 +102,9 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   const auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1);
   if (known) authority_text = known->value;
   // Every issuing bureau's name ends in 局 (…公安局, …分局).
-  const bool authority_like = known || (authority_text.size() >= 3 && authority_text.compare(authority_text.size() - 3, 3, "局") == 0);
+  const std::string_view bureau = "局";
+  const bool authority_like = known || (authority_text.size() >= bureau.size() &&
+                                        authority_text.compare(authority_text.size() - bureau.size(), bureau.size(), bureau) == 0);
   r.set_field("issuing_authority", field_value(authority_text, authority.confidence, authority.missing_reason,
                                                settings.fields.at("issuing_authority").min_confidence));
 

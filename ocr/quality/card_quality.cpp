@@ -17,8 +17,8 @@ QualitySettings load() {
   check_keys(j,
              {"description", "blur_max_text_fraction", "glare_min_field_fraction", "glare_level", "glare_min_headroom",
               "min_text_height_px", "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px"},
-             {"blur_max_text_fraction", "glare_min_field_fraction", "glare_level", "glare_min_headroom", "min_text_height_px", "bw_max_colourfulness",
-              "min_card_area_fraction", "border_tolerance_px"},
+             {"blur_max_text_fraction", "glare_min_field_fraction", "glare_level", "glare_min_headroom", "min_text_height_px",
+              "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px"},
              where);
   QualitySettings s;
   s.blur_max_text_fraction = get_value<double>(j, "blur_max_text_fraction", where);

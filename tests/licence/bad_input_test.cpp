@@ -174,7 +174,8 @@ TEST_CASE("a grey scan of a business licence: OCR_BW_COPY once, no word on the s
   const DocumentResult r = recognizer().recognize(grey, "grey.jpg");
   INFO("findings: " << codes(r));
   REQUIRE(r.type == DocumentType::kBusinessLicence);
-  CHECK(std::count_if(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.code == "OCR_BW_COPY"; }) == 1);
+  const auto bw = [](const Finding& f) { return f.code == "OCR_BW_COPY"; };
+  CHECK(std::count_if(r.findings.begin(), r.findings.end(), bw) == 1);
   CHECK_FALSE(has_finding(r, "LICENCE_NO_SEAL"));
   never_confidently_wrong(r, "credit_code", u.credit_code);
 }

@@ -89,6 +89,7 @@ TEST_CASE("text field: a pass's blur softens the crop it reads", "[ocr][text_fie
   REQUIRE(passes.passes.size() == 2);
   CHECK(passes.passes[0].blur == 0.8);
   CHECK(passes.passes[1].blur == 0.0);
-  CHECK_THROWS_WITH(settings({{"passes", {{{"layout", "line"}, {"text_height", 20}, {"sharpen", 1}}, {{"layout", "line"}, {"text_height", 34}}}}}),
-                    Catch::Contains("sharpen"));
+  const nlohmann::json unknown = {{"passes", {{{"layout", "line"}, {"text_height", 20}, {"sharpen", 1}},
+                                              {{"layout", "line"}, {"text_height", 34}}}}};
+  CHECK_THROWS_WITH(settings(unknown), Catch::Contains("sharpen"));
 }
