@@ -243,6 +243,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
 
   const CardQualityInput quality{page, page.quad(c.quad_index), view, layout, page.image().colourfulness};
   for (auto& f : card_quality_findings(quality)) r.findings.push_back(std::move(f));
+  cap_fields_on_low_resolution(r, {"credit_code", "qr_credit_code"});
   for (auto& f : check_unit_code(r, "credit_code", "统一社会信用代码")) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "business_term_until", context.today())) r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));

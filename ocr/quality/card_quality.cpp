@@ -1,5 +1,6 @@
 #include "ocr/quality/card_quality.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,9 +17,10 @@ QualitySettings load() {
   const auto j = load_data_file("ocr/quality.json");
   check_keys(j,
              {"description", "blur_max_text_fraction", "glare_min_field_fraction", "glare_level", "glare_min_headroom",
-              "min_text_height_px", "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px"},
+              "min_text_height_px", "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px",
+              "low_resolution_max_confidence"},
              {"blur_max_text_fraction", "glare_min_field_fraction", "glare_level", "glare_min_headroom", "min_text_height_px",
-              "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px"},
+              "bw_max_colourfulness", "min_card_area_fraction", "border_tolerance_px", "low_resolution_max_confidence"},
              where);
   QualitySettings s;
   s.blur_max_text_fraction = get_value<double>(j, "blur_max_text_fraction", where);
@@ -29,6 +31,7 @@ QualitySettings load() {
   s.bw_max_colourfulness = get_value<double>(j, "bw_max_colourfulness", where);
   s.min_card_area_fraction = get_value<double>(j, "min_card_area_fraction", where);
   s.border_tolerance_px = get_value<double>(j, "border_tolerance_px", where);
+  s.low_resolution_max_confidence = get_value<double>(j, "low_resolution_max_confidence", where);
   return s;
 }
 
@@ -84,6 +87,16 @@ std::vector<Finding> card_quality_findings(const CardQualityInput& in) {
     out.push_back(make_finding(code_of(c.id), e, in.page.file(), c.field));
   }
   return out;
+}
+
+void cap_fields_on_low_resolution(DocumentResult& r, const std::vector<std::string>& guarded) {
+  const bool low = std::any_of(r.findings.begin(), r.findings.end(),
+                               [](const Finding& f) { return f.code == "OCR_LOW_RESOLUTION"; });
+  if (!low) return;
+  const double cap = quality_settings().low_resolution_max_confidence;
+  for (auto& [name, value] : r.fields)
+    if (value.present() && std::find(guarded.begin(), guarded.end(), name) == guarded.end())
+      value.confidence = std::min(value.confidence, cap);
 }
 
 }  // namespace beian::ocr

@@ -52,6 +52,7 @@ struct QualitySettings {
   double bw_max_colourfulness = 6.0;   // Hasler-Süsstrunk colourfulness of the card
   double min_card_area_fraction = 0.2; // card area / photo area
   double border_tolerance_px = 3;      // a side this close to the photo edge is cut off
+  double low_resolution_max_confidence = 0.6;  // unguarded values of a page below its resolution floor
 };
 
 // templates/ocr/quality.json, loaded once. Throws std::runtime_error naming the file.
@@ -73,5 +74,12 @@ QualityCheck check_card_size(const CardQualityInput& in, const QualitySettings& 
 // Runs every check and returns the findings of those that failed (codes OCR_BLUR,
 // OCR_GLARE, OCR_BORDER_CUT, OCR_LOW_RESOLUTION, OCR_BW_COPY, OCR_CARD_TOO_SMALL).
 std::vector<Finding> card_quality_findings(const CardQualityInput& in);
+
+// When `r` has an OCR_LOW_RESOLUTION finding, caps every present field outside `guarded` at
+// low_resolution_max_confidence. Tesseract is sure of what it reads at 8-10 px even when it
+// is wrong (seed 80 and 81 hard licences and certificates: 7 and 6 values wrong at >= 0.9:
+// names, addresses, dates), and a value >= 0.9 that differs from the order blocks it instead
+// of asking for a look. `guarded`: fields a check vouches for (a credit code's check characters).
+void cap_fields_on_low_resolution(DocumentResult& r, const std::vector<std::string>& guarded);
 
 }  // namespace beian::ocr

@@ -193,6 +193,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     for (auto& f : card_quality_findings(
              CardQualityInput{page, page.quad(c.quad_index), c.view, *layout, page.image().colourfulness}))
       r.findings.push_back(std::move(f));
+  cap_fields_on_low_resolution(r, {"credit_code"});
   context.mark("certificate.quality");
   for (const auto& [name, value] : r.fields)
     if (!value.present())

@@ -139,9 +139,9 @@ TEST_CASE("a business licence photographed small: OCR_LOW_RESOLUTION with its wi
   const samples::Unit u = licence_unit(rng);
   const auto specimen = samples::unit_certificate_specimen(u);
   test::Shot shot = test::photograph_specimen(specimen, samples::Level::kPhoto, rng);
-  // The same photo at a quarter of its size: the page some 500 px wide, its text ~8 px high.
+  // The same photo at 0.4 of its size: the page some 800 px wide, its text ~13 px high.
   cv::Mat small;
-  cv::resize(shot.image, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  cv::resize(shot.image, small, cv::Size(), 0.4, 0.4, cv::INTER_AREA);
   const DocumentResult r = recognizer().recognize(small, "far.jpg");
   INFO("findings: " << codes(r));
   REQUIRE(r.type == DocumentType::kBusinessLicence);
@@ -153,9 +153,15 @@ TEST_CASE("a business licence photographed small: OCR_LOW_RESOLUTION with its wi
     if (k == "threshold") threshold = v;
   }
   CHECK(threshold == "1260");  // 20 px for the smallest (4.75 mm) text of an A4 page
-  CHECK(std::stoi(width) < 700);
+  CHECK(std::stoi(width) < 1000);
   CHECK(low->message_zh.find(width) != std::string::npos);
   never_confidently_wrong(r, "credit_code", u.credit_code);
+  // What is read at this size is not vouched for, except a code that passed its check characters.
+  for (const auto& [name, v] : r.fields) {
+    if (!v.present() || name == "credit_code" || name == "qr_credit_code") continue;
+    INFO(name << " '" << v.value << "' at " << v.confidence);
+    CHECK(v.confidence <= 0.6);
+  }
   // A field that could not be read is named as the licence prints it, not by its key.
   for (const auto& f : r.findings) {
     if (f.code != "OCR_FIELD_UNREADABLE") continue;
