@@ -98,7 +98,7 @@ TEST_CASE("a CMYK JPEG is decoded and refused as CMYK", "[photo]") {
 }
 
 TEST_CASE("bytes that are no image, an empty file and a missing file fail file_readable", "[photo]") {
-  for (const std::string bytes : {std::string("this is a text file, not a photo"), std::string()}) {
+  for (const std::string& bytes : {std::string("this is a text file, not a photo"), std::string()}) {
     const auto r = beian::check_photo_bytes(bytes, "notes.jpg").result;
     REQUIRE(r.checks.size() >= 1);
     CHECK(r.checks.front().id == "file_readable");

@@ -63,7 +63,7 @@ TEST_CASE("altered fields or another secret are forged", "[render][qr]") {
 TEST_CASE("malformed codes are told apart from forged ones", "[render][qr]") {
   const auto s = signer();
   const std::string tag(QrSigner::kTagChars, 'A');
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(""), std::string("hello"), std::string("https://example.com"), "BEIAN2|A1|verification_sheet|1|" + tag,
         std::string("BEIAN1|A1|verification_sheet|1"), "BEIAN1|A1|verification_sheet|1|" + tag + "|x",
         "BEIAN1||verification_sheet|1|" + tag, "BEIAN1|A 1|verification_sheet|1|" + tag,
