@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/layout/document_layout.h"
-#include "ocr/locate/template_align.h"
+#include "ocr/locate/layout_template.h"
 
 namespace beian::ocr {
 namespace {
@@ -23,67 +22,7 @@ constexpr double kClearOutline = 0.45;
 // decision and cost most of the ranking's time.
 constexpr double kAlignedAlready = 0.6;
 
-struct SideTemplate {
-  DocumentType side;
-  AlignmentTemplate align;
-};
-
-// The fixed printed text of one side (labels, titles), as ink, with the value boxes and
-// picture areas left out of the comparison: they differ from card to card.
-SideTemplate render_template(DocumentType side) {
-  const DocumentLayout& layout = document_layout(side);
-  auto font = cv::freetype::createFreeType2();
-  font->loadFontData("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0);
-  cv::Mat ink(layout.canonical, CV_8UC3, cv::Scalar::all(0));  // freetype draws on 8UC3 only
-  cv::Mat counted(layout.canonical, CV_8U, cv::Scalar(255));
-  const cv::Rect all({}, layout.canonical);
-  auto draw = [&](const std::string& text, const cv::Rect& box, double px, const std::string& align) {
-    int baseline = 0;
-    const cv::Size size = font->getTextSize(text, static_cast<int>(px), -1, &baseline);
-    int x = box.x;
-    if (align == "center") x = box.x + (box.width - size.width) / 2;
-    if (align == "right") x = box.x + box.width - size.width;
-    font->putText(ink, text, {x, box.y + (box.height + size.height) / 2}, static_cast<int>(px), cv::Scalar::all(255), -1,
-                  cv::LINE_AA, true);
-  };
-  for (const auto& t : layout.texts) {
-    // The SPECIMEN mark is not on real cards: leave its box out.
-    if (layout.color(t.color) == layout.color("mark")) {
-      counted(t.box & all).setTo(0);
-      continue;
-    }
-    draw(t.text, t.box, t.font_px, t.align);
-  }
-  for (const auto& f : layout.fields) {
-    if (!f.label.empty()) draw(f.label, f.label_box, 0.8 * f.label_box.height, "left");
-    const cv::Rect value(f.box.x - 6, f.box.y - 6, f.box.width + 12, f.box.height + 12);
-    counted(value & all).setTo(0);
-  }
-  for (const auto& [name, area] : layout.areas) counted(area & all).setTo(0);
-  SideTemplate t{side, {}};
-  t.align.canonical = layout.canonical;
-  const cv::Size small(layout.canonical.width / AlignmentTemplate::kAlignScale,
-                       layout.canonical.height / AlignmentTemplate::kAlignScale);
-  cv::Mat grey, f;
-  cv::cvtColor(ink, grey, cv::COLOR_BGR2GRAY);
-  grey.convertTo(f, CV_32F, 1.0 / 255);
-  cv::resize(f, t.align.expected, small, 0, 0, cv::INTER_AREA);
-  cv::GaussianBlur(t.align.expected, t.align.expected, {0, 0}, 1.5);
-  cv::resize(counted, t.align.counted, small, 0, 0, cv::INTER_NEAREST);
-  return t;
-}
-
-const std::vector<SideTemplate>& templates() {
-  static const std::vector<SideTemplate> all = {render_template(DocumentType::kIdFront),
-                                                render_template(DocumentType::kIdBack)};
-  return all;
-}
-
-const AlignmentTemplate& template_of(DocumentType side) {
-  for (const auto& t : templates())
-    if (t.side == side) return t.align;
-  return templates().front().align;
-}
+constexpr DocumentType kSides[] = {DocumentType::kIdFront, DocumentType::kIdBack};
 
 bool card_shaped(const DocumentQuad& q) {
   const double ratio = q.aspect / kCardAspect;
@@ -109,15 +48,14 @@ IdCardRanking unaligned_ranking(const PageAnalysis& page) {
     ++considered;
     const int base = landscape_turn(quads[i]);
     for (int turn : {base, base + 2})
-      for (const auto& t : templates())
-        ranking.hypotheses.push_back({t.side, i, turn % 4, template_match(page, i, turn, t.align)});
+      for (DocumentType side : kSides)
+        ranking.hypotheses.push_back({side, i, turn % 4, template_match(page, i, turn, layout_template(side))});
   }
   std::sort(ranking.hypotheses.begin(), ranking.hypotheses.end(), by_match);
   return ranking;
 }
 
 const IdCardRanking& shared_unaligned_ranking(const PageAnalysis& page) {
-  templates();  // render once, outside any page
   return page.shared<IdCardRanking>("id_card.unaligned_ranking", [&] { return unaligned_ranking(page); });
 }
 
@@ -140,17 +78,18 @@ IdCardRanking compute_ranking(const PageAnalysis& page) {
   std::vector<IdCardHypothesis> added;
   for (size_t k : to_align) {
     IdCardHypothesis& h = ranking.hypotheses[k];
-    const Alignment a = align_to_template(page, h.quad_index, h.quarter_turns, template_of(h.side));
+    const Alignment a = align_to_template(page, h.quad_index, h.quarter_turns, layout_template(h.side));
     if (a.match <= h.match + 0.02) continue;
     DocumentQuad refined = quad_from_corners(a.corners, page.bgr().size());
     refined.edge_support = page.quad(h.quad_index).edge_support;
     const size_t index = page.add_quad(refined);
-    const double match = template_match(page, index, 0, template_of(h.side));
+    const double match = template_match(page, index, 0, layout_template(h.side));
     if (match <= h.match) continue;
     // The other side/orientation of the refined outline, so rivals stay comparable.
-    for (const auto& t : templates())
+    for (DocumentType side : kSides)
       for (int turn : {0, 2})
-        if (t.side != h.side || turn != 0) added.push_back({t.side, index, turn, template_match(page, index, turn, t.align)});
+        if (side != h.side || turn != 0)
+          added.push_back({side, index, turn, template_match(page, index, turn, layout_template(side))});
     h = {h.side, index, 0, match};
     // Aligned, it fits its printed text, and its rivals on the refined outline are scored:
     // the hypotheses ranked below it are not aligned too (each alignment costs ~100 ms).
@@ -177,7 +116,6 @@ bool id_card_fits_outline(const PageAnalysis& page) {
 }
 
 const IdCardRanking& rank_id_card_hypotheses(const PageAnalysis& page) {
-  templates();  // render once, outside any page
   return page.shared<IdCardRanking>("id_card.ranking", [&] { return compute_ranking(page); });
 }
 
