@@ -9,6 +9,7 @@
 #include "ocr/fields/text_field.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/locate/document_quad.h"
+#include "ocr/locate/layout_template.h"
 #include "ocr/mrz/mrz_lines.h"
 #include "ocr/permit/permit_settings.h"
 #include "ocr/unit_certificate/certificate_title.h"
@@ -87,6 +88,24 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
     }
   }
   if (!best) return best;
+  // A flat scan gives the whole image, a faint edge an imprecise outline; either puts the
+  // values off their layout boxes (a name half outside its box was not found at all). The
+  // outline is aligned with the printed labels when it does not already fit them.
+  const AlignmentTemplate& labels = layout_template(best->type);
+  const double match = template_match(page, best->quad_index, best->quarter_turns, labels);
+  if (match < s.align_below) {
+    const Alignment a = align_to_template(page, best->quad_index, best->quarter_turns, labels);
+    if (a.match > match) {
+      DocumentQuad refined = quad_from_corners(a.corners, page.bgr().size());
+      refined.edge_support = page.quad(best->quad_index).edge_support;
+      const size_t index = page.add_quad(refined);
+      if (template_match(page, index, 0, labels) > match) {
+        best->quad_index = index;
+        best->quarter_turns = 0;
+        best->aligned = true;
+      }
+    }
+  }
   // The title, read once, confirms (or contradicts) the type the number suggested.
   const DocumentLayout& layout = document_layout(best->type);
   const cv::Mat ink = ink_image(page.view(best->quad_index, size, best->quarter_turns));

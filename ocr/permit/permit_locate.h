@@ -1,7 +1,9 @@
 // Finding a travel permit card in a page: every card-shaped quad, in its two landscape
 // orientations, is searched for the printed OCR-B document number at the layout's place; a
 // number that fits one permit's format (C + 8, H/M + 8 digits, 8 digits) names the type, and
-// the printed title read once for the best candidate confirms it. Computed once per page.
+// the printed title read once for the best candidate confirms it. The best candidate's outline
+// is aligned with the type's printed labels when it does not fit them already (a flat scan
+// gives only the whole image). Computed once per page.
 #pragma once
 
 #include <optional>
@@ -21,6 +23,7 @@ struct PermitHypothesis {
   double number_score = 0;     // mean OCR-B glyph score of the number (-1..1)
   double title_similarity = 0; // 0..1, the printed title against this type's
   double confidence = 0;       // 0..1
+  bool aligned = false;        // quad_index is an outline refined by alignment with the layout
 };
 
 // The best permit hypothesis of `page`, or nullopt. `engine` reads the title (one line).

@@ -112,6 +112,11 @@ std::vector<Classification> PermitReader::classify(const PageAnalysis& page, Ocr
       claims.push_back(c);
     } else {
       same->confidence = std::max(same->confidence, h->confidence);
+      // The zone found the card; alignment with its labels placed it more precisely.
+      if (h->aligned) {
+        same->quad_index = h->quad_index;
+        same->quarter_turns = h->quarter_turns;
+      }
     }
   }
   if (forced && std::none_of(claims.begin(), claims.end(), [&](const auto& c) { return c.type == *forced; })) {
@@ -153,7 +158,8 @@ DocumentResult PermitReader::read(const PageAnalysis& page, const Classification
     sex_value = sex_value.empty() ? "女" : "";  // both: unreadable
 
   const auto& zone = find_mrz_zone(page);
-  if (c.type == DocumentType::kMainlandTravelPermit && is_permit_zone(zone)) {
+  const bool zone_checked = c.type == DocumentType::kMainlandTravelPermit && is_permit_zone(zone);
+  if (zone_checked) {
     const auto line = validators::parse_travel_permit_line(zone->decoding.lines[0]);
     r.set_field("document_number", checked_field(*zone, "document_number", line ? line->document_number : ""));
     r.set_field("birth_date", mrz_date_field(*zone, "birth_date", line ? line->birth_yymmdd : "", true, today));
@@ -195,7 +201,7 @@ DocumentResult PermitReader::read(const PageAnalysis& page, const Classification
     }
   }
   for (auto& f : expiry_findings(r, today)) r.findings.push_back(std::move(f));
-  const auto& quad = page.quads().at(c.quad_index);
+  const auto& quad = page.quad(c.quad_index);
   for (auto& f : card_quality_findings(CardQualityInput{page, quad, view, layout})) r.findings.push_back(std::move(f));
   for (const auto& [field_name, value] : r.fields)
     if (!value.present()) {

@@ -21,6 +21,7 @@ struct PermitSettings {
   size_t max_quads = 4;                 // card-shaped quads tried, best first
   int number_margin_x = 24, number_margin_y = 14;  // number search beyond its layout box (canonical px)
   double min_number_score = 0.55;       // mean OCR-B glyph score of a believable number
+  double align_below = 0.6;             // outlines matching the layout's printed text less are aligned with it
   TextFieldSettings title_ocr;
   std::map<DocumentType, std::string> titles;
   std::map<DocumentType, PermitNumberFormat> number_formats;
