@@ -203,6 +203,9 @@ DocumentResult PermitReader::read(const PageAnalysis& page, const Classification
   for (auto& f : expiry_findings(r, today)) r.findings.push_back(std::move(f));
   const auto& quad = page.quad(c.quad_index);
   for (auto& f : card_quality_findings(CardQualityInput{page, quad, view, layout})) r.findings.push_back(std::move(f));
+  // The zone's check digits vouch for its values; the printed ones have no check.
+  cap_fields_on_low_resolution(r, zone_checked ? std::vector<std::string>{"document_number", "birth_date", "expiry_date"}
+                                               : std::vector<std::string>{});
   for (const auto& [field_name, value] : r.fields)
     if (!value.present()) {
       const std::string label = layout.label_for(field_name == "expiry_date" ? "valid_period" : field_name);

@@ -1,8 +1,9 @@
-// Bad uploads of licences and passports (issue 5), made from generated specimens by damaging
-// the paper before the photo is taken or by showing it on a screen: a licence photographed on
-// a screen, a licence with its QR code torn off, an expired licence, and a passport whose
-// machine-readable zone is partly rubbed out. Each must end in a clear finding, and never in
-// a wrong credit code or document number held with confidence 0.9 or more.
+// Bad uploads of licences, passports and permits (issue 5), made from generated specimens by
+// damaging the paper before the photo is taken or by showing it on a screen: a licence
+// photographed on a screen, a licence with its QR code torn off, an expired licence, a
+// passport whose machine-readable zone is partly rubbed out, a licence and a travel permit
+// photographed small. Each must end in a clear finding, and never in a wrong credit code or
+// document number held with confidence 0.9 or more.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -213,4 +214,29 @@ TEST_CASE("a passport whose MRZ number is rubbed out: an MRZ finding, no confide
   never_confidently_wrong(r, "document_number", shot.truth.at("document_number").get<std::string>());
   // What the zone still verifies stays usable.
   never_confidently_wrong(r, "birth_date", shot.truth.at("birth_date").get<std::string>());
+}
+
+TEST_CASE("a travel permit photographed small: OCR_LOW_RESOLUTION, its unchecked values not vouched for", "[permit][bad]") {
+  samples::Random rng(5611);
+  samples::IdentityFactory ids(rng, kToday);
+  const samples::Person p = ids.person();
+  const auto travel = ids.travel_document(p, DocumentType::kTaiwanCompatriotPermit);
+  test::Shot shot = test::photograph_specimen(samples::permit_specimen(p, travel, samples::card_portrait()),
+                                              samples::Level::kPhoto, rng);
+  // The card some 500 px wide: its smallest print under 20 px high.
+  cv::Mat small;
+  cv::resize(shot.image, small, cv::Size(), 0.45, 0.45, cv::INTER_AREA);
+  const DocumentResult r = recognizer().recognize(small, "far.jpg");
+  INFO("findings: " << codes(r));
+  REQUIRE(r.type == DocumentType::kTaiwanCompatriotPermit);
+  REQUIRE(has_finding(r, "OCR_LOW_RESOLUTION"));
+  // No check digit guards a taiwan_permit's printed values: none is held at more than 0.6.
+  int present = 0;
+  for (const auto& [name, v] : r.fields) {
+    if (!v.present()) continue;
+    ++present;
+    INFO(name << " '" << v.value << "' at " << v.confidence);
+    CHECK(v.confidence <= 0.6);
+  }
+  CHECK(present >= 3);  // still read, only not vouched for
 }
