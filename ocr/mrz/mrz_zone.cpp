@@ -146,6 +146,11 @@ double MrzZone::confidence() const {
   // verified check digits make it near certain: clear glyphs with every check holding reach
   // 0.99, a claim decisive enough that the recognizer asks no other reader (no other document
   // prints a zone whose check digits hold).
+  // Three or more check digits holding as read, none repaired, are as decisive on a soft
+  // photo as on a clear one: their chance agreement is ~1e-3 or less, while soft glyphs (a
+  // hard passport photo's mean score ~0.77) kept the claim at 0.98 and made every other
+  // reader classify the page too (1.8 s of ID alignment and licence title OCR).
+  if (checks >= 3 && decoding.failed_checks.empty() && decoding.repaired_checks.empty()) return 0.99;
   const double glyphs = std::clamp((mean_score - 0.4) / 0.4, 0.0, 1.0);
   return std::clamp(0.45 + 0.3 * glyphs + 0.24 * passing, 0.0, 0.99);
 }

@@ -25,7 +25,8 @@ struct MrzZone {
   MrzDecoding decoding;
   double mean_score = 0;          // mean glyph score of the chosen characters
 
-  // How sure the zone is what it claims to be (0..1): every check digit verified gives ~1.
+  // How sure the zone is what it claims to be (0..1): 0.99 when three or more check digits
+  // hold as read (none repaired), else from the glyph scores and the share of checks holding.
   double confidence() const;
 };
 
