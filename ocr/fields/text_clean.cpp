@@ -1,6 +1,7 @@
 #include "ocr/fields/text_clean.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "pipeline/base/text.h"
 
@@ -12,6 +13,17 @@ std::string keep_cjk(std::string_view text, std::u32string_view also) {
   std::string out;
   for (char32_t c : utf8_to_u32(text))
     if (is_cjk(c) || also.find(c) != std::u32string_view::npos) append_utf8(out, c);
+  return out;
+}
+
+std::string trim_name_marks(std::string_view text) {
+  const std::u32string u = utf8_to_u32(text);
+  const auto name_end = [](char32_t c) { return is_cjk(c) || (c < 0x80 && std::isalnum(static_cast<int>(c))); };
+  size_t begin = 0, end = u.size();
+  while (begin < end && !name_end(u[begin])) ++begin;
+  while (end > begin && !name_end(u[end - 1])) --end;
+  std::string out;
+  for (size_t i = begin; i < end; ++i) append_utf8(out, u[i]);
   return out;
 }
 

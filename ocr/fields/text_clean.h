@@ -21,6 +21,11 @@ std::string keep_cjk(std::string_view text, std::u32string_view also = U"");
 // full-width marks become （ ） ； ： ， ？ ！ (a comma between two digits stays ASCII).
 std::string chinese_punctuation(std::string_view text);
 
+// A person's name as read: without the marks OCR puts at its ends (a speck or the label's
+// edge read as 、 . ' ： beside 范强). Only CJK ideographs and ASCII letters and digits can
+// begin or end a name; marks inside it (the · of a transliterated name) stay.
+std::string trim_name_marks(std::string_view text);
+
 // `text` with every character not in `allowed` (UTF-8) removed.
 std::string keep_only(std::string_view text, std::string_view allowed);
 

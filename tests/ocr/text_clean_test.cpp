@@ -13,6 +13,16 @@ TEST_CASE("Chinese running text gets its full-width punctuation back", "[ocr][te
   CHECK(chinese_punctuation("").empty());
 }
 
+TEST_CASE("A person's name loses the marks read at its ends, not those inside", "[ocr][text]") {
+  CHECK(trim_name_marks("、范强") == "范强");          // seed 81 S0044, read at 0.95
+  CHECK(trim_name_marks("：张磊。") == "张磊");
+  CHECK(trim_name_marks("'崔萍.") == "崔萍");
+  CHECK(trim_name_marks("阿依古丽·买买提") == "阿依古丽·买买提");
+  CHECK(trim_name_marks("·JOHN SMITH,") == "JOHN SMITH");
+  CHECK(trim_name_marks("、。").empty());
+  CHECK(trim_name_marks("").empty());
+}
+
 TEST_CASE("Snapping to a vocabulary: nearest, unambiguous, within the edit limit", "[ocr][text]") {
   const std::vector<std::string> bureaus{"南京市公安局建邺分局", "南京市公安局鼓楼分局"};
   CHECK(snap_to_vocabulary("南京市公安局建避分局", bureaus, 1)->value == "南京市公安局建邺分局");
