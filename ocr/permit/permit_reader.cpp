@@ -88,6 +88,18 @@ void cross_check(DocumentResult& r, const std::string& field, const std::string&
 
 std::vector<DocumentType> PermitReader::types() const { return permit_types(); }
 
+std::vector<Classification> PermitReader::classify_by_cues(const PageAnalysis& page, OcrContext& context) const {
+  // A permit is card-shaped: without a decisive claim here it pays the ID ranking's template
+  // alignment (0.5-1.3 s) before its own classification is asked.
+  const auto& s = permit_settings();
+  const auto& h = locate_permit(page, context.engine());
+  if (!h || h->title_similarity < s.cue_min_title_similarity) return {};
+  auto claims = classify(page, context, std::nullopt);
+  for (auto& c : claims)
+    if (c.type == h->type) c.confidence = std::max(c.confidence, s.cue_confidence);
+  return claims;
+}
+
 std::vector<Classification> PermitReader::classify(const PageAnalysis& page, OcrContext& context,
                                                    std::optional<DocumentType> forced) const {
   std::vector<Classification> claims;

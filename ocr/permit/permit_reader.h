@@ -10,6 +10,9 @@ namespace beian::ocr {
 class PermitReader : public DocumentReader {
  public:
   std::vector<DocumentType> types() const override;
+  // Decisive when the printed number fits its type's format at its place and the type's
+  // title reads back exactly (templates/ocr/permit.json cue): no other document prints both.
+  std::vector<Classification> classify_by_cues(const PageAnalysis& page, OcrContext& context) const override;
   std::vector<Classification> classify(const PageAnalysis& page, OcrContext& context,
                                        std::optional<DocumentType> forced) const override;
   DocumentResult read(const PageAnalysis& page, const Classification& classification,

@@ -19,10 +19,10 @@ DocumentType permit_type(const std::string& id, const std::string& where) {
 PermitSettings load() {
   const auto j = load_data_file("ocr/permit.json");
   check_keys(j,
-             {"description", "card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below",
+             {"description", "card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below", "cue",
               "title_ocr", "titles", "number_formats", "fields"},
-             {"card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below", "title_ocr",
-              "titles", "number_formats", "fields"},
+             {"card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below", "cue",
+              "title_ocr", "titles", "number_formats", "fields"},
              kWhere);
   PermitSettings s;
   const auto aspect = get_value<std::vector<double>>(j, "card_aspect", kWhere);
@@ -36,6 +36,10 @@ PermitSettings load() {
   s.max_quads = static_cast<size_t>(get_value<int>(j, "max_quads", kWhere));
   s.min_number_score = get_value<double>(j, "min_number_score", kWhere);
   s.align_below = get_value<double>(j, "align_below", kWhere);
+  const auto& cue = j.at("cue");
+  check_keys(cue, {"min_title_similarity", "confidence"}, {"min_title_similarity", "confidence"}, kWhere + " cue");
+  s.cue_min_title_similarity = get_value<double>(cue, "min_title_similarity", kWhere + " cue");
+  s.cue_confidence = get_value<double>(cue, "confidence", kWhere + " cue");
   s.title_ocr = parse_text_field_settings(j.at("title_ocr"), kWhere + " title_ocr");
   for (const auto& [id, title] : j.at("titles").items())
     s.titles[permit_type(id, kWhere + " titles")] = title.get<std::string>();

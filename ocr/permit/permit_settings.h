@@ -21,6 +21,8 @@ struct PermitSettings {
   size_t max_quads = 4;                 // card-shaped quads tried, best first
   int number_margin_x = 24, number_margin_y = 14;  // number search beyond its layout box (canonical px)
   double min_number_score = 0.55;       // mean OCR-B glyph score of a believable number
+  double cue_min_title_similarity = 1.0;  // title read this well (with the number) is decisive...
+  double cue_confidence = 0.99;           // ...at this confidence
   double align_below = 0.6;             // outlines matching the layout's printed text less are aligned with it
   TextFieldSettings title_ocr;
   std::map<DocumentType, std::string> titles;

@@ -336,11 +336,12 @@ TEST_CASE("registration authority and company type: snapped to closed lists", "[
 // the card inside it smaller and offset: the number is searched with a margin that still
 // finds it (scan 11 was taken for an ID front), and the card's own labels then place it (its
 // name fell outside its box: 4 of 7 clean permit names of seeds 79-81 were missing; scan 4
-// lost its type to an ID front without).
+// lost its type to an ID front without). Number and title read exactly decide the type as a
+// cue, before the ID ranking's alignment.
 TEST_CASE("台湾居民来往大陆通行证, clean scans: aligned with their labels, every field read", "[permit]") {
   samples::Random rng(5511);
   samples::IdentityFactory ids(rng, kToday);
-  int named = 0;
+  int named = 0, decided_by_cue = 0;
   for (int i = 0; i < 12; ++i) {
     const samples::Person p = ids.person();
     const auto travel = ids.travel_document(p, DocumentType::kTaiwanCompatriotPermit);
@@ -350,8 +351,13 @@ TEST_CASE("台湾居民来往大陆通行证, clean scans: aligned with their la
     CHECK(r.type == DocumentType::kTaiwanCompatriotPermit);
     if (r.type != DocumentType::kTaiwanCompatriotPermit) continue;
     check_fields(r, shot.truth, {"document_number", "birth_date", "expiry_date", "sex"});
+    // Number and title decided the type as a cue: the ID card ranking was never asked.
+    const bool id_asked = std::any_of(r.timings_ms.begin(), r.timings_ms.end(),
+                                      [](const auto& t) { return t.first == "classify.id_front"; });
+    decided_by_cue += r.type_confidence >= 0.99 && !id_asked;
     // The name is found in its box (chi_sim may still misread or doubt a rare character).
     named += utf8_to_u32(value(r, "name")).size() == utf8_to_u32(shot.truth.at("name").get<std::string>()).size();
   }
   CHECK(named >= 11);
+  CHECK(decided_by_cue >= 10);
 }
