@@ -19,10 +19,10 @@ struct PermitNumberFormat {
 struct PermitSettings {
   double min_card_aspect = 1.4, max_card_aspect = 1.8;  // accepted quad aspect
   size_t max_quads = 4;                 // card-shaped quads tried, best first
-  int number_margin_x = 24, number_margin_y = 14;  // number search beyond its layout box (canonical px)
+  int number_margin_x = 60, number_margin_y = 36;  // number search beyond its layout box (canonical px)
   double min_number_score = 0.55;       // mean OCR-B glyph score of a believable number
-  double cue_min_title_similarity = 1.0;  // title read this well (with the number) is decisive...
-  double cue_confidence = 0.99;           // ...at this confidence
+  double cue_min_title_similarity = 0.99;  // title read this well (with the number) is decisive...
+  double cue_confidence = 0.99;            // ...at this confidence
   double align_below = 0.6;             // outlines matching the layout's printed text less are aligned with it
   TextFieldSettings title_ocr;
   std::map<DocumentType, std::string> titles;
