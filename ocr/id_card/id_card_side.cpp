@@ -106,6 +106,11 @@ void finish_id_card_side(IdCardSide& side, bool content_confirmed) {
     r.type_confidence = std::min(side.claimed_confidence, id_card_settings().unconfirmed_type_confidence);
     r.findings.push_back(
         make_finding("OCR_TYPE_UNCONFIRMED", {{"document", std::string(display_name_zh(r.type))}}, r.file));
+    // What was read on a side not confirmed to be this side is no surer than the side itself
+    // (seed 81: a front on checkered cloth, its number and birth date unread, gave the number's
+    // digits as its address at 0.99).
+    for (auto& field : r.fields)
+      if (field.second.present()) field.second.confidence = std::min(field.second.confidence, r.type_confidence);
   }
   const auto& glare = id_card_settings().under_glare;
   for (const auto& finding : r.findings) {

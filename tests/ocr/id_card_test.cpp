@@ -286,6 +286,28 @@ TEST_CASE("ID cards: a back whose fields are all wiped reads as an unconfirmed b
   CHECK(w.type_confidence > 0.5);
 }
 
+TEST_CASE("ID cards: what is read on an unconfirmed front is no surer than the front", "[ocr][id_card]") {
+  // Number and birth date wiped: nothing confirms the side, so its name and address, however
+  // clearly printed, cannot be certain values of an ID front.
+  const Card wiped = make_card(DocumentType::kIdFront, samples::Level::kClean, 68, [](samples::Person&) {},
+                               [](cv::Mat& doc, const ocr::DocumentLayout& layout) {
+                                 for (const char* field : {"id_number", "birth_date"})
+                                   cv::rectangle(doc, layout.scale(layout.field(field)->box, doc.size()),
+                                                 cv::Scalar(236, 240, 242), cv::FILLED);
+                               });
+  const DocumentResult& r = read(wiped, "wiped_front.jpg");
+  INFO(nlohmann::json(r).dump());
+  REQUIRE(r.type == DocumentType::kIdFront);
+  REQUIRE(has_finding(r, "OCR_TYPE_UNCONFIRMED"));
+  int present = 0;
+  for (const auto& [name, v] : r.fields)
+    if (v.present()) {
+      ++present;
+      CHECK(v.confidence <= r.type_confidence);
+    }
+  CHECK(present >= 2);  // name and address are still read, only not trusted
+}
+
 TEST_CASE("Not documents: a portrait, a blank image and a screenshot", "[ocr][classify]") {
   const auto is_id = [](DocumentType t) { return t == DocumentType::kIdFront || t == DocumentType::kIdBack; };
 
