@@ -15,9 +15,9 @@ LicenceSettings load() {
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights",
               "sparse_width", "fields", "issue_date_ocr",
-              "copy_marks", "company_types", "authority", "capital", "qr", "seal", "screen", "confidence"},
+              "copy_marks", "company_types", "authority", "capital", "seal", "screen", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
-              "company_types", "authority", "capital", "qr", "seal", "screen", "confidence"},
+              "company_types", "authority", "capital", "seal", "screen", "confidence"},
              where);
   LicenceSettings s;
   s.view_width = get_value<int>(j, "view_width", where);
@@ -50,8 +50,6 @@ LicenceSettings load() {
         throw std::runtime_error(wk + ": 'lookalikes' lists '" + k + "' twice");
   }
   s.capital.lookalike_confidence = get_value<double>(capital, "lookalike_confidence", wk);
-  check_keys(j.at("qr"), {"min_module_px"}, {"min_module_px"}, where + " qr");
-  s.qr_min_module_px = get_value<double>(j.at("qr"), "min_module_px", where + " qr");
   const auto& seal = j.at("seal");
   const std::string ws = where + " seal";
   check_keys(seal,

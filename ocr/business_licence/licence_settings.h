@@ -31,7 +31,6 @@ struct LicenceSettings {
   NameListSettings company_types;        // the closed list of company types (类型)
   AuthoritySettings authority;           // registration authority names from the credit code's region
   CapitalGrammar capital;                // registered capital (and a certificate's funds)
-  double qr_min_module_px = 2.5;         // QR modules smaller than this in the view: decode on the photo
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
