@@ -1,6 +1,7 @@
 #include "ocr/fields/text_field.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -32,7 +33,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character", "copies", "blur"},
+                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -57,6 +58,17 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("copies")) {
     s.copies = get_value<int>(j, "copies", where);
     if (s.copies < 1 || s.copies > 5) throw std::runtime_error(where + ": 'copies' must be 1 to 5");
+  }
+  if (j.contains("glyph_check")) {
+    const auto& g = j.at("glyph_check");
+    const std::string at = where + ".glyph_check";
+    check_keys(g, {"fonts", "min_gain", "shape_confidence"}, {"fonts", "min_gain", "shape_confidence"}, at);
+    s.glyph_check.fonts = get_value<std::vector<std::string>>(g, "fonts", at);
+    if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
+    for (const auto& font : s.glyph_check.fonts)
+      if (!std::filesystem::exists(font)) throw std::runtime_error(at + ": font " + font + " is not installed (scripts/install-deps.sh)");
+    s.glyph_check.min_gain = get_value<double>(g, "min_gain", at);
+    s.glyph_check.shape_confidence = get_value<double>(g, "shape_confidence", at);
   }
   if (j.contains("passes")) {
     const auto& passes = j.at("passes");
@@ -261,7 +273,21 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     });
     if (unanimous && 2 * reads.size() > settings.passes.size()) break;
   }
-  return vote(reads);
+  std::vector<OcrSymbol> voted = vote(reads);
+  if (!settings.glyph_check.enabled() || lines.size() != 1) return voted;
+  // What each position was read as by the passes that read the voted length, and what the
+  // recogniser considered there: the shapes to choose from.
+  std::vector<std::vector<std::string>> candidates(voted.size());
+  for (size_t i = 0; i < voted.size(); ++i) {
+    auto offer = [&](const std::string& c) {
+      if (std::find(candidates[i].begin(), candidates[i].end(), c) == candidates[i].end()) candidates[i].push_back(c);
+    };
+    offer(voted[i].text);
+    for (const auto& r : reads)
+      if (r.size() == voted.size()) offer(r[i].text);
+    for (const auto& [alt, confidence] : voted[i].alternatives) offer(alt);
+  }
+  return check_glyphs(ink, lines.front(), std::move(voted), candidates, settings.glyph_check);
 }
 
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,

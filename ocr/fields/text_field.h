@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/glyph_check.h"
 
 namespace beian::ocr {
 
@@ -47,6 +48,10 @@ struct TextFieldSettings {
   // poorly and the same character repeated well (seed 79 clean fronts: 男 read as 四, 黎 as
   // nothing, 瑶 as 到 alone; each right three times over in a strip of three). 1: off.
   int copies = 1;
+  // "glyph_check": {"fonts", "min_gain", "shape_confidence"}: after the passes vote on a
+  // one-line field, each Chinese character is re-chosen among what the passes read there by its
+  // shape (ocr/fields/glyph_check.h). Absent: off.
+  GlyphCheckSettings glyph_check;
 };
 
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
