@@ -17,6 +17,7 @@ namespace {
 constexpr int kRenderPx = 64;           // glyphs are rendered at this size
 constexpr int kCompareSize = 32;        // cells and glyphs are compared at this size
 constexpr double kCompareSoftening = 1.2;  // Gaussian sigma at the compare size: stroke widths differ by font
+constexpr size_t kMaxCachedGlyphs = 4096;  // per thread and font
 
 cv::Rect ink_bounds(const cv::Mat& grey, int threshold) {
   cv::Mat ink = grey < threshold;
@@ -49,6 +50,8 @@ class GlyphRenderer {
   const cv::Mat& glyph(const std::string& c) {
     auto it = cache_.find(c);
     if (it != cache_.end()) return it->second;
+    // A server's worker meets ever more characters; at 4 KB each, a few thousand are plenty.
+    if (cache_.size() >= kMaxCachedGlyphs) cache_.clear();
     cv::Mat canvas(3 * kRenderPx, 3 * kRenderPx, CV_8UC3, cv::Scalar::all(255));
     ft_->putText(canvas, c, cv::Point(kRenderPx, 2 * kRenderPx), kRenderPx, cv::Scalar::all(0), -1, cv::LINE_AA, true);
     cv::Mat grey;
@@ -156,6 +159,32 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, st
     }
   }
   return symbols;
+}
+
+std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
+                             const GlyphCheckSettings& settings) {
+  if (!settings.enabled()) return {};
+  std::map<size_t, std::vector<cv::Rect>> cells_by_count;
+  std::string best;
+  double best_score = -2, runner_up = -2;
+  for (const auto& entry : vocabulary) {
+    const std::u32string chars = utf8_to_u32(entry);
+    if (chars.empty()) continue;
+    auto it = cells_by_count.find(chars.size());
+    if (it == cells_by_count.end()) it = cells_by_count.emplace(chars.size(), character_cells(ink, line, chars.size())).first;
+    if (it->second.size() != chars.size()) continue;
+    double sum = 0;
+    for (size_t k = 0; k < chars.size(); ++k) sum += glyph_match(ink(it->second[k]), u32_to_utf8(std::u32string(1, chars[k])), settings.fonts);
+    const double score = sum / chars.size();
+    if (score > best_score) {
+      runner_up = best_score;
+      best_score = score;
+      best = entry;
+    } else {
+      runner_up = std::max(runner_up, score);
+    }
+  }
+  return best_score - runner_up >= settings.min_gain ? best : std::string();
 }
 
 }  // namespace beian::ocr

@@ -49,4 +49,11 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, st
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings);
 
+// The entry of a closed `vocabulary` (ethnic groups) whose characters, rendered, match the ink
+// printed on `line` best: an entry of k characters is compared with k cells (character_cells)
+// and scored by its characters' mean match. The best entry when it beats every other by
+// settings.min_gain; empty otherwise (also when the line holds no ink).
+std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
+                             const GlyphCheckSettings& settings);
+
 }  // namespace beian::ocr

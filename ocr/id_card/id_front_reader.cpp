@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "ocr/fields/glyph_check.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/id_card/id_card_checks.h"
 #include "ocr/id_card/id_card_settings.h"
@@ -115,6 +116,16 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   if (snapped) {
     const double c = ethnicity.confidence * (snapped->distance == 0 ? 1.0 : 0.7);
     r.set_field("ethnicity", field_value(snapped->value, c, "", min_confidence("ethnicity")));
+  } else if (const std::string by_shape =
+                 ethnicity.lines.size() == 1
+                     ? closest_by_shape(side.ink, ethnicity.lines.front(), validators::ethnicities(),
+                                        id_card_settings().fields.at("ethnicity").glyph_check)
+                     : std::string();
+             !by_shape.empty()) {
+    // A closed list of 56 names: the one whose printed shape the ink matches clearly best
+    // (chi_sim has read 彝, 侗, 傈僳, 佤 as nothing it knows).
+    r.set_field("ethnicity", field_value(by_shape, id_card_settings().fields.at("ethnicity").glyph_check.shape_confidence, "",
+                                         min_confidence("ethnicity")));
   } else {
     r.set_field("ethnicity", field_value("", 0, reading.empty() ? ethnicity.missing_reason
                                                                 : "the reading matches no ethnic group", 0));

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/fields/glyph_check.h"
+#include "ocr/validators/regions.h"
 
 using namespace beian;
 
@@ -92,4 +93,15 @@ TEST_CASE("glyph check: character cells follow the printed characters; no ink, n
   const auto same = ocr::check_glyphs(blank, cv::Rect(10, 10, 200, 50), {symbol("肖", 0.6)}, {{"肖", "潘"}}, settings());
   CHECK(same.front().text == "肖");
   CHECK(same.front().confidence == Approx(0.6));
+}
+
+TEST_CASE("glyph check: an ethnic group the recogniser cannot read is found by its shape in the closed list", "[ocr][glyphs]") {
+  // chi_sim reads 傈僳, 彝 and 佤 of this print as nothing it knows; the 56 names are a closed list.
+  for (const std::string group : {"傈僳", "彝", "佤", "汉"}) {
+    INFO(group);
+    const Line line = printed(group, "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 32);
+    CHECK(ocr::closest_by_shape(line.ink, line.box, validators::ethnicities(), settings()) == group);
+  }
+  const cv::Mat blank(100, 300, CV_8U, cv::Scalar(245));
+  CHECK(ocr::closest_by_shape(blank, cv::Rect(10, 10, 200, 50), validators::ethnicities(), settings()).empty());
 }
