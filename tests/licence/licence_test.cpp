@@ -42,6 +42,16 @@ Shot photograph(const samples::Specimen& s, samples::Level level, samples::Rando
 using beian::test::has_finding;
 using beian::test::value;
 
+// A passport data page of a specimen person, photographed at the photo level, as the
+// benchmark draws it from `seed`.
+Shot passport_photo(uint64_t seed) {
+  samples::Random rng(seed);
+  samples::IdentityFactory ids(rng, kToday);
+  const samples::Person p = ids.person();
+  const auto travel = ids.travel_document(p, DocumentType::kPassport);
+  return photograph(samples::passport_specimen(p, travel, samples::card_portrait()), samples::Level::kPhoto, rng);
+}
+
 // Every field of `names` reads as its truth (eval's normalisation: dates, widths, spaces).
 void check_fields(const DocumentResult& r, const nlohmann::json& truth, const std::vector<std::string>& names) {
   for (const auto& name : names) {
@@ -149,12 +159,7 @@ TEST_CASE("社会团体法人登记证书, clean scan: classified, code validate
 }
 
 TEST_CASE("passport data page, phone photo: read from its MRZ with every check digit verified", "[passport]") {
-  samples::Random rng(5504);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const auto travel = ids.travel_document(p, DocumentType::kPassport);
-  const Shot shot =
-      photograph(samples::passport_specimen(p, travel, samples::card_portrait()), samples::Level::kPhoto, rng);
+  const Shot shot = passport_photo(5504);
   const DocumentResult r = recognizer().recognize(shot.image, "passport.jpg");
   REQUIRE(r.type == DocumentType::kPassport);
   check_fields(r, shot.truth,
@@ -173,12 +178,7 @@ TEST_CASE("passport photo on checkered cloth: the MRZ cue looks in the best pass
   // The cloth's pattern gives a rectangle wider than a passport page (aspect 1.61) that ranks
   // above the page itself (1.46). The cue used to look in the best outline only, found it too
   // wide and gave up, and the page paid the ID card alignment (~0.8 s) before the full search.
-  samples::Random rng(1896632);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const auto travel = ids.travel_document(p, DocumentType::kPassport);
-  const Shot shot =
-      photograph(samples::passport_specimen(p, travel, samples::card_portrait()), samples::Level::kPhoto, rng);
+  const Shot shot = passport_photo(1896632);  // the bench's photo level, k = 1 (bench/licence_passport.cpp)
   const DocumentResult r = recognizer().recognize(shot.image, "passport-on-cloth.jpg");
   REQUIRE(r.type == DocumentType::kPassport);
   CHECK(value(r, "document_number") == shot.truth.at("document_number").get<std::string>());
