@@ -170,10 +170,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
 
   const auto& unit_name = field("name");
   r.set_field("name", value_or_missing(clean_value_text(unit_name.text), unit_name.confidence, unit_name.missing_reason));
-  // A person's name neither starts nor ends with a mark: one read there is a speck (、范强).
   const auto& person = field("legal_representative");
-  r.set_field("legal_representative",
-              value_or_missing(trim_name_marks(clean_value_text(person.text)), person.confidence, person.missing_reason));
+  r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The company type is one of a closed national list.
   const auto& type_field = field("type");
   const AuthorityReading company_type =

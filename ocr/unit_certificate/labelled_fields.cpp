@@ -330,6 +330,8 @@ std::string clean_value_text(const std::string& text) {
   return u32_to_utf8(u);
 }
 
+std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }
+
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
   FieldReading out;

@@ -105,6 +105,11 @@ FieldReading validated_reading(TesseractEngine& engine, const cv::Mat& ink, cons
 // after Chinese text read as the full stop it is.
 std::string clean_value_text(const std::string& text);
 
+// A person's name as a field value (legal representative, 负责人): clean_value_text, then
+// without marks at its ends (trim_name_marks): a name neither starts nor ends with one, so
+// one read there is a speck (、范强).
+std::string person_name_text(const std::string& text);
+
 // The registration authority (登记机关) of a licence or certificate: `first` (its labelled
 // reading), read again from `unsealed` (the red seal erased) when no authority name of
 // `credit_code`'s region is near it, then snapped to that name (authority_reading). `reading`

@@ -156,10 +156,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     const auto& f = field(name);
     r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
   }
-  // A person's name neither starts nor ends with a mark: one read there is a speck (、范强).
   const auto& person = field("legal_representative");
-  r.set_field("legal_representative",
-              value_or_missing(trim_name_marks(clean_value_text(person.text)), person.confidence, person.missing_reason));
+  r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
   r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,
