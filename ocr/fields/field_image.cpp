@@ -64,6 +64,12 @@ cv::Mat ink_image(const cv::Mat& bgr) {
   return out;
 }
 
+cv::Rect dark_ink_box(const cv::Mat& grey) {
+  std::vector<cv::Point> points;
+  cv::findNonZero(grey < 128, points);
+  return points.empty() ? cv::Rect() : cv::boundingRect(points);
+}
+
 cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region) {
   const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
   cv::Mat mask;

@@ -17,6 +17,10 @@ namespace beian::ocr {
 // estimate).
 cv::Mat ink_image(const cv::Mat& bgr);
 
+// The bounding box of the pixels darker than mid-grey in 8-bit `grey` (dark ink on light
+// paper; a glyph rendered black on white); empty when there are none.
+cv::Rect dark_ink_box(const cv::Mat& grey);
+
 // Binary mask (255 = ink) of `ink` inside `region`: pixels clearly darker than the local
 // paper.
 cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region);

@@ -8,6 +8,7 @@
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "ocr/fields/field_image.h"
 #include "ocr/fields/text_clean.h"
 #include "pipeline/base/text.h"
 
@@ -18,13 +19,6 @@ constexpr int kRenderPx = 64;           // glyphs are rendered at this size
 constexpr int kCompareSize = 32;        // cells and glyphs are compared at this size
 constexpr double kCompareSoftening = 1.2;  // Gaussian sigma at the compare size: stroke widths differ by font
 constexpr size_t kMaxCachedGlyphs = 4096;  // per thread and font
-
-cv::Rect ink_bounds(const cv::Mat& grey, int threshold) {
-  cv::Mat ink = grey < threshold;
-  std::vector<cv::Point> points;
-  cv::findNonZero(ink, points);
-  return points.empty() ? cv::Rect() : cv::boundingRect(points);
-}
 
 cv::Mat normalised(const cv::Mat& grey) {
   cv::Mat small, f;
@@ -56,7 +50,7 @@ class GlyphRenderer {
     ft_->putText(canvas, c, cv::Point(kRenderPx, 2 * kRenderPx), kRenderPx, cv::Scalar::all(0), -1, cv::LINE_AA, true);
     cv::Mat grey;
     cv::cvtColor(canvas, grey, cv::COLOR_BGR2GRAY);
-    const cv::Rect box = ink_bounds(grey, 128);
+    const cv::Rect box = dark_ink_box(grey);
     cv::Mat out;
     if (box.width > 2 && box.height > 2) out = normalised(grey(box));
     return cache_.emplace(c, std::move(out)).first->second;
@@ -85,17 +79,20 @@ bool is_chinese(const std::string& s) {
   return u.size() == 1 && is_cjk(u[0]);
 }
 
-}  // namespace
-
-double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts) {
-  if (cell.empty()) return -1;
-  const cv::Mat printed = normalised(cell);
+// glyph_match of a cell already normalised: each cell is compared with many candidates.
+double normalised_match(const cv::Mat& printed, const std::string& c, const std::vector<std::string>& fonts) {
   double best = -1;
   for (const auto& font : fonts) {
     const cv::Mat& g = renderer(font).glyph(c);
     if (!g.empty()) best = std::max(best, correlation(printed, g));
   }
   return best;
+}
+
+}  // namespace
+
+double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts) {
+  return cell.empty() ? -1 : normalised_match(normalised(cell), c, fonts);
 }
 
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, size_t count) {
@@ -140,13 +137,13 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, st
   if (cells.size() != symbols.size()) return symbols;
   for (size_t i = 0; i < symbols.size(); ++i) {
     if (!is_chinese(symbols[i].text) || candidates[i].size() < 2) continue;
-    const cv::Mat cell = ink(cells[i]);
-    const double voted = glyph_match(cell, symbols[i].text, settings.fonts);
+    const cv::Mat cell = normalised(ink(cells[i]));
+    const double voted = normalised_match(cell, symbols[i].text, settings.fonts);
     double best = voted, rival = -1;
     std::string chosen = symbols[i].text;
     for (const auto& c : candidates[i]) {
       if (c == symbols[i].text || !is_chinese(c)) continue;
-      const double m = glyph_match(cell, c, settings.fonts);
+      const double m = normalised_match(cell, c, settings.fonts);
       rival = std::max(rival, m);
       if (m > best) best = m, chosen = c;
     }
@@ -164,17 +161,22 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, st
 std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                              const GlyphCheckSettings& settings) {
   if (!settings.enabled()) return {};
-  std::map<size_t, std::vector<cv::Rect>> cells_by_count;
+  std::map<size_t, std::vector<cv::Mat>> cells_by_count;  // normalised cells, per character count
   std::string best;
   double best_score = -2, runner_up = -2;
   for (const auto& entry : vocabulary) {
     const std::u32string chars = utf8_to_u32(entry);
     if (chars.empty()) continue;
     auto it = cells_by_count.find(chars.size());
-    if (it == cells_by_count.end()) it = cells_by_count.emplace(chars.size(), character_cells(ink, line, chars.size())).first;
+    if (it == cells_by_count.end()) {
+      std::vector<cv::Mat> cells;
+      for (const auto& cell : character_cells(ink, line, chars.size())) cells.push_back(normalised(ink(cell)));
+      it = cells_by_count.emplace(chars.size(), std::move(cells)).first;
+    }
     if (it->second.size() != chars.size()) continue;
     double sum = 0;
-    for (size_t k = 0; k < chars.size(); ++k) sum += glyph_match(ink(it->second[k]), u32_to_utf8(std::u32string(1, chars[k])), settings.fonts);
+    for (size_t k = 0; k < chars.size(); ++k)
+      sum += normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), settings.fonts);
     const double score = sum / chars.size();
     if (score > best_score) {
       runner_up = best_score;

@@ -113,19 +113,18 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   std::string reading = keep_cjk(ethnicity.text);
   if (reading.size() > 3 && reading.substr(reading.size() - 3) == "族") reading.resize(reading.size() - 3);
   const auto snapped = snap_to_vocabulary(reading, validators::ethnicities());
+  const GlyphCheckSettings& shapes = id_card_settings().fields.at("ethnicity").glyph_check;
   if (snapped) {
     const double c = ethnicity.confidence * (snapped->distance == 0 ? 1.0 : 0.7);
     r.set_field("ethnicity", field_value(snapped->value, c, "", min_confidence("ethnicity")));
   } else if (const std::string by_shape =
                  ethnicity.lines.size() == 1
-                     ? closest_by_shape(side.ink, ethnicity.lines.front(), validators::ethnicities(),
-                                        id_card_settings().fields.at("ethnicity").glyph_check)
+                     ? closest_by_shape(side.ink, ethnicity.lines.front(), validators::ethnicities(), shapes)
                      : std::string();
              !by_shape.empty()) {
     // A closed list of 56 names: the one whose printed shape the ink matches clearly best
     // (chi_sim has read 彝, 侗, 傈僳, 佤 as nothing it knows).
-    r.set_field("ethnicity", field_value(by_shape, id_card_settings().fields.at("ethnicity").glyph_check.shape_confidence, "",
-                                         min_confidence("ethnicity")));
+    r.set_field("ethnicity", field_value(by_shape, shapes.shape_confidence, "", min_confidence("ethnicity")));
   } else {
     r.set_field("ethnicity", field_value("", 0, reading.empty() ? ethnicity.missing_reason
                                                                 : "the reading matches no ethnic group", 0));

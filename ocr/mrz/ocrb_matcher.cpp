@@ -7,18 +7,9 @@
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "ocr/fields/field_image.h"
+
 namespace beian::ocr {
-namespace {
-
-// Ink bounding box of dark pixels on a white canvas.
-cv::Rect ink_box(const cv::Mat& canvas) {
-  cv::Mat ink = canvas < 128;
-  std::vector<cv::Point> points;
-  cv::findNonZero(ink, points);
-  return points.empty() ? cv::Rect() : cv::boundingRect(points);
-}
-
-}  // namespace
 
 OcrbMatcher::OcrbMatcher(const MrzSettings& settings) : settings_(settings) {
   cv::Ptr<cv::freetype::FreeType2> ft;
@@ -40,8 +31,8 @@ OcrbMatcher::OcrbMatcher(const MrzSettings& settings) : settings_(settings) {
   };
 
   // Cap line and baseline from 'H'; the advance from a run of eleven 'H's (monospaced font).
-  const cv::Rect h_box = ink_box(render("H"));
-  const cv::Rect run_box = ink_box(render("HHHHHHHHHHH"));
+  const cv::Rect h_box = dark_ink_box(render("H"));
+  const cv::Rect run_box = dark_ink_box(render("HHHHHHHHHHH"));
   if (h_box.empty() || run_box.width <= h_box.width)
     throw std::runtime_error("the OCR-B font " + settings.font + " renders no usable glyphs");
   const double advance = (run_box.width - h_box.width) / 10.0;
@@ -53,7 +44,7 @@ OcrbMatcher::OcrbMatcher(const MrzSettings& settings) : settings_(settings) {
   double mean_offset = 0;
   for (char c : kMrzAlphabet) {
     canvases.push_back(render(std::string(1, c)));
-    const cv::Rect box = ink_box(canvases.back());
+    const cv::Rect box = dark_ink_box(canvases.back());
     mean_offset += box.x + box.width / 2.0 - origin.x;
   }
   mean_offset /= static_cast<double>(kMrzAlphabet.size());
