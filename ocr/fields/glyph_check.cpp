@@ -1,8 +1,13 @@
 #include "ocr/fields/glyph_check.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <iconv.h>
+#include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include <opencv2/freetype.hpp>
@@ -19,6 +24,7 @@ constexpr int kRenderPx = 64;           // glyphs are rendered at this size
 constexpr int kCompareSize = 32;        // cells and glyphs are compared at this size
 constexpr double kCompareSoftening = 1.2;  // Gaussian sigma at the compare size: stroke widths differ by font
 constexpr size_t kMaxCachedGlyphs = 4096;  // per thread and font
+constexpr size_t kVocabularyShortlist = 8;   // a vocabulary's nearest shapes (16 px) compared in full (32 px)
 
 cv::Mat normalised(const cv::Mat& grey) {
   cv::Mat small, f;
@@ -28,31 +34,42 @@ cv::Mat normalised(const cv::Mat& grey) {
   return f;
 }
 
+cv::Ptr<cv::freetype::FreeType2> load_font(const std::string& font) {
+  try {
+    auto ft = cv::freetype::createFreeType2();
+    ft->loadFontData(font, 0);
+    return ft;
+  } catch (const cv::Exception& e) {
+    throw std::runtime_error("cannot load the font " + font + " for glyph checks: " + e.what());
+  }
+}
+
+// `c` drawn black on white by `ft`, grey, tight around its ink; empty when the font draws
+// nothing for it.
+cv::Mat rendered(cv::freetype::FreeType2& ft, const std::string& c) {
+  cv::Mat canvas(3 * kRenderPx, 3 * kRenderPx, CV_8UC3, cv::Scalar::all(255));
+  ft.putText(canvas, c, cv::Point(kRenderPx, 2 * kRenderPx), kRenderPx, cv::Scalar::all(0), -1, cv::LINE_AA, true);
+  cv::Mat grey;
+  cv::cvtColor(canvas, grey, cv::COLOR_BGR2GRAY);
+  const cv::Rect box = dark_ink_box(grey);
+  if (box.width <= 2 || box.height <= 2) return {};
+  return grey(box).clone();
+}
+
 // Rendered glyphs of one font, tight around their ink and normalised; one per thread
 // (cv::freetype objects are not thread-safe).
 class GlyphRenderer {
  public:
-  explicit GlyphRenderer(const std::string& font) {
-    try {
-      ft_ = cv::freetype::createFreeType2();
-      ft_->loadFontData(font, 0);
-    } catch (const cv::Exception& e) {
-      throw std::runtime_error("cannot load the font " + font + " for glyph checks: " + e.what());
-    }
-  }
+  explicit GlyphRenderer(const std::string& font) : ft_(load_font(font)) {}
   // Empty when the font draws nothing for `c`.
   const cv::Mat& glyph(const std::string& c) {
     auto it = cache_.find(c);
     if (it != cache_.end()) return it->second;
     // A server's worker meets ever more characters; at 4 KB each, a few thousand are plenty.
     if (cache_.size() >= kMaxCachedGlyphs) cache_.clear();
-    cv::Mat canvas(3 * kRenderPx, 3 * kRenderPx, CV_8UC3, cv::Scalar::all(255));
-    ft_->putText(canvas, c, cv::Point(kRenderPx, 2 * kRenderPx), kRenderPx, cv::Scalar::all(0), -1, cv::LINE_AA, true);
-    cv::Mat grey;
-    cv::cvtColor(canvas, grey, cv::COLOR_BGR2GRAY);
-    const cv::Rect box = dark_ink_box(grey);
+    const cv::Mat grey = rendered(*ft_, c);
     cv::Mat out;
-    if (box.width > 2 && box.height > 2) out = normalised(grey(box));
+    if (!grey.empty()) out = normalised(grey);
     return cache_.emplace(c, std::move(out)).first->second;
   }
 
@@ -89,20 +106,114 @@ double normalised_match(const cv::Mat& printed, const std::string& c, const std:
   return best;
 }
 
+
+// Every character of a vocabulary rendered small in every font, for a quick first ranking of
+// a cell against thousands of characters: one matrix product instead of thousands of
+// template matches (6763 characters x 3 fonts at 16 x 16: ~7 MB).
+class ShapeIndex {
+ public:
+  ShapeIndex(const std::vector<std::string>& characters, const std::vector<std::string>& fonts)
+      : characters_(characters), fonts_(fonts.size()) {
+    rows_ = cv::Mat::zeros(static_cast<int>(fonts.size() * characters.size()), kIndexSize * kIndexSize, CV_32F);
+    for (size_t f = 0; f < fonts.size(); ++f) {
+      auto ft = load_font(fonts[f]);
+      for (size_t i = 0; i < characters.size(); ++i) {
+        const cv::Mat grey = rendered(*ft, characters[i]);
+        if (!grey.empty()) index_vector(grey).copyTo(rows_.row(static_cast<int>(f * characters.size() + i)));
+      }
+    }
+  }
+  // The `k` characters whose rendering in some font correlates best with `cell` (grey, tight).
+  std::vector<std::string> nearest(const cv::Mat& cell, size_t k) const {
+    cv::Mat scores;
+    cv::gemm(rows_, index_vector(cell), 1, cv::noArray(), 0, scores, cv::GEMM_2_T);
+    const size_t n = characters_.size();
+    std::vector<std::pair<float, size_t>> best(n, {-2.0f, 0});
+    for (size_t f = 0; f < fonts_; ++f)
+      for (size_t i = 0; i < n; ++i) best[i] = {std::max(best[i].first, scores.at<float>(static_cast<int>(f * n + i))), i};
+    k = std::min(k, n);
+    std::partial_sort(best.begin(), best.begin() + k, best.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (size_t j = 0; j < k; ++j) out.push_back(characters_[best[j].second]);
+    return out;
+  }
+
+ private:
+  static constexpr int kIndexSize = 16;
+  // Zero mean, unit length: the dot product of two is their correlation coefficient.
+  static cv::Mat index_vector(const cv::Mat& grey) {
+    cv::Mat small, f;
+    cv::resize(grey, small, cv::Size(kIndexSize, kIndexSize), 0, 0, cv::INTER_AREA);
+    small.convertTo(f, CV_32F);
+    cv::GaussianBlur(f, f, cv::Size(0, 0), kCompareSoftening * kIndexSize / kCompareSize);
+    f -= cv::mean(f)[0];
+    const double norm = cv::norm(f);
+    if (norm > 0) f /= norm;
+    return f.reshape(1, 1);
+  }
+  std::vector<std::string> characters_;
+  size_t fonts_;
+  cv::Mat rows_;  // row f * characters + i: character i in font f
+};
+
+// Built once per process and vocabulary (~1 s), on first use; shared by all threads.
+const ShapeIndex& shape_index(const GlyphCheckSettings& settings) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<ShapeIndex>> indices;
+  std::string key = settings.vocabulary.charset;
+  for (const auto& f : settings.fonts) key += '\n' + f;
+  std::lock_guard lock(mutex);
+  auto& index = indices[key];
+  if (!index) index = std::make_unique<ShapeIndex>(settings.vocabulary.characters, settings.fonts);
+  return *index;
+}
+
+// How many em a symbol takes on the line: ASCII letters and digits about half, anything else
+// one (Chinese characters, and the marks chi_sim returns as ASCII ; , ( ) are printed
+// full-width in Chinese text).
+double advance_of(const std::string& symbol) {
+  const std::u32string u = utf8_to_u32(symbol);
+  const bool half = !u.empty() && u.front() < 0x80 && std::isalnum(static_cast<int>(u.front()));
+  return half ? 0.55 : 1.0;
+}
+
 }  // namespace
+
+std::vector<std::string> charset_characters(const std::string& charset) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv does not know the character set " + charset);
+  std::vector<std::string> out;
+  for (int hi = 0x81; hi <= 0xFE; ++hi) {
+    for (int lo = 0x40; lo <= 0xFE; ++lo) {
+      char in[2] = {static_cast<char>(hi), static_cast<char>(lo)};
+      char buffer[8];
+      char* src = in;
+      char* dst = buffer;
+      size_t in_left = 2, out_left = sizeof buffer;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);  // reset the shift state after a failure
+      if (iconv(cd, &src, &in_left, &dst, &out_left) == static_cast<size_t>(-1) || in_left != 0) continue;
+      const std::string utf8(buffer, dst);
+      const std::u32string u = utf8_to_u32(utf8);
+      if (u.size() == 1 && is_cjk(u[0])) out.push_back(utf8);
+    }
+  }
+  iconv_close(cd);
+  return out;
+}
 
 double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts) {
   return cell.empty() ? -1 : normalised_match(normalised(cell), c, fonts);
 }
 
-std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, size_t count) {
+std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols) {
   const cv::Rect area = line & cv::Rect(0, 0, ink.cols, ink.rows);
+  const size_t count = symbols.size();
   if (area.empty() || count == 0) return {};
   const cv::Mat grey = ink(area);
   cv::Mat binary;
   cv::threshold(grey, binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   cv::Mat columns;
-  cv::reduce(binary, columns, 0, cv::REDUCE_SUM, CV_32S);
+  cv::reduce(binary / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
   std::vector<std::pair<int, int>> runs;  // [begin, end) of ink columns
   const int close_gap = std::max(1, area.height / 10);
   for (int x = 0; x < columns.cols; ++x) {
@@ -112,10 +223,37 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   }
   if (runs.empty()) return {};
   if (runs.size() != count) {
-    const int begin = runs.front().first, end = runs.back().second;
+    // Cut the ink's extent into `count` spans: cuts through light columns, widths near the
+    // characters' expected advances (their share of the extent).
+    const int begin = runs.front().first, end = runs.back().second, width = end - begin;
+    double total = 0;
+    for (const auto& s : symbols) total += advance_of(s);
+    std::vector<double> expected;
+    for (const auto& s : symbols) expected.push_back(width * advance_of(s) / total);
+    const double h = area.height;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    // cost[k][x]: best cost of cutting the first k characters to end at column begin + x.
+    std::vector<std::vector<double>> cost(count + 1, std::vector<double>(width + 1, kInf));
+    std::vector<std::vector<int>> from(count + 1, std::vector<int>(width + 1, -1));
+    cost[0][0] = 0;
+    for (size_t k = 0; k < count; ++k) {
+      const int lo = std::max(1, static_cast<int>(0.3 * expected[k])), hi = std::max(lo, static_cast<int>(1.8 * expected[k]) + 1);
+      for (int x = 0; x < width; ++x) {
+        if (cost[k][x] == kInf) continue;
+        for (int w = lo; w <= hi && x + w <= width; ++w) {
+          const int cut = x + w;
+          const double deviation = (w - expected[k]) / h;
+          const double through_ink = cut < width ? columns.at<int>(0, begin + cut) / h : 0.0;
+          const double c = cost[k][x] + deviation * deviation + through_ink;
+          if (c < cost[k + 1][cut]) cost[k + 1][cut] = c, from[k + 1][cut] = x;
+        }
+      }
+    }
+    if (cost[count][width] == kInf) return {};
+    std::vector<int> cuts(count + 1, width);
+    for (size_t k = count; k > 0; --k) cuts[k - 1] = from[k][cuts[k]];
     runs.clear();
-    for (size_t i = 0; i < count; ++i)
-      runs.emplace_back(begin + static_cast<int>((end - begin) * i / count), begin + static_cast<int>((end - begin) * (i + 1) / count));
+    for (size_t k = 0; k < count; ++k) runs.emplace_back(begin + cuts[k], begin + cuts[k + 1]);
   }
   std::vector<cv::Rect> cells;
   for (const auto& [b, e] : runs) {
@@ -129,30 +267,89 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   return cells;
 }
 
-std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, std::vector<OcrSymbol> symbols,
+std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings) {
-  if (!settings.enabled() || symbols.empty() || candidates.size() != symbols.size()) return symbols;
-  const auto cells = character_cells(ink, line, symbols.size());
-  if (cells.size() != symbols.size()) return symbols;
+  if (!settings.enabled() || symbols.empty() || lines.empty() || candidates.size() != symbols.size()) return symbols;
+  // Each symbol on the line its box centre lies in (the nearest line when in none).
+  std::vector<std::vector<size_t>> on_line(lines.size());
   for (size_t i = 0; i < symbols.size(); ++i) {
-    if (!is_chinese(symbols[i].text) || candidates[i].size() < 2) continue;
-    const cv::Mat cell = normalised(ink(cells[i]));
-    const double voted = normalised_match(cell, symbols[i].text, settings.fonts);
-    double best = voted, rival = -1;
-    std::string chosen = symbols[i].text;
-    for (const auto& c : candidates[i]) {
-      if (c == symbols[i].text || !is_chinese(c)) continue;
-      const double m = normalised_match(cell, c, settings.fonts);
-      rival = std::max(rival, m);
-      if (m > best) best = m, chosen = c;
+    const int cy = symbols[i].box.y + symbols[i].box.height / 2;
+    size_t best = 0;
+    int distance = std::numeric_limits<int>::max();
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const int d = cy < lines[k].y ? lines[k].y - cy : cy >= lines[k].br().y ? cy - lines[k].br().y + 1 : 0;
+      if (d < distance) distance = d, best = k;
     }
-    if (chosen != symbols[i].text && best - voted >= settings.min_gain) {
-      symbols[i].text = chosen;
-      symbols[i].confidence = settings.shape_confidence;
-    } else if (chosen == symbols[i].text && voted - rival >= settings.min_gain) {
-      // The vote's character, split among the passes, is the clear match of its shape.
-      symbols[i].confidence = std::max(symbols[i].confidence, settings.shape_confidence);
+    on_line[best].push_back(i);
+  }
+  const auto& vocabulary = settings.vocabulary;
+  constexpr double kSureConfidence = 0.9;  // below it, a reading is in doubt
+  constexpr double kAlignedMatch = 0.5;    // a sure reading in its cell matches it at least this well
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const auto& positions = on_line[k];
+    if (positions.empty()) continue;
+    std::vector<std::string> texts;
+    for (size_t i : positions) texts.push_back(symbols[i].text);
+    const auto cells = character_cells(ink, lines[k], texts);
+    if (cells.size() != positions.size()) continue;
+    // How well each Chinese reading matches its cell.
+    std::vector<cv::Mat> normalised_cells(positions.size());
+    std::vector<double> voted(positions.size(), -1);
+    for (size_t j = 0; j < positions.size(); ++j) {
+      if (!is_chinese(symbols[positions[j]].text)) continue;
+      normalised_cells[j] = normalised(ink(cells[j]));
+      voted[j] = normalised_match(normalised_cells[j], symbols[positions[j]].text, settings.fonts);
+    }
+    // Cells are cut by expected widths: a symbol the vote lost or invented shifts them by one.
+    // The sure readings nearest on either side match their cells when this one is in place.
+    const auto in_place = [&](size_t j) {
+      for (int step : {-1, 1}) {
+        for (int o = static_cast<int>(j) + step; o >= 0 && o < static_cast<int>(positions.size()); o += step) {
+          if (normalised_cells[o].empty() || symbols[positions[o]].confidence < kSureConfidence) continue;
+          if (voted[o] < kAlignedMatch) return false;
+          break;
+        }
+      }
+      // A flat sliver is a piece of a character (or 一): its shape says nothing.
+      return 2 * cells[j].height >= lines[k].height;
+    };
+    for (size_t j = 0; j < positions.size(); ++j) {
+      const size_t i = positions[j];
+      if (normalised_cells[j].empty() || !in_place(j)) continue;
+      const cv::Mat& cell = normalised_cells[j];
+      const bool disputed = candidates[i].size() >= 2;
+      double best = voted[j], rival = -1;
+      std::string chosen = symbols[i].text;
+      for (const auto& c : candidates[i]) {
+        if (c == symbols[i].text || !is_chinese(c)) continue;
+        const double m = normalised_match(cell, c, settings.fonts);
+        rival = std::max(rival, m);
+        if (m > best) best = m, chosen = c;
+      }
+      const bool in_doubt = disputed || symbols[i].confidence < kSureConfidence || voted[j] < vocabulary.min_match;
+      double current = voted[j];  // how well the reading matches, once the passes' candidates are weighed
+      if (chosen != symbols[i].text && best - voted[j] >= settings.min_gain) {
+        symbols[i].text = chosen;
+        symbols[i].confidence = settings.shape_confidence;
+        current = best;
+      } else if (chosen == symbols[i].text && disputed && voted[j] - rival >= settings.min_gain) {
+        // The vote's character, split among the passes, is the clear match of its shape.
+        symbols[i].confidence = std::max(symbols[i].confidence, settings.shape_confidence);
+      }
+      if (vocabulary.characters.empty() || !in_doubt) continue;
+      std::string nearest;
+      double first = -1, second = -1;
+      for (const auto& c : shape_index(settings).nearest(ink(cells[j]), kVocabularyShortlist)) {
+        const double m = c == symbols[i].text ? current : normalised_match(cell, c, settings.fonts);
+        if (m > first) second = first, first = m, nearest = c;
+        else second = std::max(second, m);
+      }
+      if (nearest != symbols[i].text && first >= vocabulary.min_match && first - current >= vocabulary.min_gain &&
+          first - second >= vocabulary.min_margin) {
+        symbols[i].text = nearest;
+        symbols[i].confidence = settings.shape_confidence;
+      }
     }
   }
   return symbols;
@@ -170,7 +367,9 @@ std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
     auto it = cells_by_count.find(chars.size());
     if (it == cells_by_count.end()) {
       std::vector<cv::Mat> cells;
-      for (const auto& cell : character_cells(ink, line, chars.size())) cells.push_back(normalised(ink(cell)));
+      std::vector<std::string> symbols;
+      for (char32_t c : chars) symbols.push_back(u32_to_utf8(std::u32string(1, c)));
+      for (const auto& cell : character_cells(ink, line, symbols)) cells.push_back(normalised(ink(cell)));
       it = cells_by_count.emplace(chars.size(), std::move(cells)).first;
     }
     if (it->second.size() != chars.size()) continue;

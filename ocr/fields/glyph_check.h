@@ -24,8 +24,28 @@ struct GlyphCheckSettings {
   // character matching better than every rival by min_gain (kept when already higher). Below
   // a field's weakest_character threshold, so a shape-decided field is never "sure".
   double shape_confidence = 0.8;
+  // "vocabulary": {"charset", "min_match", "min_gain", "min_margin"}: every Chinese character
+  // of a character set (an iconv name: "GB2312", 6763 characters) is also a candidate at a
+  // position in doubt. chi_sim's fast model reads some characters as another by every pass
+  // (翠 as 浴, 避, 蔡 at three scales; 侯 as 修 at 0.96), so the right one is not among what
+  // the passes offer. A position is in doubt when the passes disagreed, its confidence is below
+  // 0.9 or its reading matches its cell below min_match. A vocabulary character replaces the
+  // reading when it matches at least min_match, better than the reading by min_gain (more
+  // than the passes' min_gain: thousands of rivals are tried, not a handful) and better than
+  // the next vocabulary character by min_margin. Charset empty: off.
+  struct Vocabulary {
+    std::string charset;
+    std::vector<std::string> characters;  // decoded at load
+    double min_match = 0.7;
+    double min_gain = 0.1;
+    double min_margin = 0.05;
+  } vocabulary;
   bool enabled() const { return !fonts.empty(); }
 };
+
+// The Chinese characters (CJK ideographs) of a double-byte character set known to iconv
+// ("GB2312": 6763), in code order. Throws when iconv does not know the set.
+std::vector<std::string> charset_characters(const std::string& charset);
 
 // How well character `c` rendered in the best of `fonts` matches `cell`, a greyscale crop
 // (dark ink on light paper) tight around one printed character: the correlation coefficient
@@ -33,19 +53,27 @@ struct GlyphCheckSettings {
 // thread and font.
 double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts);
 
-// The cells of the `count` characters printed on `line` of `ink` (dark on light), left to
-// right, each tight around its ink: the ink's column runs when there are exactly `count` of
-// them (after closing gaps narrower than a tenth of the line's height), else `count` equal
-// slices of the ink's extent. Empty when the line holds no ink.
-std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, size_t count);
+// The cells of the characters `symbols` printed on `line` of `ink` (dark on light), left to
+// right, each tight around its ink: the ink's column runs when there are exactly as many
+// (after closing gaps narrower than a tenth of the line's height), else the cuts that best
+// combine light columns with each character's expected width (an ASCII letter or digit
+// about half an em, anything else one), found by dynamic programming over the columns.
+// Empty when the line holds no ink.
+std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols);
 
-// `symbols` (one line's voted characters) with each Chinese character replaced by the one of
-// its `candidates` whose shape matches its cell best, when that beats the voted one by
-// settings.min_gain. A replaced character, and a voted one that beats every rival by
-// min_gain, gets (at least) settings.shape_confidence. candidates[i] are the distinct
-// characters offered at position i; a position with one candidate is left as it is.
-// Unchanged when the cells cannot be found.
-std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const cv::Rect& line, std::vector<OcrSymbol> symbols,
+// `symbols` (the voted characters of a field printed on `lines`) with each Chinese character
+// replaced by the one of its `candidates` whose shape matches its cell best, when that beats
+// the voted one by settings.min_gain. A replaced character, and a voted one that beats every
+// rival by min_gain, gets (at least) settings.shape_confidence. candidates[i] are the distinct
+// characters offered at position i. With a vocabulary, a position in doubt (the passes
+// disagreed, or the voted character is not the clear best shape among the vocabulary's
+// nearest) also gets the vocabulary's nearest shapes, which must win by vocabulary_gain.
+// Symbols belong to the line their box centre lies in. A character is left as it is when the
+// sure readings (>= 0.9) nearest on either side do not match their cells (>= 0.5): a symbol
+// the vote lost or invented shifts the cells, and a shifted cell resembles its neighbour
+// (seed 80: 号翠苑 came out 号苑苑). So is a cell less than half the line's height: a piece of
+// a character (北 cut to its 一).
+std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings);
 

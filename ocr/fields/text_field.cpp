@@ -62,13 +62,29 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence"}, {"fonts", "min_gain", "shape_confidence"}, at);
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary"}, {"fonts", "min_gain", "shape_confidence"}, at);
     s.glyph_check.fonts = get_value<std::vector<std::string>>(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
     for (const auto& font : s.glyph_check.fonts)
       if (!std::filesystem::exists(font)) throw std::runtime_error(at + ": font " + font + " is not installed (scripts/install-deps.sh)");
     s.glyph_check.min_gain = get_value<double>(g, "min_gain", at);
     s.glyph_check.shape_confidence = get_value<double>(g, "shape_confidence", at);
+    if (g.contains("vocabulary")) {
+      const auto& v = g.at("vocabulary");
+      const std::string vat = at + ".vocabulary";
+      check_keys(v, {"charset", "min_match", "min_gain", "min_margin"}, {"charset", "min_match", "min_gain", "min_margin"}, vat);
+      auto& vocabulary = s.glyph_check.vocabulary;
+      vocabulary.charset = get_value<std::string>(v, "charset", vat);
+      try {
+        vocabulary.characters = charset_characters(vocabulary.charset);
+      } catch (const std::runtime_error& e) {
+        throw std::runtime_error(vat + ": " + e.what());
+      }
+      if (vocabulary.characters.empty()) throw std::runtime_error(vat + ": the character set " + vocabulary.charset + " holds no Chinese characters");
+      vocabulary.min_match = get_value<double>(v, "min_match", vat);
+      vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
+      vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
+    }
   }
   if (j.contains("passes")) {
     const auto& passes = j.at("passes");
@@ -274,7 +290,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     if (unanimous && 2 * reads.size() > settings.passes.size()) break;
   }
   std::vector<OcrSymbol> voted = vote(reads);
-  if (!settings.glyph_check.enabled() || lines.size() != 1) return voted;
+  if (!settings.glyph_check.enabled()) return voted;
   // What each position was read as by the passes that read the voted length, and what the
   // recogniser considered there: the shapes to choose from.
   std::vector<std::vector<std::string>> candidates(voted.size());
@@ -287,7 +303,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
       if (r.size() == voted.size()) offer(r[i].text);
     for (const auto& [alt, confidence] : voted[i].alternatives) offer(alt);
   }
-  return check_glyphs(ink, lines.front(), std::move(voted), candidates, settings.glyph_check);
+  return check_glyphs(ink, lines, std::move(voted), candidates, settings.glyph_check);
 }
 
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,
