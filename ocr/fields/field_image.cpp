@@ -89,8 +89,38 @@ cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region) {
   return mask;
 }
 
+namespace {
+
+// `line` (found inside `region`) followed outwards along its ink where it reaches a side of
+// the region, until a gap of half the line's height.
+cv::Rect follow_line_ink(const cv::Mat& ink, const cv::Rect& line, const cv::Rect& region) {
+  const bool at_left = line.x <= region.x, at_right = line.br().x >= region.br().x;
+  if (!at_left && !at_right) return line;
+  const int reach = 3 * line.height, max_gap = std::max(2, line.height / 2);
+  const cv::Rect wide = cv::Rect(line.x - reach, line.y, line.width + 2 * reach, line.height) & cv::Rect(0, 0, ink.cols, ink.rows);
+  cv::Mat mask = ink_mask(ink, wide);
+  if (mask.empty()) return line;
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {2, 2}));
+  cv::Mat columns;
+  cv::reduce(mask / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
+  int left = line.x - wide.x, right = line.br().x - wide.x;  // [left, right) in `wide`
+  if (at_left)
+    for (int x = left - 1, gap = 0; x >= 0 && gap <= max_gap; --x) {
+      if (columns.at<int>(0, x) > 0) left = x, gap = 0;
+      else ++gap;
+    }
+  if (at_right)
+    for (int x = right, gap = 0; x < columns.cols && gap <= max_gap; ++x) {
+      if (columns.at<int>(0, x) > 0) right = x + 1, gap = 0;
+      else ++gap;
+    }
+  return cv::Rect(wide.x + left, line.y, right - left, line.height);
+}
+
+}  // namespace
+
 std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
-                                      double line_pitch, int max_lines) {
+                                      double line_pitch, int max_lines, bool follow_ink) {
   std::vector<cv::Rect> lines;
   const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
   if (r.empty()) return lines;
@@ -135,7 +165,7 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region
     if (pts.empty()) continue;
     cv::Rect box = cv::boundingRect(pts);
     box.y += a;
-    lines.push_back(box + r.tl());
+    lines.push_back(follow_ink ? follow_line_ink(ink, box + r.tl(), r) : box + r.tl());
   }
   if (static_cast<int>(lines.size()) > max_lines) {
     // Keep the tallest/most inked lines, in reading order.

@@ -28,8 +28,11 @@ cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region);
 // Text lines inside `region` of `ink`, top to bottom, each the tight box of its ink (in
 // `ink` coordinates). Lines shorter than min_height are noise; a band taller than
 // 1.6 × line_pitch is split at its weakest rows. At most max_lines are returned.
+// With follow_ink, a line whose ink reaches the left or right side of `region` is followed
+// beyond it along its ink until a gap of half its height (a value printed a little outside
+// its layout box; where a label sits closer to its value than that, the label is taken too).
 std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
-                                      double line_pitch, int max_lines);
+                                      double line_pitch, int max_lines, bool follow_ink = false);
 
 // The crop of `ink` at `region` (clipped to the image), contrast-stretched so its darkest
 // ink is black, resized by `scale`; empty when the region lies outside the image.

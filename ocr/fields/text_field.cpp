@@ -33,7 +33,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check"},
+                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -55,6 +55,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     s.weakest_below = w[0];
     s.weakest_cap = w[1];
   }
+  if (j.contains("follow_ink")) s.follow_ink = get_value<bool>(j, "follow_ink", where);
   if (j.contains("copies")) {
     s.copies = get_value<int>(j, "copies", where);
     if (s.copies < 1 || s.copies > 5) throw std::runtime_error(where + ": 'copies' must be 1 to 5");
@@ -311,7 +312,7 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
   TextFieldRead out;
   const cv::Rect search(box.x - settings.margin_x, box.y - settings.margin_y, box.width + 2 * settings.margin_x,
                         box.height + 2 * settings.margin_y);
-  out.lines = find_text_lines(ink, search, std::max(3, min_line_height), settings.line_pitch, settings.max_lines);
+  out.lines = find_text_lines(ink, search, std::max(3, min_line_height), settings.line_pitch, settings.max_lines, settings.follow_ink);
   if (out.lines.empty()) {
     out.missing_reason = "no printed text found in the field area";
     return out;

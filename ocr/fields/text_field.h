@@ -24,6 +24,9 @@ struct TextFieldSettings {
   int margin_y = 10;              //   searching for the text (rectification tolerance)
   int max_lines = 1;              // "max_lines"
   double line_pitch = 0;          // "line_pitch": px between lines of a multi-line field
+  // "follow_ink": a line reaching a side of the search area is followed beyond it along its
+  // ink (find_text_lines). For values printed up to their layout box's edge, far from their label.
+  bool follow_ink = false;
   bool alternatives = false;      // "alternatives": collect per-character alternatives
   // "blur": Gaussian sigma (px of the scaled crop) applied before OCR. chi_sim's LSTM reads
   // some glyphs of small, sharp print better softened (seed 80 ID name crops at a text height

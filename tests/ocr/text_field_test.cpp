@@ -93,3 +93,28 @@ TEST_CASE("text field: a pass's blur softens the crop it reads", "[ocr][text_fie
                                               {{"layout", "line"}, {"text_height", 34}}}}};
   CHECK_THROWS_WITH(settings(unknown), Catch::Contains("sharpen"));
 }
+
+TEST_CASE("text field: follow_ink reads a value that starts before its layout box, not the label", "[ocr][text_field]") {
+  // A label, a label-sized space, then the value; the layout box starts inside the value's 2
+  // (a card rectified a few pixels off).
+  cv::Mat view(120, 760, CV_8UC3, cv::Scalar(228, 238, 242));
+  auto font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+  font->putText(view, "有效期限", {20, 80}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  font->putText(view, "2018.06.26-2038.06.26", {190, 80}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  const cv::Mat ink = ocr::ink_image(view);
+  ocr::TesseractEngine engine("");
+  const cv::Rect box(218, 30, 520, 60);  // margin 14: the search starts at x = 204, inside the 2
+  const nlohmann::json period = {{"whitelist", "0123456789.-"}};
+  const auto cut = ocr::read_text_field(engine, ink, box, settings(period), 8);
+  INFO("cut: " << cut.text);
+  CHECK(cut.text != "2018.06.26-2038.06.26");
+  nlohmann::json followed_settings = period;
+  followed_settings["follow_ink"] = true;
+  const auto followed = ocr::read_text_field(engine, ink, box, settings(followed_settings), 8);
+  INFO("followed: " << followed.text);
+  CHECK(followed.text == "2018.06.26-2038.06.26");
+  REQUIRE(followed.lines.size() == 1);
+  CHECK(followed.lines.front().x < 196);  // the 2 starts at ~192
+  CHECK(followed.lines.front().x > 150);  // the label, ending ~50 px to the left, stays out
+}
