@@ -34,6 +34,19 @@ cv::Mat normalised(const cv::Mat& grey) {
   return f;
 }
 
+// A printed or rendered character as compared: its ink scaled to a square (normalised) and
+// the width/height of that ink, which the scaling loses (a sliver of 商 and 一 both become a
+// dark square).
+struct Shape {
+  cv::Mat pixels;  // normalised; empty when there is no ink
+  double aspect = 0;
+};
+
+Shape shape_of(const cv::Mat& grey) {
+  if (grey.empty() || grey.rows < 1) return {};
+  return {normalised(grey), static_cast<double>(grey.cols) / grey.rows};
+}
+
 cv::Ptr<cv::freetype::FreeType2> load_font(const std::string& font) {
   try {
     auto ft = cv::freetype::createFreeType2();
@@ -62,20 +75,17 @@ class GlyphRenderer {
  public:
   explicit GlyphRenderer(const std::string& font) : ft_(load_font(font)) {}
   // Empty when the font draws nothing for `c`.
-  const cv::Mat& glyph(const std::string& c) {
+  const Shape& glyph(const std::string& c) {
     auto it = cache_.find(c);
     if (it != cache_.end()) return it->second;
     // A server's worker meets ever more characters; at 4 KB each, a few thousand are plenty.
     if (cache_.size() >= kMaxCachedGlyphs) cache_.clear();
-    const cv::Mat grey = rendered(*ft_, c);
-    cv::Mat out;
-    if (!grey.empty()) out = normalised(grey);
-    return cache_.emplace(c, std::move(out)).first->second;
+    return cache_.emplace(c, shape_of(rendered(*ft_, c))).first->second;
   }
 
  private:
   cv::Ptr<cv::freetype::FreeType2> ft_;
-  std::map<std::string, cv::Mat> cache_;
+  std::map<std::string, Shape> cache_;
 };
 
 GlyphRenderer& renderer(const std::string& font) {
@@ -96,12 +106,17 @@ bool is_chinese(const std::string& s) {
   return u.size() == 1 && is_cjk(u[0]);
 }
 
-// glyph_match of a cell already normalised: each cell is compared with many candidates.
-double normalised_match(const cv::Mat& printed, const std::string& c, const std::vector<std::string>& fonts) {
+// glyph_match of a cell already normalised: each cell is compared with many candidates. A
+// glyph whose ink is more than twice as wide or as narrow (relative to its height) as the
+// cell's is no match, whatever its scaled pixels say.
+double normalised_match(const Shape& printed, const std::string& c, const std::vector<std::string>& fonts) {
+  constexpr double kMaxAspectRatio = 2.0;
   double best = -1;
+  if (printed.pixels.empty()) return best;
   for (const auto& font : fonts) {
-    const cv::Mat& g = renderer(font).glyph(c);
-    if (!g.empty()) best = std::max(best, correlation(printed, g));
+    const Shape& g = renderer(font).glyph(c);
+    if (g.pixels.empty() || std::max(g.aspect / printed.aspect, printed.aspect / g.aspect) > kMaxAspectRatio) continue;
+    best = std::max(best, correlation(printed.pixels, g.pixels));
   }
   return best;
 }
@@ -202,7 +217,7 @@ std::vector<std::string> charset_characters(const std::string& charset) {
 }
 
 double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts) {
-  return cell.empty() ? -1 : normalised_match(normalised(cell), c, fonts);
+  return normalised_match(shape_of(cell), c, fonts);
 }
 
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols) {
@@ -294,11 +309,11 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
     const auto cells = character_cells(ink, lines[k], texts);
     if (cells.size() != positions.size()) continue;
     // How well each Chinese reading matches its cell.
-    std::vector<cv::Mat> normalised_cells(positions.size());
+    std::vector<Shape> normalised_cells(positions.size());
     std::vector<double> voted(positions.size(), -1);
     for (size_t j = 0; j < positions.size(); ++j) {
       if (!is_chinese(symbols[positions[j]].text)) continue;
-      normalised_cells[j] = normalised(ink(cells[j]));
+      normalised_cells[j] = shape_of(ink(cells[j]));
       voted[j] = normalised_match(normalised_cells[j], symbols[positions[j]].text, settings.fonts);
     }
     // Cells are cut by expected widths: a symbol the vote lost or invented shifts them by one.
@@ -306,7 +321,7 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
     const auto in_place = [&](size_t j) {
       for (int step : {-1, 1}) {
         for (int o = static_cast<int>(j) + step; o >= 0 && o < static_cast<int>(positions.size()); o += step) {
-          if (normalised_cells[o].empty() || symbols[positions[o]].confidence < kSureConfidence) continue;
+          if (normalised_cells[o].pixels.empty() || symbols[positions[o]].confidence < kSureConfidence) continue;
           if (voted[o] < kAlignedMatch) return false;
           break;
         }
@@ -316,8 +331,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
     };
     for (size_t j = 0; j < positions.size(); ++j) {
       const size_t i = positions[j];
-      if (normalised_cells[j].empty() || !in_place(j)) continue;
-      const cv::Mat& cell = normalised_cells[j];
+      if (normalised_cells[j].pixels.empty() || !in_place(j)) continue;
+      const Shape& cell = normalised_cells[j];
       const bool disputed = candidates[i].size() >= 2;
       double best = voted[j], rival = -1;
       std::string chosen = symbols[i].text;
@@ -358,7 +373,7 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
 std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                              const GlyphCheckSettings& settings) {
   if (!settings.enabled()) return {};
-  std::map<size_t, std::vector<cv::Mat>> cells_by_count;  // normalised cells, per character count
+  std::map<size_t, std::vector<Shape>> cells_by_count;  // normalised cells, per character count
   std::string best;
   double best_score = -2, runner_up = -2;
   for (const auto& entry : vocabulary) {
@@ -366,10 +381,10 @@ std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
     if (chars.empty()) continue;
     auto it = cells_by_count.find(chars.size());
     if (it == cells_by_count.end()) {
-      std::vector<cv::Mat> cells;
+      std::vector<Shape> cells;
       std::vector<std::string> symbols;
       for (char32_t c : chars) symbols.push_back(u32_to_utf8(std::u32string(1, c)));
-      for (const auto& cell : character_cells(ink, line, symbols)) cells.push_back(normalised(ink(cell)));
+      for (const auto& cell : character_cells(ink, line, symbols)) cells.push_back(shape_of(ink(cell)));
       it = cells_by_count.emplace(chars.size(), std::move(cells)).first;
     }
     if (it->second.size() != chars.size()) continue;

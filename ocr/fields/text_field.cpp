@@ -271,14 +271,17 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     raw.layout = OcrLayout::kRawLine;
     return read_once(raw);
   };
-  if (settings.passes.empty()) return read_or_raw(settings);
+  std::vector<std::vector<OcrSymbol>> reads;
+  if (settings.passes.empty()) {
+    reads.push_back(read_or_raw(settings));
+    if (!settings.glyph_check.enabled()) return reads.front();
+  }
   // Once a majority of the planned passes agree exactly, the rest cannot outvote them.
   const auto text_of = [](const std::vector<OcrSymbol>& r) {
     std::string t;
     for (const auto& s : r) t += s.text;
     return t;
   };
-  std::vector<std::vector<OcrSymbol>> reads;
   for (const auto& p : settings.passes) {
     TextFieldSettings pass = settings;
     pass.layout = p.layout;
@@ -290,7 +293,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     });
     if (unanimous && 2 * reads.size() > settings.passes.size()) break;
   }
-  std::vector<OcrSymbol> voted = vote(reads);
+  std::vector<OcrSymbol> voted = reads.size() == 1 ? reads.front() : vote(reads);
   if (!settings.glyph_check.enabled()) return voted;
   // What each position was read as by the passes that read the voted length, and what the
   // recogniser considered there: the shapes to choose from.

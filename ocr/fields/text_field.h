@@ -51,9 +51,10 @@ struct TextFieldSettings {
   // poorly and the same character repeated well (seed 79 clean fronts: 男 read as 四, 黎 as
   // nothing, 瑶 as 到 alone; each right three times over in a strip of three). 1: off.
   int copies = 1;
-  // "glyph_check": {"fonts", "min_gain", "shape_confidence"}: after the passes vote on a
-  // one-line field, each Chinese character is re-chosen among what the passes read there by its
-  // shape (ocr/fields/glyph_check.h). Absent: off.
+  // "glyph_check": {"fonts", "min_gain", "shape_confidence", optional "vocabulary"}: after the
+  // read (the passes' vote, or the one read), each Chinese character is re-chosen by its shape
+  // among what was read there, and with a vocabulary among its nearest shapes when in doubt
+  // (ocr/fields/glyph_check.h). Absent: off.
   GlyphCheckSettings glyph_check;
 };
 

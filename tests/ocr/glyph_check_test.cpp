@@ -203,3 +203,17 @@ TEST_CASE("glyph check: right readings in doubt stay; cells that do not fit the 
   out = ocr::check_glyphs(other.ink, {other.box}, read, each_alone(read), with_vocabulary());
   CHECK(out[1].text == "小");
 }
+
+TEST_CASE("glyph check: a glyph far wider or narrower than the printed character is no match", "[ocr][glyphs]") {
+  // Scaled to a square, a solid cell and 一 look alike; the ink's proportions tell them apart.
+  const Line shang = printed("商", kOtherFont, 34);
+  std::vector<cv::Point> points;
+  cv::findNonZero(shang.ink < 128, points);
+  const cv::Mat cell = shang.ink(cv::boundingRect(points));
+  CHECK(ocr::glyph_match(cell, "商", kFonts) > 0.7);
+  CHECK(ocr::glyph_match(cell, "一", kFonts) < 0);
+  CHECK(ocr::glyph_match(cell, "丨", kFonts) < 0);
+  const Line one = printed("一", kOtherFont, 34);
+  cv::findNonZero(one.ink < 128, points);
+  CHECK(ocr::glyph_match(one.ink(cv::boundingRect(points)), "一", kFonts) > 0.7);
+}
