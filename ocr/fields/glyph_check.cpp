@@ -82,6 +82,8 @@ class GlyphRenderer {
     if (cache_.size() >= kMaxCachedGlyphs) cache_.clear();
     return cache_.emplace(c, shape_of(rendered(*ft_, c))).first->second;
   }
+  // `c` rendered (rendered()), not cached.
+  cv::Mat grey(const std::string& c) { return rendered(*ft_, c); }
 
  private:
   cv::Ptr<cv::freetype::FreeType2> ft_;
@@ -131,9 +133,9 @@ class ShapeIndex {
       : characters_(characters), fonts_(fonts.size()) {
     rows_ = cv::Mat::zeros(static_cast<int>(fonts.size() * characters.size()), kIndexSize * kIndexSize, CV_32F);
     for (size_t f = 0; f < fonts.size(); ++f) {
-      auto ft = load_font(fonts[f]);
+      GlyphRenderer& font = renderer(fonts[f]);  // this thread's: its font is loaded already
       for (size_t i = 0; i < characters.size(); ++i) {
-        const cv::Mat grey = rendered(*ft, characters[i]);
+        const cv::Mat grey = font.grey(characters[i]);
         if (!grey.empty()) index_vector(grey).copyTo(rows_.row(static_cast<int>(f * characters.size() + i)));
       }
     }
