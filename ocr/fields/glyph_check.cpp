@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <iconv.h>
 #include <limits>
 #include <map>
@@ -43,7 +42,7 @@ struct Shape {
 };
 
 Shape shape_of(const cv::Mat& grey) {
-  if (grey.empty() || grey.rows < 1) return {};
+  if (grey.empty()) return {};
   return {normalised(grey), static_cast<double>(grey.cols) / grey.rows};
 }
 
@@ -123,17 +122,16 @@ double normalised_match(const Shape& printed, const std::string& c, const std::v
   return best;
 }
 
-
 // Every character of a vocabulary rendered small in every font, for a quick first ranking of
 // a cell against thousands of characters: one matrix product instead of thousands of
-// template matches (6763 characters x 3 fonts at 16 x 16: ~7 MB).
+// template matches (6763 characters x 3 fonts at 16 x 16: ~21 MB, once per process).
 class ShapeIndex {
  public:
   ShapeIndex(const std::vector<std::string>& characters, const std::vector<std::string>& fonts)
       : characters_(characters), fonts_(fonts.size()) {
     rows_ = cv::Mat::zeros(static_cast<int>(fonts.size() * characters.size()), kIndexSize * kIndexSize, CV_32F);
     for (size_t f = 0; f < fonts.size(); ++f) {
-      GlyphRenderer& font = renderer(fonts[f]);  // this thread's: its font is loaded already
+      GlyphRenderer& font = renderer(fonts[f]);  // this thread's, whose font the checks load anyway
       for (size_t i = 0; i < characters.size(); ++i) {
         const cv::Mat grey = font.grey(characters[i]);
         if (!grey.empty()) index_vector(grey).copyTo(rows_.row(static_cast<int>(f * characters.size() + i)));
@@ -197,6 +195,11 @@ double advance_of(const std::string& symbol) {
 }  // namespace
 
 std::vector<std::string> charset_characters(const std::string& charset) {
+  // Several fields name the same set; decoding it tries ~24000 byte pairs.
+  static std::mutex mutex;
+  static std::map<std::string, std::vector<std::string>> decoded;
+  std::lock_guard lock(mutex);
+  if (const auto it = decoded.find(charset); it != decoded.end()) return it->second;
   iconv_t cd = iconv_open("UTF-8", charset.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv does not know the character set " + charset);
   std::vector<std::string> out;
@@ -215,7 +218,7 @@ std::vector<std::string> charset_characters(const std::string& charset) {
     }
   }
   iconv_close(cd);
-  return out;
+  return decoded[charset] = out;
 }
 
 double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<std::string>& fonts) {
