@@ -1,6 +1,7 @@
 #include "ocr/fields/text_field.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -8,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/text_clean.h"
 #include "pipeline/base/data_file.h"
 
 namespace beian::ocr {
@@ -33,7 +35,8 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink"},
+                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink",
+                 "keep_final_mark"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -56,6 +59,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     s.weakest_cap = w[1];
   }
   if (j.contains("follow_ink")) s.follow_ink = get_value<bool>(j, "follow_ink", where);
+  if (j.contains("keep_final_mark")) s.keep_final_mark = get_value<bool>(j, "keep_final_mark", where);
   if (j.contains("copies")) {
     s.copies = get_value<int>(j, "copies", where);
     if (s.copies < 1 || s.copies > 5) throw std::runtime_error(where + ": 'copies' must be 1 to 5");
@@ -232,6 +236,22 @@ std::vector<OcrSymbol> vote(const std::vector<std::vector<OcrSymbol>>& reads) {
 
 }  // namespace
 
+void keep_final_mark(const std::vector<std::vector<OcrSymbol>>& reads, std::vector<OcrSymbol>& voted) {
+  constexpr double kSureMark = 0.9;
+  const auto is_mark = [](const std::string& text) {
+    const std::u32string u = utf8_to_u32(text);
+    return u.size() == 1 && !is_cjk(u[0]) && !(u[0] < 0x80 && std::isalnum(static_cast<int>(u[0])));
+  };
+  if (voted.empty() || is_mark(voted.back().text)) return;  // already closed: a second mark is noise
+  for (const auto& r : reads) {
+    if (r.size() != voted.size() + 1 || !is_mark(r.back().text) || r.back().confidence < kSureMark) continue;
+    if (!std::equal(voted.begin(), voted.end(), r.begin(), [](const auto& a, const auto& b) { return a.text == b.text; })) continue;
+    voted.push_back(r.back());
+    voted.back().confidence = r.back().confidence / reads.size();
+    return;
+  }
+}
+
 double field_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings) {
   if (symbols.empty()) return 0.0;
   double sum = 0;
@@ -294,6 +314,7 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     if (unanimous && 2 * reads.size() > settings.passes.size()) break;
   }
   std::vector<OcrSymbol> voted = reads.size() == 1 ? reads.front() : vote(reads);
+  if (settings.keep_final_mark) keep_final_mark(reads, voted);
   if (!settings.glyph_check.enabled()) return voted;
   // What each position was read as by the passes that read the voted length, and what the
   // recogniser considered there: the shapes to choose from.

@@ -118,3 +118,34 @@ TEST_CASE("text field: follow_ink reads a value that starts before its layout bo
   CHECK(followed.lines.front().x < 196);  // the 2 starts at ~192
   CHECK(followed.lines.front().x > 150);  // the label, ending ~50 px to the left, stays out
 }
+
+TEST_CASE("text field: a closing mark one sure pass read is kept, at its share of the vote", "[ocr][text_field]") {
+  const auto read = [](const std::vector<std::string>& texts, double confidence) {
+    std::vector<ocr::OcrSymbol> out;
+    for (const auto& t : texts) out.push_back({t, confidence, {}, {}});
+    return out;
+  };
+  const auto text_of = [](const std::vector<ocr::OcrSymbol>& symbols) {
+    std::string t;
+    for (const auto& s : symbols) t += s.text;
+    return t;
+  };
+  // Two of three passes lost the final 。 that the third read sure.
+  const std::vector<std::vector<ocr::OcrSymbol>> reads = {read({"技", "术", "开", "发", "。"}, 0.95),
+                                                          read({"技", "术", "开", "发"}, 0.98),
+                                                          read({"技", "术", "开", "发"}, 0.97)};
+  auto voted = reads[1];
+  ocr::keep_final_mark(reads, voted);
+  CHECK(text_of(voted) == "技术开发。");
+  CHECK(voted.back().confidence == Approx(0.95 / 3));
+  // Not from an unsure read, not a character, not after a different text, not a second mark.
+  for (const auto& other : {read({"技", "术", "开", "发", "。"}, 0.6), read({"技", "术", "开", "发", "展"}, 0.99),
+                            read({"技", "术", "研", "发", "。"}, 0.99)}) {
+    auto same = reads[1];
+    ocr::keep_final_mark({other, reads[1], reads[2]}, same);
+    CHECK(text_of(same) == "技术开发");
+  }
+  auto closed = read({"技", "术", "开", "发", "。"}, 0.98);
+  ocr::keep_final_mark({read({"技", "术", "开", "发", "。", "."}, 0.99), closed, closed}, closed);
+  CHECK(text_of(closed) == "技术开发。");
+}
