@@ -103,8 +103,13 @@ DocumentQuad measure(const std::array<cv::Point2f, 4>& corners, const Gradients&
   return q;
 }
 
+// Edge support a candidate needs: most of its outline on a colour edge; less for an outline
+// cut from a patterned background by colour (region_candidates).
+constexpr double kMinSupport = 0.35;
+constexpr double kMinPatternCutSupport = 0.2;
+
 void add_candidate(const std::vector<cv::Point>& contour, double min_area, const Gradients& g, cv::Size size,
-                   const QuadFinderOptions& options, std::vector<DocumentQuad>& out) {
+                   const QuadFinderOptions& options, std::vector<DocumentQuad>& out, double min_support = kMinSupport) {
   std::vector<cv::Point> hull;
   cv::convexHull(contour, hull);
   if (cv::contourArea(hull) < min_area) return;
@@ -112,7 +117,7 @@ void add_candidate(const std::vector<cv::Point>& contour, double min_area, const
   if (!corners || !plausible_quad(*corners)) return;
   DocumentQuad q = measure(*corners, g, size);
   if (q.area_fraction * size.area() < min_area || q.aspect < options.min_aspect || q.aspect > options.max_aspect) return;
-  if (q.edge_support < 0.35) return;
+  if (q.edge_support < min_support) return;
   out.push_back(q);
 }
 
@@ -135,14 +140,14 @@ void edge_candidates(const cv::Mat& lab, const Gradients& g, double min_area, co
 // Candidates from the outlines of the regions where `distance` (to the border colours)
 // exceeds `level`.
 void outline_regions(const cv::Mat& distance, double level, double min_area, const Gradients& g,
-                     const QuadFinderOptions& options, std::vector<DocumentQuad>& out) {
+                     const QuadFinderOptions& options, std::vector<DocumentQuad>& out, double min_support = kMinSupport) {
   cv::Mat mask;
   cv::threshold(distance, mask, level, 255, cv::THRESH_BINARY);
   cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
   cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-  for (const auto& c : contours) add_candidate(c, min_area, g, distance.size(), options, out);
+  for (const auto& c : contours) add_candidate(c, min_area, g, distance.size(), options, out, min_support);
 }
 
 // How far each pixel is from the colours along the image border, and the level above which
@@ -202,7 +207,10 @@ Foreground region_candidates(const cv::Mat& lab, const Gradients& g, double min_
   cv::Mat ignored;
   const double split = cv::threshold(distance, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   if (split <= 2 * kFaint) return {distance, kFaint};
-  outline_regions(distance, split, min_area, g, options, enclosed_out);
+  // Their edge support is measured against a cloth whose light squares meet the card with
+  // little contrast (0.34 for a card on a green check): the region is the evidence there,
+  // and enclosure() must still find the document inside every side.
+  outline_regions(distance, split, min_area, g, options, enclosed_out, kMinPatternCutSupport);
   return {distance, split};
 }
 
