@@ -8,6 +8,15 @@
 namespace beian::ocr {
 namespace {
 
+// restore_under_glare: the paper counts as glare from kGlareRise grey levels above the
+// card's median paper and kSpotRise above the paper around it, fully kGlareRamp levels
+// higher; strokes are restored only where the strongest stroke contrast nearby reaches
+// kMinLocalContrast (ink, not noise).
+constexpr double kGlareRise = 8;
+constexpr double kSpotRise = 6;
+constexpr double kGlareRamp = 8;
+constexpr float kMinLocalContrast = 14.f;
+
 // The grey level below which `share` of the 8-bit image's pixels lie (its darkest ink).
 int dark_level(const cv::Mat& grey, double share) {
   int hist[256] = {0};
@@ -25,9 +34,54 @@ int dark_level(const cv::Mat& grey, double share) {
   return level;
 }
 
+// Text under a glare spot: the spot adds light until the paper clips at white, and the
+// strokes beneath it are left as pale grey (200-250 on 255), above the knee that fades
+// coloured print. Where the paper estimate rises clearly above the card's typical paper
+// and above the paper around it (a spot, not lighting that brightens one side of the card
+// smoothly), the ratio is replaced, in proportion to how clearly, by the strokes' own contrast: how
+// much darker each pixel is than a closing over a few stroke widths (thin dark strokes, not
+// the spot's smooth flank), relative to the strongest such contrast nearby, wherever that
+// is real ink rather than noise. Elsewhere `ratio` is left as it is.
+void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::Mat& ratio) {
+  cv::Mat sorted = small_paper.reshape(1, 1).clone();
+  const int mid = static_cast<int>(sorted.total() / 2);
+  std::nth_element(sorted.ptr<uint8_t>(), sorted.ptr<uint8_t>() + mid, sorted.ptr<uint8_t>() + sorted.total());
+  const double typical = sorted.at<uint8_t>(mid);
+  cv::Mat weight_small, around, spot;
+  small_paper.convertTo(weight_small, CV_32F, 1.0 / kGlareRamp, -(typical + kGlareRise) / kGlareRamp);
+  cv::GaussianBlur(small_paper, around, {0, 0}, small_paper.cols / 8.0);
+  cv::subtract(small_paper, around, spot, cv::noArray(), CV_32F);
+  spot.convertTo(spot, CV_32F, 1.0 / kGlareRamp, -kSpotRise / kGlareRamp);
+  cv::min(weight_small, spot, weight_small);
+  cv::min(cv::max(weight_small, 0.0), 1.0, weight_small);
+  double most = 0;
+  cv::minMaxLoc(weight_small, nullptr, &most);
+  if (most <= 0) return;
+  cv::Mat weight;
+  cv::resize(weight_small, weight, value.size(), 0, 0, cv::INTER_LINEAR);
+  const int stroke_k = std::max(3, (value.cols / 95) | 1);
+  const int k = std::max(5, (value.cols / 25) | 1);
+  cv::Mat closed, strokes, strongest;
+  cv::morphologyEx(value, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {stroke_k, stroke_k}));
+  cv::subtract(closed, value, strokes);
+  cv::dilate(strokes, strongest, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+  cv::blur(strongest, strongest, {k, k});
+  for (int y = 0; y < value.rows; ++y) {
+    const uint8_t* sr = strokes.ptr<uint8_t>(y);
+    const uint8_t* cr = strongest.ptr<uint8_t>(y);
+    const float* wr = weight.ptr<float>(y);
+    float* out = ratio.ptr<float>(y);
+    for (int x = 0; x < value.cols; ++x) {
+      if (wr[x] <= 0.f || cr[x] < kMinLocalContrast) continue;
+      const float local = std::clamp(1.f - static_cast<float>(sr[x]) / cr[x], 0.f, 1.f);
+      out[x] = std::min(out[x], (1.f - wr[x]) * out[x] + wr[x] * local);
+    }
+  }
+}
+
 }  // namespace
 
-cv::Mat ink_image(const cv::Mat& bgr) {
+cv::Mat ink_image(const cv::Mat& bgr, bool restore_glare) {
   cv::Mat value;
   if (bgr.channels() == 3) {
     cv::Mat ch[3];
@@ -49,6 +103,7 @@ cv::Mat ink_image(const cv::Mat& bgr) {
   paper.convertTo(p, CV_32F);
   cv::max(p, 1.0, p);
   cv::Mat ratio = f / p;  // 1 on paper, < 1 on ink
+  if (restore_glare) restore_under_glare(value, small, ratio);
   cv::Mat out;
   ratio.convertTo(out, CV_8U, 255.0);
   // Stretch so the darkest ink (0.5th percentile) maps near 0.

@@ -15,7 +15,12 @@ namespace beian::ocr {
 // B, G, R (blue labels and the pale pattern become light), then stretched so the paper is
 // ~255 and the darkest text ~0 (illumination gradients flattened by a large-scale background
 // estimate).
-cv::Mat ink_image(const cv::Mat& bgr);
+//
+// `restore_glare`: text under a compact glare spot, left pale grey on clipped paper, is
+// stretched back to ink by its strokes' local contrast (see field_image.cpp). For cards,
+// whose spots cover a few words; on the hard level's low-resolution pages it lost more than
+// it restored (seed 84 certificates: 15 -> 9 of 44 fields).
+cv::Mat ink_image(const cv::Mat& bgr, bool restore_glare = false);
 
 // The bounding box of the pixels darker than mid-grey in 8-bit `grey` (dark ink on light
 // paper; a glyph rendered black on white); empty when there are none.

@@ -81,8 +81,9 @@ TextFieldRead IdCardSide::read(TesseractEngine& engine, std::string_view field) 
 }
 
 IdCardSide prepare_id_card_side(const PageAnalysis& page, const Classification& classification) {
-  IdCardSide side{document_layout(classification.type), classification.view, ink_image(classification.view), {},
-                  classification.confidence};
+  // A glare spot on a laminated card covers a few words; their pale strokes are restored.
+  IdCardSide side{document_layout(classification.type), classification.view,
+                  ink_image(classification.view, /*restore_glare=*/true), {}, classification.confidence};
   side.result.file = page.file();
   side.result.type = classification.type;
   const auto& quad = page.quad(classification.quad_index);

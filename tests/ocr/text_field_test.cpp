@@ -149,3 +149,41 @@ TEST_CASE("text field: a closing mark one sure pass read is kept, at its share o
   ocr::keep_final_mark({read({"技", "术", "开", "发", "。", "."}, 0.99), closed, closed}, closed);
   CHECK(text_of(closed) == "技术开发。");
 }
+
+TEST_CASE("ink image: text under a glare spot is restored, smooth lighting is left alone", "[ocr][text_field]") {
+  ocr::TesseractEngine engine("");
+  // A card-sized view with a few lines of print, like a rectified ID card.
+  cv::Mat view(540, 856, CV_8UC3, cv::Scalar(222, 232, 236));
+  auto font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+  const std::string line = "江西省南昌市西湖区商业街163号";
+  for (int y : {90, 170, 250, 330}) font->putText(view, line, {60, y}, 30, cv::Scalar(25, 25, 25), -1, cv::LINE_AA, true);
+  const cv::Rect box(40, 200, 600, 70);  // the third line
+
+  SECTION("a clipping spot over the middle of a line") {
+    // As a flash spot does (and samples/photograph.cpp): light added until the paper clips.
+    cv::Mat spot(view.size(), CV_8UC1, cv::Scalar(0));
+    cv::ellipse(spot, cv::Point(300, 240), cv::Size(95, 45), 0, 0, 360, cv::Scalar(190), cv::FILLED, cv::LINE_AA);
+    cv::GaussianBlur(spot, spot, {0, 0}, 11);
+    cv::Mat spot3;
+    cv::merge(std::vector<cv::Mat>{spot, spot, spot}, spot3);
+    cv::add(view, spot3, view);
+    const auto plain = ocr::read_text_field(engine, ocr::ink_image(view), box, settings(nlohmann::json::object()), 8);
+    const auto restored = ocr::read_text_field(engine, ocr::ink_image(view, true), box, settings(nlohmann::json::object()), 8);
+    INFO("plain " << plain.text << ", restored " << restored.text);
+    CHECK(plain.text != line);  // the knee that fades coloured print fades these strokes too
+    CHECK(restored.text == line);
+  }
+  SECTION("light brightening one side of the card") {
+    for (int x = 0; x < view.cols; ++x) {
+      const double gain = 0.85 + 0.2 * x / view.cols;
+      for (int y = 0; y < view.rows; ++y) {
+        auto& p = view.at<cv::Vec3b>(y, x);
+        for (int c = 0; c < 3; ++c) p[c] = cv::saturate_cast<uchar>(p[c] * gain);
+      }
+    }
+    cv::Mat diff;
+    cv::absdiff(ocr::ink_image(view), ocr::ink_image(view, true), diff);
+    CHECK(cv::countNonZero(diff) == 0);
+  }
+}
