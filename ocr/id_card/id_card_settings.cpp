@@ -30,7 +30,8 @@ IdCardSettings load() {
   s.classifier.min_margin = get_value<double>(c, "min_margin", cw);
   for (const auto& [name, f] : j.at("fields").items())
     s.fields.emplace(name, parse_text_field_settings(f, where + ": fields." + name));
-  for (const char* required : {"name", "sex", "ethnicity", "birth_date", "address", "issuing_authority", "valid_period"})
+  for (const char* required : {"name", "sex", "ethnicity", "birth_date", "birth_date_part", "address", "issuing_authority",
+                               "valid_period"})
     if (!s.fields.count(required)) throw std::runtime_error(where + ": fields: missing key '" + std::string(required) + "'");
   s.id_number = parse_id_number_settings(j.at("id_number"), where + ": id_number");
   const auto& g = j.at("under_glare");

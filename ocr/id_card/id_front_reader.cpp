@@ -39,28 +39,48 @@ BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
   const TextFieldRead read = side.read(engine, "birth_date");
   const LayoutField* f = side.layout.field("birth_date");
   const char* names[3] = {"year", "month", "day"};
+  const size_t max_digits[3] = {4, 2, 2};
+  cv::Rect boxes[3];
+  for (int p = 0; p < 3; ++p) {
+    const auto part = f->part(names[p]);
+    if (!part) return out;
+    boxes[p] = side.layout.scale(*part, side.view.size());
+  }
   std::string parts[3];
-  double confidence = 1.0;
+  double confidences[3] = {1.0, 1.0, 1.0};
   for (const auto& s : read.symbols) {
     if (s.text.size() != 1 || s.text[0] < '0' || s.text[0] > '9') continue;
     const int x = s.box.x + s.box.width / 2;
     for (int p = 0; p < 3; ++p) {
-      const auto part = f->part(names[p]);
-      if (!part) return out;
-      const cv::Rect b = side.layout.scale(*part, side.view.size());
+      const cv::Rect& b = boxes[p];
       const int grow = b.height / 3;  // rectification tolerance
       if (x >= b.x - grow && x < b.x + b.width + grow) {
         parts[p] += s.text;
-        confidence = std::min(confidence, s.confidence);
+        confidences[p] = std::min(confidences[p], s.confidence);
         break;
       }
     }
   }
-  if (parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 || parts[2].empty() || parts[2].size() > 2)
-    return out;
+  // A part the line read lost is read again alone as digits, in copies side by side: in
+  // the line chi_sim reads a lone 1 between the blue 年 and 月 as a character (工, seed 84).
+  const auto wrong_length = [&](int p) {
+    return parts[p].empty() || parts[p].size() > max_digits[p] || (p == 0 && parts[p].size() != 4);
+  };
+  for (int p = 0; p < 3; ++p) {
+    if (!wrong_length(p)) continue;
+    const TextFieldRead again = read_text_field(engine, side.ink, boxes[p], id_card_settings().fields.at("birth_date_part"),
+                                                side.min_line_height("birth_date"));
+    std::string digits;
+    for (const auto& s : again.symbols)
+      if (s.text.size() == 1 && s.text[0] >= '0' && s.text[0] <= '9') digits += s.text;
+    if (digits.empty() || digits.size() > max_digits[p]) continue;
+    parts[p] = digits;
+    confidences[p] = again.confidence;
+  }
+  if (wrong_length(0) || wrong_length(1) || wrong_length(2)) return out;
   out.date = Date::parse(parts[0] + "-" + (parts[1].size() == 1 ? "0" : "") + parts[1] + "-" +
                          (parts[2].size() == 1 ? "0" : "") + parts[2]);
-  out.confidence = out.date ? confidence : 0.0;
+  out.confidence = out.date ? std::min({confidences[0], confidences[1], confidences[2]}) : 0.0;
   return out;
 }
 
