@@ -36,12 +36,12 @@ int dark_level(const cv::Mat& grey, double share) {
 
 // Text under a glare spot: the spot adds light until the paper clips at white, and the
 // strokes beneath it are left as pale grey (200-250 on 255), above the knee that fades
-// coloured print. Where the paper estimate rises clearly above the card's typical paper
-// and above the paper around it (a spot, not lighting that brightens one side of the card
-// smoothly), the ratio is replaced, in proportion to how clearly, by the strokes' own contrast: how
-// much darker each pixel is than a closing over a few stroke widths (thin dark strokes, not
-// the spot's smooth flank), relative to the strongest such contrast nearby, wherever that
-// is real ink rather than noise. Elsewhere `ratio` is left as it is.
+// coloured print. Where the paper estimate rises clearly above the card's typical paper and
+// above the paper around it (a spot, not lighting that brightens one side of the card
+// smoothly), the ratio is replaced, in proportion to how clearly, by the strokes' own
+// contrast: how much darker each pixel is than a closing over a few stroke widths (thin
+// dark strokes, not the spot's smooth flank), relative to the strongest such contrast
+// nearby, wherever that is real ink rather than noise. Elsewhere `ratio` is left as it is.
 void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::Mat& ratio) {
   cv::Mat sorted = small_paper.reshape(1, 1).clone();
   const int mid = static_cast<int>(sorted.total() / 2);
