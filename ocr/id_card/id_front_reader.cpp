@@ -39,7 +39,7 @@ BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
   const TextFieldRead read = side.read(engine, "birth_date");
   const LayoutField* f = side.layout.field("birth_date");
   const char* names[3] = {"year", "month", "day"};
-  const size_t max_digits[3] = {4, 2, 2};
+  const size_t min_digits[3] = {4, 1, 1}, max_digits[3] = {4, 2, 2};
   cv::Rect boxes[3];
   for (int p = 0; p < 3; ++p) {
     const auto part = f->part(names[p]);
@@ -63,9 +63,7 @@ BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
   }
   // A part the line read lost is read again alone as digits, in copies side by side: in
   // the line chi_sim reads a lone 1 between the blue 年 and 月 as a character (工, seed 84).
-  const auto wrong_length = [&](int p) {
-    return parts[p].empty() || parts[p].size() > max_digits[p] || (p == 0 && parts[p].size() != 4);
-  };
+  const auto wrong_length = [&](int p) { return parts[p].size() < min_digits[p] || parts[p].size() > max_digits[p]; };
   for (int p = 0; p < 3; ++p) {
     if (!wrong_length(p)) continue;
     const TextFieldRead again = read_text_field(engine, side.ink, boxes[p], id_card_settings().fields.at("birth_date_part"),
@@ -73,7 +71,7 @@ BirthRead read_birth_date(const IdCardSide& side, TesseractEngine& engine) {
     std::string digits;
     for (const auto& s : again.symbols)
       if (s.text.size() == 1 && s.text[0] >= '0' && s.text[0] <= '9') digits += s.text;
-    if (digits.empty() || digits.size() > max_digits[p]) continue;
+    if (digits.size() < min_digits[p] || digits.size() > max_digits[p]) continue;
     parts[p] = digits;
     confidences[p] = again.confidence;
   }
