@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
+#include <utility>
 
 #include <opencv2/imgproc.hpp>
 
@@ -110,7 +113,12 @@ double masked_ncc(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
 
 double template_match(const PageAnalysis& page, size_t quad_index, int quarter_turns, const AlignmentTemplate& t) {
   const cv::Size view_size(t.canonical.width / 2, t.canonical.height / 2);
-  const cv::Mat ink = ink_map(page.view(quad_index, view_size, quarter_turns), t.expected.size());
+  // The ID card's two sides share one template size: their ink map of a view is computed once.
+  const std::string key = "template_match.ink " + std::to_string(quad_index) + " " + std::to_string(((quarter_turns % 4) + 4) % 4) + " " +
+                          std::to_string(view_size.width) + "x" + std::to_string(view_size.height) + " " +
+                          std::to_string(t.expected.cols) + "x" + std::to_string(t.expected.rows);
+  const cv::Mat& ink = page.shared<cv::Mat>(
+      key, [&] { return ink_map(page.view(quad_index, view_size, quarter_turns), t.expected.size()); });
   return masked_ncc(ink, t.expected, t.counted);
 }
 
@@ -163,18 +171,34 @@ Alignment align_to_template(const PageAnalysis& page, size_t quad_index, int qua
   if (best.score < -1) return out;
   const double bx = 2 * best.size.width / t.expected.cols, by = 2 * best.size.height / t.expected.rows;
   const cv::Point2d coarse = best.origin * 2.0;
+  // Fine: a climb over the ±2% grid (1% steps per axis) from the coarse scale to the best of
+  // each 8-neighbourhood. Each placement costs ~3 ms; the climb needs 12-15 of the grid's 25
+  // (an ID card's alignment 110 -> 80 ms) and ended on the full grid's best for 107 of 113
+  // seed-82 alignments, the other 6 on a neighbouring local best.
   constexpr int kWindow = 6;  // canvas px around the coarse position
-  best = Placement{};
-  for (double sx = bx - 0.02; sx <= bx + 0.021; sx += 0.01)
-    for (double sy = by - 0.02; sy <= by + 0.021; sy += 0.01) {
-      const cv::Size size(cvRound(t.expected.cols * sx), cvRound(t.expected.rows * sy));
-      const cv::Rect window = cv::Rect(cvRound(coarse.x) - kWindow, cvRound(coarse.y) - kWindow, size.width + 2 * kWindow,
-                                       size.height + 2 * kWindow) &
-                              cv::Rect(0, 0, ink.cols, ink.rows);
-      Placement p = best_placement(ink(window), t, sx, sy, 1.0);
-      p.origin += cv::Point2d(window.x, window.y);
-      if (p.score > best.score) best = p;
-    }
+  constexpr int kSteps = 2;   // grid steps either side of the coarse scale
+  std::map<std::pair<int, int>, Placement> placed;
+  auto placement = [&](int i, int j) -> const Placement& {
+    auto it = placed.find({i, j});
+    if (it != placed.end()) return it->second;
+    const double sx = bx + 0.01 * i, sy = by + 0.01 * j;
+    const cv::Size size(cvRound(t.expected.cols * sx), cvRound(t.expected.rows * sy));
+    const cv::Rect window = cv::Rect(cvRound(coarse.x) - kWindow, cvRound(coarse.y) - kWindow, size.width + 2 * kWindow,
+                                     size.height + 2 * kWindow) &
+                            cv::Rect(0, 0, ink.cols, ink.rows);
+    Placement p = best_placement(ink(window), t, sx, sy, 1.0);
+    p.origin += cv::Point2d(window.x, window.y);
+    return placed.emplace(std::make_pair(i, j), p).first->second;
+  };
+  best = placement(0, 0);
+  for (int ci = 0, cj = 0;;) {
+    int next_i = ci, next_j = cj;
+    for (int i = std::max(-kSteps, ci - 1); i <= std::min(kSteps, ci + 1); ++i)
+      for (int j = std::max(-kSteps, cj - 1); j <= std::min(kSteps, cj + 1); ++j)
+        if (const Placement& p = placement(i, j); p.score > best.score) best = p, next_i = i, next_j = j;
+    if (next_i == ci && next_j == cj) break;
+    ci = next_i, cj = next_j;
+  }
   if (best.score < -1) return out;
   // The template's corners in canvas pixels → image.
   std::vector<cv::Point2f> corners = {
