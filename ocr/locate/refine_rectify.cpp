@@ -134,10 +134,21 @@ cv::Mat rectify_quad(const cv::Mat& bgr, const DocumentQuad& quad, cv::Size size
   // Shrink first when the document is much larger than the target: warpPerspective samples
   // without low-pass filtering and would alias the strokes.
   const double shrink = std::min(1.0, 1.4 * size.width / std::max(1.0, quad_width(quad, k)));
-  cv::Mat source = bgr;
-  if (shrink < 0.99) cv::resize(bgr, source, cv::Size(), shrink, shrink, cv::INTER_AREA);
+  // Only the quad's surroundings are shrunk (a card fills a third of a photo; the whole
+  // frame was shrunk for each view before): a margin covers the interpolation's reach.
+  cv::Rect area(0, 0, bgr.cols, bgr.rows);
+  if (shrink < 0.99) {
+    std::vector<cv::Point2f> corners(quad.corners.begin(), quad.corners.end());
+    const int margin = static_cast<int>(std::ceil(4 / shrink)) + 2;
+    const cv::Rect box = cv::boundingRect(corners);
+    area &= cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin);
+    if (area.empty()) area = cv::Rect(0, 0, bgr.cols, bgr.rows);
+  }
+  cv::Mat source = bgr(area);
+  if (shrink < 0.99) cv::resize(bgr(area), source, cv::Size(), shrink, shrink, cv::INTER_AREA);
   cv::Point2f src[4];
-  for (int i = 0; i < 4; ++i) src[i] = quad.corners[(k + i) % 4] * static_cast<float>(shrink);
+  const cv::Point2f origin(static_cast<float>(area.x), static_cast<float>(area.y));
+  for (int i = 0; i < 4; ++i) src[i] = (quad.corners[(k + i) % 4] - origin) * static_cast<float>(shrink);
   const cv::Point2f dst[4] = {{0, 0}, {size.width - 1.f, 0}, {size.width - 1.f, size.height - 1.f}, {0, size.height - 1.f}};
   cv::Mat out;
   // A page photographed small (a whole A4 licence ~500 px wide) is enlarged 2-4x here: bilinear
