@@ -225,6 +225,9 @@ double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<
   return normalised_match(shape_of(cell), c, fonts);
 }
 
+// A character's ink is no wider than its advance; a run this much wider holds part of another.
+constexpr double kMaxRunShare = 1.25;
+
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols) {
   const cv::Rect area = line & cv::Rect(0, 0, ink.cols, ink.rows);
   const size_t count = symbols.size();
@@ -242,14 +245,19 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
     else runs.emplace_back(x, x + 1);
   }
   if (runs.empty()) return {};
-  if (runs.size() != count) {
+  const int begin = runs.front().first, end = runs.back().second, width = end - begin;
+  double total = 0;
+  for (const auto& s : symbols) total += advance_of(s);
+  std::vector<double> expected;  // each character's share of the ink's extent
+  for (const auto& s : symbols) expected.push_back(width * advance_of(s) / total);
+  // As many ink runs as characters are the characters only when their widths fit too: a
+  // left-right character's radical can join its neighbour's run (琴 and the 氵 of 洁, with
+  // 吉 alone) while the gap inside the character is wider than the one before it.
+  bool runs_fit = runs.size() == count;
+  for (size_t k = 0; runs_fit && k < count; ++k) runs_fit = runs[k].second - runs[k].first <= kMaxRunShare * expected[k];
+  if (!runs_fit) {
     // Cut the ink's extent into `count` spans: cuts through light columns, widths near the
-    // characters' expected advances (their share of the extent).
-    const int begin = runs.front().first, end = runs.back().second, width = end - begin;
-    double total = 0;
-    for (const auto& s : symbols) total += advance_of(s);
-    std::vector<double> expected;
-    for (const auto& s : symbols) expected.push_back(width * advance_of(s) / total);
+    // characters' expected advances.
     const double h = area.height;
     constexpr double kInf = std::numeric_limits<double>::infinity();
     // cost[k][x]: best cost of cutting the first k characters to end at column begin + x.

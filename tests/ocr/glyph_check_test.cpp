@@ -145,6 +145,23 @@ TEST_CASE("glyph check: character cells of a line that mixes digits with Chinese
   }
 }
 
+TEST_CASE("glyph check: a radical that joins the previous character's ink run is cut back to its character", "[ocr][glyphs]") {
+  // Three characters as ink blocks, the third left-right (a narrow radical, then its body):
+  // the radical lies 2 px after the second character and 6 px before its own body, so the
+  // line has three ink runs, but the middle one holds a character and a half (seed 85's
+  // 肖琴洁, whose 洁 was cut down to 吉 and then "repaired" to it).
+  cv::Mat ink(40, 130, CV_8U, cv::Scalar(245));
+  for (const auto& [x0, x1] : std::vector<std::pair<int, int>>{{10, 40}, {46, 76}, {78, 90}, {96, 114}})
+    ink(cv::Rect(x0, 5, x1 - x0, 30)).setTo(20);
+  const auto cells = ocr::character_cells(ink, cv::Rect(0, 0, ink.cols, ink.rows), {"肖", "琴", "洁"});
+  REQUIRE(cells.size() == 3);
+  CHECK(cells[0].x == 10);
+  CHECK(cells[1].x == 46);
+  CHECK(cells[1].br().x <= 78);  // the second character ends before the radical
+  CHECK(cells[2].x == 78);       // the third starts with it
+  CHECK(cells[2].br().x == 114);
+}
+
 TEST_CASE("glyph check: the GB 2312 character set, decoded by iconv", "[ocr][glyphs]") {
   const auto characters = ocr::charset_characters("GB2312");
   CHECK(characters.size() == 6763);
