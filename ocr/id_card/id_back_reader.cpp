@@ -75,6 +75,34 @@ std::optional<std::pair<Digits, Digits>> reconcile(const Digits& from, const Dig
   return std::nullopt;
 }
 
+
+// The dates of a period read with one digit lost ("025.09.01-2035.09.01", the first digit
+// dropped by the recogniser): `whole` is the date read with all its digits, `short_side` has
+// seven. Its date is the one legal partner of `whole` that reads as the seven digits with one
+// digit removed; nullopt when none or more than one does.
+std::optional<Digits> restore_dropped_digit(const Digits& whole, const Digits& short_side, bool short_is_until) {
+  const auto w = whole.date();
+  if (!w || short_side.text.size() != 7) return std::nullopt;
+  std::vector<std::string> targets;
+  for (int years : {5, 10, 20}) {
+    const Date partners[] = {short_is_until ? w->add_years(years) : w->add_years(-years),
+                             short_is_until ? w->add_years(years).add_days(-1) : w->add_days(1).add_years(-years)};
+    for (const Date& d : partners) {
+      const std::string t = yyyymmdd(d);
+      for (size_t drop = 0; drop < t.size(); ++drop)
+        if (t.substr(0, drop) + t.substr(drop + 1) == short_side.text) {
+          if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+          break;
+        }
+    }
+  }
+  if (targets.size() != 1) return std::nullopt;
+  Digits restored = short_side;
+  restored.text = targets.front();
+  restored.confidence.push_back(0.0);  // the lost digit: read by no one
+  return restored;
+}
+
 }  // namespace
 
 std::vector<Classification> IdCardBackReader::classify_by_cues(const PageAnalysis& page, OcrContext&) const {
@@ -111,17 +139,25 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   const TextFieldRead period = side.read(engine, "valid_period");
   Digits from, until;
   bool long_term = false;
+  // The dash between the dates, once the start has digits: a start read one digit short
+  // stays the start instead of borrowing the end's first digit.
+  bool after_dash = false;
   for (const auto& s : period.symbols) {
     if (s.text.size() == 1 && s.text[0] >= '0' && s.text[0] <= '9') {
-      Digits& d = from.text.size() < 8 ? from : until;
+      Digits& d = after_dash || from.text.size() >= 8 ? until : from;
       if (d.text.size() < 8) {
         d.text += s.text;
         d.confidence.push_back(s.confidence);
       }
+    } else if ((s.text == "-" || s.text == "—" || s.text == "－") && !from.text.empty()) {
+      after_dash = true;
     } else if ((s.text == "长" || s.text == "期") && from.text.size() == 8) {
       long_term = true;
     }
   }
+  bool restored_from = false, restored_until = false;
+  if (auto r = restore_dropped_digit(until, from, false); r && !long_term) from = *r, restored_from = true;
+  else if (auto r = restore_dropped_digit(from, until, true); r) until = *r, restored_until = true;
   const double min_conf = settings.fields.at("valid_period").min_confidence;
   auto mean = [](const std::vector<double>& v) {
     double s = 0;
@@ -130,6 +166,8 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   };
   std::optional<Date> from_date = from.date();
   double from_conf = mean(from.confidence);
+  // A restored digit was read by no one: the date is as sure as a repaired one (reconcile).
+  if (restored_from) from_conf = std::min(from_conf, 0.75);
   if (long_term && until.text.empty()) {
     r.set_field("valid_from", field_value(from_date ? from_date->to_string() : "", from_conf,
                                           "the start of the validity period could not be read", min_conf));
@@ -137,6 +175,7 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   } else {
     std::optional<Date> until_date = until.date();
     double until_conf = mean(until.confidence);
+    if (restored_until) until_conf = std::min(until_conf, 0.75);
     if (from_date && until_date && !regular_period(*from_date, *until_date)) {
       if (auto fixed = reconcile(from, until)) {
         from_date = fixed->first.date();
