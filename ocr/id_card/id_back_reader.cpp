@@ -75,7 +75,6 @@ std::optional<std::pair<Digits, Digits>> reconcile(const Digits& from, const Dig
   return std::nullopt;
 }
 
-
 // The dates of a period read with one digit lost ("025.09.01-2035.09.01", the first digit
 // dropped by the recogniser): `whole` is the date read with all its digits, `short_side` has
 // seven. Its date is the one legal partner of `whole` that reads as the seven digits with one
@@ -83,23 +82,25 @@ std::optional<std::pair<Digits, Digits>> reconcile(const Digits& from, const Dig
 std::optional<Digits> restore_dropped_digit(const Digits& whole, const Digits& short_side, bool short_is_until) {
   const auto w = whole.date();
   if (!w || short_side.text.size() != 7) return std::nullopt;
-  std::vector<std::string> targets;
+  std::vector<std::pair<std::string, size_t>> targets;  // a partner's digits, the lost digit's position
   for (int years : {5, 10, 20}) {
     const Date partners[] = {short_is_until ? w->add_years(years) : w->add_years(-years),
                              short_is_until ? w->add_years(years).add_days(-1) : w->add_days(1).add_years(-years)};
     for (const Date& d : partners) {
       const std::string t = yyyymmdd(d);
-      for (size_t drop = 0; drop < t.size(); ++drop)
+      const bool listed = std::any_of(targets.begin(), targets.end(), [&](const auto& x) { return x.first == t; });
+      for (size_t drop = 0; drop < t.size() && !listed; ++drop)
         if (t.substr(0, drop) + t.substr(drop + 1) == short_side.text) {
-          if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+          targets.emplace_back(t, drop);
           break;
         }
     }
   }
   if (targets.size() != 1) return std::nullopt;
   Digits restored = short_side;
-  restored.text = targets.front();
-  restored.confidence.push_back(0.0);  // the lost digit: read by no one
+  restored.text = targets.front().first;
+  // The lost digit was read by no one.
+  restored.confidence.insert(restored.confidence.begin() + static_cast<long>(targets.front().second), 0.0);
   return restored;
 }
 

@@ -144,7 +144,7 @@ cv::Mat rectify_quad(const cv::Mat& bgr, const DocumentQuad& quad, cv::Size size
     area &= cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin);
     if (area.empty()) area = cv::Rect(0, 0, bgr.cols, bgr.rows);
   }
-  cv::Mat source = bgr(area);
+  cv::Mat source = bgr;
   if (shrink < 0.99) cv::resize(bgr(area), source, cv::Size(), shrink, shrink, cv::INTER_AREA);
   cv::Point2f src[4];
   const cv::Point2f origin(static_cast<float>(area.x), static_cast<float>(area.y));

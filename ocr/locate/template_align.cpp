@@ -114,9 +114,10 @@ double masked_ncc(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
 double template_match(const PageAnalysis& page, size_t quad_index, int quarter_turns, const AlignmentTemplate& t) {
   const cv::Size view_size(t.canonical.width / 2, t.canonical.height / 2);
   // The ID card's two sides share one template size: their ink map of a view is computed once.
-  const std::string key = "template_match.ink " + std::to_string(quad_index) + " " + std::to_string(((quarter_turns % 4) + 4) % 4) + " " +
-                          std::to_string(view_size.width) + "x" + std::to_string(view_size.height) + " " +
-                          std::to_string(t.expected.cols) + "x" + std::to_string(t.expected.rows);
+  const std::string key = "template_match.ink " + std::to_string(quad_index) + " " +
+                          std::to_string(((quarter_turns % 4) + 4) % 4) + " " + std::to_string(view_size.width) + "x" +
+                          std::to_string(view_size.height) + " " + std::to_string(t.expected.cols) + "x" +
+                          std::to_string(t.expected.rows);
   const cv::Mat& ink = page.shared<cv::Mat>(
       key, [&] { return ink_map(page.view(quad_index, view_size, quarter_turns), t.expected.size()); });
   return masked_ncc(ink, t.expected, t.counted);
