@@ -164,18 +164,18 @@ CodeReading resolve_credit_code(const std::vector<std::string>& candidates) {
   CodeReading out;
   for (const auto& raw : candidates) {
     const std::string c = code_characters(raw);
-    if (c.size() == 18 && validators::is_valid_uscc(c)) return {c, true, false};
-    if (c.size() == 15 && validators::is_valid_registration_number(c)) return {c, true, false};
+    if (c.size() == 18 && validators::is_valid_uscc(c)) return {c, true, false, c};
+    if (c.size() == 15 && validators::is_valid_registration_number(c)) return {c, true, false, c};
   }
   for (const auto& raw : candidates) {
     const std::string c = code_characters(raw);
     if (c.size() != 18) continue;
-    if (auto repaired = validators::repair_uscc(c)) return {*repaired, true, true};
+    if (auto repaired = validators::repair_uscc(c)) return {*repaired, true, true, c};
   }
   // Nothing verifies: report the most plausible reading unchecked (the caller withholds it).
   for (const auto& raw : candidates) {
     const std::string c = code_characters(raw);
-    if (c.size() == 18 || c.size() == 15) return {c, false, false};
+    if (c.size() == 18 || c.size() == 15) return {c, false, false, c};
   }
   return out;
 }

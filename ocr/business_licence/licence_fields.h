@@ -15,6 +15,7 @@ struct CodeReading {
   std::string value;        // the credit code (18) or registration number (15); empty when none fits
   bool checked = false;     // its check characters hold
   bool repaired = false;    // one character was corrected by the check character
+  std::string as_read;      // the chosen candidate's code characters before any repair
 };
 
 // The credit code (or old 15-digit registration number) among `candidates` (OCR readings,

@@ -1,6 +1,7 @@
 #include "ocr/business_licence/licence_marks.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <opencv2/imgproc.hpp>
 
@@ -39,22 +40,36 @@ QrReading decode_qr(const cv::Mat& grey) {
   return out;
 }
 
-std::optional<std::string> credit_code_in_text(const std::string& text) {
+namespace {
+
+// The maximal runs of code-alphabet characters in `text`, in order.
+std::vector<std::string> code_alphabet_runs(const std::string& text) {
+  std::vector<std::string> runs;
   std::string run;
-  auto check = [&](const std::string& r) -> std::optional<std::string> {
-    for (size_t i = 0; i + 18 <= r.size(); ++i)
-      if (validators::is_valid_uscc(r.substr(i, 18))) return r.substr(i, 18);
-    return std::nullopt;
-  };
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : '\0';
-    if (c != '\0' && validators::kUsccAlphabet.find(c) != std::string_view::npos) {
+  for (const char c : text) {
+    if (validators::kUsccAlphabet.find(c) != std::string_view::npos) {
       run += c;
-      continue;
+    } else if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
     }
-    if (auto code = check(run)) return code;
-    run.clear();
   }
+  if (!run.empty()) runs.push_back(std::move(run));
+  return runs;
+}
+
+}  // namespace
+
+std::optional<std::string> credit_code_in_text(const std::string& text) {
+  for (const auto& run : code_alphabet_runs(text))
+    for (size_t i = 0; i + 18 <= run.size(); ++i)
+      if (validators::is_valid_uscc(run.substr(i, 18))) return run.substr(i, 18);
+  return std::nullopt;
+}
+
+std::optional<std::string> failing_code_in_text(const std::string& text) {
+  for (const auto& run : code_alphabet_runs(text))
+    if (run.size() == 18 && !validators::is_valid_uscc(run)) return run;
   return std::nullopt;
 }
 

@@ -25,6 +25,11 @@ QrReading decode_qr(const cv::Mat& grey);
 // alphabet whose check characters hold), if any.
 std::optional<std::string> credit_code_in_text(const std::string& text);
 
+// A code the QR carries although its check characters fail (a misprinted or altered licence):
+// a run of exactly 18 code-alphabet characters in `text` that is not a valid code. Only
+// meaningful when credit_code_in_text finds none.
+std::optional<std::string> failing_code_in_text(const std::string& text);
+
 struct SealReading {
   bool found = false;
   cv::Rect box;              // in the view

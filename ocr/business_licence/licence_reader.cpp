@@ -135,12 +135,21 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   QrReading qr = page_qr(page);
   if (!qr.found) qr = decode_qr(grey);
   const auto qr_code = qr.found ? credit_code_in_text(qr.text) : std::nullopt;
+  // A QR code carrying a code that fails its check records what was printed: a repair of the
+  // OCR reading into some valid code would then be a guess (LICENCE_CREDIT_CODE_INVALID below
+  // reports the failing code).
+  const auto qr_failing = qr.found && !qr_code ? failing_code_in_text(qr.text) : std::nullopt;
   context.mark("licence.qr");
   FieldValue credit;
-  if (code.checked) {
+  if (qr_failing && !(code.checked && !code.repaired)) {
+    const bool agree = code.as_read == *qr_failing;
+    credit = value_or_missing(*qr_failing, agree ? s.credit_code_checked : s.credit_code_from_qr, "");
+    if (!agree) r.findings.push_back(make_finding("LICENCE_CODE_FROM_QR", {{"code", *qr_failing}}, r.file, "credit_code"));
+  } else if (code.checked) {
     credit = value_or_missing(code.value, code.repaired ? 0.9 * s.credit_code_checked : s.credit_code_checked, "");
-    if (qr_code && *qr_code != code.value && code.value.size() == 18) {
-      r.findings.push_back(make_finding("LICENCE_QR_MISMATCH", {{"qr_code", *qr_code}, {"printed_code", code.value}},
+    const auto& qr_any = qr_code ? qr_code : qr_failing;
+    if (qr_any && *qr_any != code.value && code.value.size() == 18) {
+      r.findings.push_back(make_finding("LICENCE_QR_MISMATCH", {{"qr_code", *qr_any}, {"printed_code", code.value}},
                                         r.file, "credit_code"));
       credit.confidence = std::min(credit.confidence, 0.5);
     }

@@ -117,31 +117,40 @@ TEST_CASE("distant licence and certificate photos: decided by their titles, no c
   CHECK(classified_by_cue(c));
 }
 
-TEST_CASE("business licence whose printed credit code fails its check character: flagged, not returned", "[licence]") {
+TEST_CASE("business licence whose printed credit code fails its check character: returned as printed, flagged",
+          "[licence]") {
   samples::Random rng(5502);
   samples::IdentityFactory ids(rng, kToday);
   const samples::Person p = ids.person();
-  samples::Unit u = ids.unit(DocumentType::kBusinessLicence, p.name);
-  const std::string valid = u.credit_code;
-  // A wrong check character that no single look-alike substitution turns into a valid code
-  // (else the reader would rightly take it for a misread and repair it).
+  const samples::Unit unit = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const std::string valid = unit.credit_code;
+  // Two wrong check characters: one that no single look-alike substitution turns into a valid
+  // code, and one that such a substitution elsewhere does (a repair would give a third, wrong
+  // code). The QR code carries the printed code in both: print and QR agree on what is printed.
+  std::string unrepairable, repairable;
   for (char c : std::string("0123456789ABCDEFGHJKLMNPQRTUWXY")) {
     const std::string corrupted = valid.substr(0, 17) + c;
-    if (c != valid[17] && !validators::repair_uscc(corrupted)) {
-      u.credit_code = corrupted;
-      break;
-    }
+    if (c == valid[17]) continue;
+    const auto repaired = validators::repair_uscc(corrupted);
+    if (!repaired && unrepairable.empty()) unrepairable = corrupted;
+    if (repaired && *repaired != valid && repairable.empty()) repairable = corrupted;
   }
-  REQUIRE(u.credit_code != valid);
-  REQUIRE_FALSE(validators::is_valid_uscc(u.credit_code));
-  const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
-  const DocumentResult r = recognizer().recognize(shot.image, "corrupted.jpg");
-  REQUIRE(r.type == DocumentType::kBusinessLicence);
-  // Never a confident value: the printed code does not check.
-  CHECK(value(r, "credit_code").empty());
-  CHECK(has_finding(r, "LICENCE_CREDIT_CODE_INVALID"));
-  // The QR code carries the same invalid code: it vouches for nothing.
-  CHECK(value(r, "qr_credit_code").empty());
+  REQUIRE_FALSE(unrepairable.empty());
+  REQUIRE_FALSE(repairable.empty());
+  for (const std::string& printed : {unrepairable, repairable}) {
+    CAPTURE(printed);
+    REQUIRE_FALSE(validators::is_valid_uscc(printed));
+    samples::Unit u = unit;
+    u.credit_code = printed;
+    const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
+    const DocumentResult r = recognizer().recognize(shot.image, "corrupted.jpg");
+    REQUIRE(r.type == DocumentType::kBusinessLicence);
+    // What is printed, never a repaired guess, and flagged as failing its check.
+    CHECK(value(r, "credit_code") == printed);
+    CHECK(has_finding(r, "LICENCE_CREDIT_CODE_INVALID"));
+    // The QR code carries no valid code: it vouches for none.
+    CHECK(value(r, "qr_credit_code").empty());
+  }
 }
 
 TEST_CASE("社会团体法人登记证书, clean scan: classified, code validated, name and address read", "[licence][certificate]") {
