@@ -204,7 +204,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
               value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "", term_reading.confidence,
                                term_reading.missing_reason));
   const auto& scope = field("business_scope");
-  r.set_field("business_scope", value_or_missing(clean_value_text(scope.text), scope.confidence, scope.missing_reason));
+  r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const std::string code_value = credit.present() ? credit.value : "";
   const RegistrationAuthority authority =
       read_registration_authority(engine, unsealed, s.labelled, field("registration_authority"), code_value, s.authority);

@@ -8,6 +8,7 @@
 
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/printed_dates.h"
+#include "ocr/fields/small_marks.h"
 #include "ocr/fields/text_clean.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
@@ -324,10 +325,22 @@ std::string clean_value_text(const std::string& text) {
   // Chinese running text ends with 。, never with a comma: a final full stop read as "." or
   // as a comma (a small ring on a blurred photo) is the full stop.
   std::u32string u = utf8_to_u32(chinese_punctuation(t));
-  if (u.size() >= 2 && (u.back() == U'.' || u.back() == U'，' || u.back() == U'、') &&
-      (is_cjk(u[u.size() - 2]) || u[u.size() - 2] == U'）'))
-    u.back() = U'。';
+  const auto closing = [](char32_t c) { return c == U'.' || c == U'，' || c == U'、' || c == U'。'; };
+  size_t marks = 0;
+  while (marks < u.size() && closing(u[u.size() - 1 - marks])) ++marks;
+  if (marks >= 1 && marks <= 2 && u.size() > marks && (is_cjk(u[u.size() - 1 - marks]) || u[u.size() - 1 - marks] == U'）')) {
+    u.resize(u.size() - marks);
+    u.push_back(U'。');
+  }
   return u32_to_utf8(u);
+}
+
+std::string running_text_value(const cv::Mat& ink, const FieldReading& reading) {
+  std::string symbols;
+  for (const auto& s : reading.symbols) symbols += s.text;
+  // The symbols are the text only when the reading was made of them (not a vote of reads).
+  if (reading.lines.empty() || spaceless(symbols) != reading.text) return clean_value_text(reading.text);
+  return clean_value_text(settle_small_marks(ink, reading.symbols, reading.lines.back()));
 }
 
 std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }

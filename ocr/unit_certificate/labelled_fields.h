@@ -102,8 +102,14 @@ FieldReading validated_reading(TesseractEngine& engine, const cv::Mat& ink, cons
 
 // A value's text as a field value: trimmed, stray marks a label leaves at its start (：, ",
 // |, _) dropped, chi_sim's ASCII punctuation made full-width as printed, a final "." or comma
-// after Chinese text read as the full stop it is.
+// after Chinese text read as the full stop it is (with any mark read just before it: one ring
+// read twice, ".。").
 std::string clean_value_text(const std::string& text);
+
+// A running-text field's value (a business scope): its small marks settled on `ink`, the image
+// it was read from (settle_small_marks: a "." between Chinese characters is 、 or 。 by shape,
+// a dropped closing 。 restored), then clean_value_text.
+std::string running_text_value(const cv::Mat& ink, const FieldReading& reading);
 
 // A person's name as a field value (legal representative, 负责人): clean_value_text, then
 // without marks at its ends (trim_name_marks): a name neither starts nor ends with one, so

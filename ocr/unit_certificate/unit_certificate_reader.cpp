@@ -152,10 +152,12 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("credit_code", certificate_code(checked("credit_code", [](const std::string& t) {
                 return certificate_code_value(t).has_value();
               })));
-  for (const char* name : {"name", "business_scope", "sponsor"}) {
+  for (const char* name : {"name", "sponsor"}) {
     const auto& f = field(name);
     r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
   }
+  const auto& scope = field("business_scope");
+  r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const auto& person = field("legal_representative");
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
