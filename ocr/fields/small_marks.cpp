@@ -68,18 +68,25 @@ SmallMark classify_small_mark(const cv::Mat& ink, const cv::Rect& box) {
   cv::minMaxLoc(ink(area), &darkest, &lightest);
   // Less contrast than this is paper texture, not a printed mark.
   if (lightest - darkest < 40) return SmallMark::kNone;
+  // The mark is the biggest blob clear of the searched area's edge: ink reaching the edge
+  // belongs to a neighbouring character that a loose box took in.
   const auto found = blobs(ink_mask(ink, area, (darkest + lightest) / 2));
-  const auto biggest = std::max_element(found.begin(), found.end(), [](const Blob& a, const Blob& b) { return a.area < b.area; });
-  if (biggest == found.end() || biggest->area < 3) return SmallMark::kNone;
-  return enclosed_paper(biggest->mask) >= kMinHole ? SmallMark::kFullStop : SmallMark::kEnumerationComma;
+  const Blob* mark = nullptr;
+  for (const auto& b : found) {
+    const bool at_edge = b.box.x == 0 || b.box.y == 0 || b.box.br().x == area.width || b.box.br().y == area.height;
+    if (!at_edge && b.area >= 3 && (!mark || b.area > mark->area)) mark = &b;
+  }
+  if (!mark) return SmallMark::kNone;
+  return enclosed_paper(mark->mask) >= kMinHole ? SmallMark::kFullStop : SmallMark::kEnumerationComma;
 }
 
 std::string settle_small_marks(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols, const cv::Rect& last_line) {
   std::string text;
   for (size_t i = 0; i < symbols.size(); ++i) {
     const OcrSymbol& s = symbols[i];
-    if (s.text == "." && i > 0 && i + 1 < symbols.size() && is_cjk_text(symbols[i - 1].text) &&
-        is_cjk_text(symbols[i + 1].text)) {
+    const bool between_chinese = i > 0 && i + 1 < symbols.size() && is_cjk_text(symbols[i - 1].text) &&
+                                 is_cjk_text(symbols[i + 1].text);
+    if (between_chinese && s.text == ".") {
       const SmallMark mark = classify_small_mark(ink, s.box);
       text += mark == SmallMark::kFullStop ? "。" : mark == SmallMark::kEnumerationComma ? "、" : s.text;
     } else {

@@ -27,7 +27,8 @@ SmallMark classify_small_mark(const cv::Mat& ink, const cv::Rect& box);
 // The text of `symbols` (one field's characters in reading order, view coordinates, the field's
 // last line `last_line`) with its small marks settled:
 // - a "." between two Chinese characters is 、 or 。 by its shape (a full stop between digits
-//   or letters stays);
+//   or letters stays). A 、 or comma read there stays: on photos a tick's blur can close
+//   into a ring, so only the recogniser's "don't know" (".") is settled by shape;
 // - a lone mark of at most half a character's size, on the lower half of the last line within
 //   one character of its last character, which the recogniser left out, is the closing 。.
 // Other symbols keep their text.
