@@ -36,7 +36,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
                  "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink",
-                 "keep_final_mark"},
+                 "keep_final_mark", "sure_first_pass"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
   const auto language = get_value<std::string>(j, "language", where);
@@ -60,6 +60,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   }
   if (j.contains("follow_ink")) s.follow_ink = get_value<bool>(j, "follow_ink", where);
   if (j.contains("keep_final_mark")) s.keep_final_mark = get_value<bool>(j, "keep_final_mark", where);
+  if (j.contains("sure_first_pass")) s.sure_first_pass = get_value<double>(j, "sure_first_pass", where);
   if (j.contains("copies")) {
     s.copies = get_value<int>(j, "copies", where);
     if (s.copies < 1 || s.copies > 5) throw std::runtime_error(where + ": 'copies' must be 1 to 5");
@@ -308,6 +309,10 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     pass.text_height = p.text_height;
     pass.blur = p.blur;
     reads.push_back(read_or_raw(pass));
+    if (reads.size() == 1 && settings.sure_first_pass > 0 && !reads.front().empty() &&
+        std::all_of(reads.front().begin(), reads.front().end(),
+                    [&](const OcrSymbol& s) { return s.confidence >= settings.sure_first_pass; }))
+      break;
     const bool unanimous = std::all_of(reads.begin(), reads.end(), [&](const auto& r) {
       return !r.empty() && text_of(r) == text_of(reads.front());
     });

@@ -50,6 +50,10 @@ struct TextFieldSettings {
     double blur = 0;
   };
   std::vector<Pass> passes;
+  // "sure_first_pass": with passes, a first pass that read every character at least this
+  // sure is taken alone (the glyph check still follows); the later passes only outvote an
+  // unsure first read. 0 (default): off, the passes run until a majority agrees.
+  double sure_first_pass = 0;
   // "copies": a one-line field is read as that many copies of its line side by side, and
   // the copies vote per character like passes do. Tesseract's LSTM reads a lone character
   // poorly and the same character repeated well (seed 79 clean fronts: 男 read as 四, 黎 as

@@ -72,6 +72,26 @@ TEST_CASE("text field: a lone character is read as copies that vote", "[ocr][tex
   CHECK_THROWS_WITH(settings({{"copies", 0}}), Catch::Contains("1 to 5"));
 }
 
+TEST_CASE("text field: a first pass sure of every character is taken alone", "[ocr][text_field]") {
+  ocr::TesseractEngine engine("");
+  const cv::Mat ink = ocr::ink_image(printed_line("北京市东城区中山路16号"));
+  const cv::Rect box(10, 20, 740, 80);
+  const auto plain = ocr::read_text_field(engine, ink, box, settings(nlohmann::json::object()), 8);
+  REQUIRE(plain.text == "北京市东城区中山路16号");
+  // The second pass reads a blurred crop: wherever it runs, the vote moves the confidence.
+  const nlohmann::json passes = {{{"layout", "line"}, {"text_height", 32}}, {{"layout", "line"}, {"text_height", 32}, {"blur", 2.5}}};
+  const auto voted = ocr::read_text_field(engine, ink, box, settings({{"passes", passes}}), 8);
+  REQUIRE(voted.confidence != Approx(plain.confidence));
+  // A threshold the first read meets: it stands alone, exactly as read.
+  const auto sure = ocr::read_text_field(engine, ink, box, settings({{"passes", passes}, {"sure_first_pass", 0.5}}), 8);
+  CHECK(sure.text == plain.text);
+  CHECK(sure.confidence == Approx(plain.confidence));
+  // One it cannot meet: the passes vote as before.
+  const auto unsure = ocr::read_text_field(engine, ink, box, settings({{"passes", passes}, {"sure_first_pass", 1.01}}), 8);
+  CHECK(unsure.text == voted.text);
+  CHECK(unsure.confidence == Approx(voted.confidence));
+}
+
 TEST_CASE("text field: a pass's blur softens the crop it reads", "[ocr][text_field]") {
   ocr::TesseractEngine engine("");
   const cv::Mat ink = ocr::ink_image(printed_line("北京市东城区中山路16号"));
