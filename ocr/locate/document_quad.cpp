@@ -244,6 +244,7 @@ double enclosure(const DocumentQuad& q, const Foreground& fg) {
 // x·cosθ + y·sinθ = ρ, with the total length of evidence.
 struct EdgeLine {
   double theta = 0, rho = 0, length = 0;
+  bool extra = false;  // not among the longest (edge_lines)
   cv::Point2f point() const { return {static_cast<float>(rho * std::cos(theta)), static_cast<float>(rho * std::sin(theta))}; }
   cv::Point2f direction() const { return {static_cast<float>(-std::sin(theta)), static_cast<float>(std::cos(theta))}; }
 };
@@ -271,14 +272,31 @@ std::vector<EdgeLine> edge_lines(const cv::Mat& edges) {
     if (!merged) lines.push_back({theta, rho, len});
   }
   std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.length > b.length; });
-  if (lines.size() > 18) lines.resize(18);
-  return lines;
+  // The longest lines, then (marked extra) the longest of directions that have fewer than four
+  // among them: a striped or checkered cloth gives a dozen long lines of one direction, which
+  // take every place and leave out a tilted card's shorter sides (one side found, its
+  // opposite not).
+  constexpr size_t kLongest = 18, kMaxExtra = 6;
+  constexpr double kSameDirection = 0.09;  // radians, ~5 degrees
+  std::vector<EdgeLine> kept(lines.begin(), lines.begin() + std::min(lines.size(), kLongest));
+  size_t extra = 0;
+  for (size_t i = kLongest; i < lines.size() && extra < kMaxExtra; ++i) {
+    const auto same = std::count_if(kept.begin(), kept.end(), [&](const EdgeLine& k) {
+      return std::abs(std::remainder(lines[i].theta - k.theta, CV_PI)) < kSameDirection;
+    });
+    if (same < 4) {
+      kept.push_back(lines[i]);
+      kept.back().extra = true;
+      ++extra;
+    }
+  }
+  return kept;
 }
 
 // Candidates from long straight edges: two roughly parallel pairs of lines crossing at a
 // plausible angle. Finds cards whose outline contour is broken by a busy background.
 void line_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
-                     std::vector<DocumentQuad>& out) {
+                     std::vector<DocumentQuad>& out, std::vector<DocumentQuad>& extra_out) {
   cv::Mat edges;
   cv::Canny(lab, edges, 40, 120, 3, true);
   const auto lines = edge_lines(edges);
@@ -293,7 +311,7 @@ void line_candidates(const cv::Mat& lab, const Gradients& g, double min_area, co
       if (std::abs(d.dot(n)) < min_gap) continue;
       pairs.emplace_back(static_cast<int>(i), static_cast<int>(j));
     }
-  std::vector<DocumentQuad> found;
+  std::vector<DocumentQuad> found, with_extra;
   for (size_t a = 0; a < pairs.size(); ++a)
     for (size_t b = a + 1; b < pairs.size(); ++b) {
       const auto& p = pairs[a];
@@ -313,12 +331,26 @@ void line_candidates(const cv::Mat& lab, const Gradients& g, double min_area, co
       if (!ok) continue;
       std::vector<cv::Point> hull;
       cv::convexHull(poly, hull);
-      if (hull.size() == 4) add_candidate(hull, min_area, g, lab.size(), options, found);
+      if (hull.size() != 4) continue;
+      const bool extra = std::any_of(std::begin(order), std::end(order), [&](int k) { return lines[k].extra; });
+      add_candidate(hull, min_area, g, lab.size(), options, extra ? with_extra : found);
     }
-  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
-  if (found.size() > 4) found.resize(4);
+  const auto best = [](std::vector<DocumentQuad>& quads) {
+    std::sort(quads.begin(), quads.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
+    if (quads.size() > 4) quads.resize(4);
+  };
+  best(found);
+  best(with_extra);
   out.insert(out.end(), found.begin(), found.end());
+  // A quad on a line beyond the longest pairs the card's short sides with whatever long
+  // line crosses them (a cloth stripe scores as well as a card edge): it only competes for
+  // the enclosed quad's slot, where the foreground must lie inside all its sides.
+  extra_out.insert(extra_out.end(), with_extra.begin(), with_extra.end());
 }
+
+// The least enclosure (DocumentQuad::enclosure) of a quad on an extra line to be the
+// enclosed result.
+constexpr double kExtraLineMinEnclosure = 0.95;
 
 bool same_quad(const DocumentQuad& a, const DocumentQuad& b, float tolerance) {
   for (int i = 0; i < 4; ++i)
@@ -357,10 +389,12 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   edge_candidates(lab, g, min_area, options, candidates);
   std::vector<DocumentQuad> pattern_cut;  // regions cut from a patterned background
   const Foreground fg = region_candidates(lab, g, min_area, options, candidates, pattern_cut);
-  line_candidates(lab, g, min_area, options, candidates);
+  std::vector<DocumentQuad> extra_lines;  // quads on a line beyond the longest (edge_lines)
+  line_candidates(lab, g, min_area, options, candidates, extra_lines);
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   for (auto& q : candidates) q.enclosure = enclosure(q, fg);
   for (auto& q : pattern_cut) q.enclosure = enclosure(q, fg);
+  for (auto& q : extra_lines) q.enclosure = enclosure(q, fg);
   const float tolerance = 0.02f * std::hypot(small.cols, small.rows);
   for (const auto& c : candidates) {
     if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, c, tolerance); })) continue;
@@ -370,10 +404,13 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   // On a patterned background the pattern's own lines outscore the card's edges (each
   // stripe is a strong straight edge) and fill the list with quads of cloth. The best
   // quad that has the foreground inside all its sides is kept too.
+  // A quad on an extra line must be wholly enclosed: one that crosses the cloth along a
+  // stripe keeps most of the card inside and scores well (seed 85: 0.83 enclosed, 0.72).
   const DocumentQuad* enclosed = nullptr;
-  for (const auto* list : {&candidates, &pattern_cut})
+  for (const auto* list : {&candidates, &pattern_cut, &extra_lines})
     for (const auto& c : *list)
-      if (c.enclosure >= options.min_enclosure && (!enclosed || c.score * c.enclosure > enclosed->score * enclosed->enclosure))
+      if (c.enclosure >= (list == &extra_lines ? kExtraLineMinEnclosure : options.min_enclosure) &&
+          (!enclosed || c.score * c.enclosure > enclosed->score * enclosed->enclosure))
         enclosed = &c;
   if (enclosed && std::none_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, *enclosed, tolerance); }))
     found.push_back(*enclosed);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -50,4 +51,44 @@ TEST_CASE("Document quads: a card on a checkered cloth is among the candidates",
   const auto it = std::find_if(quads.begin(), quads.end(), is_card);
   REQUIRE(it != quads.end());
   CHECK(it->enclosure >= beian::ocr::QuadFinderOptions{}.min_enclosure);
+}
+
+TEST_CASE("Document quads: a card turned on a striped cloth keeps its short sides", "[ocr][locate]") {
+  // Dark horizontal bands over a lighter check (as a purple tablecloth): a dozen image-wide
+  // horizontal edges outnumber and outlength a card's sides.
+  cv::Mat photo(1500, 2000, CV_8UC3);
+  for (int y = 0; y < photo.rows; ++y)
+    for (int x = 0; x < photo.cols; ++x) {
+      const bool band = (y / 62) % 2 == 1, column = (x / 62) % 2 == 1;
+      photo.at<cv::Vec3b>(y, x) = band ? cv::Vec3b(110, 70, 120) : column ? cv::Vec3b(170, 120, 190) : cv::Vec3b(200, 150, 215);
+    }
+  // A card of ID proportions (1.58) a fifth of the frame, turned by 7 degrees.
+  const cv::Point2f centre(900, 760);
+  const float half_w = 520, half_h = 329, a = static_cast<float>(-7 * CV_PI / 180);
+  const auto at = [&](float x, float y) {
+    return centre + cv::Point2f(x * std::cos(a) - y * std::sin(a), x * std::sin(a) + y * std::cos(a));
+  };
+  const std::array<cv::Point2f, 4> card = {at(-half_w, -half_h), at(half_w, -half_h), at(half_w, half_h), at(-half_w, half_h)};
+  std::vector<cv::Point> poly(card.begin(), card.end());
+  cv::fillConvexPoly(photo, poly, cv::Scalar(228, 236, 240), cv::LINE_AA);
+  // Print inside: a column of labels and a portrait whose straight edges run parallel to the sides.
+  for (int row = 0; row < 5; ++row) {
+    const cv::Point2f left = card[0] + (card[3] - card[0]) * (0.15f + 0.14f * row) + (card[1] - card[0]) * 0.06f;
+    cv::line(photo, left, left + (card[1] - card[0]) * 0.45f, cv::Scalar(60, 40, 30), 14);
+  }
+  const std::array<cv::Point2f, 4> portrait = {at(180, -240), at(460, -240), at(460, 120), at(180, 120)};
+  std::vector<cv::Point> face(portrait.begin(), portrait.end());
+  cv::fillConvexPoly(photo, face, cv::Scalar(60, 110, 200), cv::LINE_AA);
+  cv::GaussianBlur(photo, photo, {5, 5}, 0);
+
+  const auto quads = beian::ocr::find_document_quads(photo);
+  // The candidate nearest the card: its farthest corner from the card's (the card's own
+  // sides, not the label column or the portrait edge inside it, nor a band edge outside).
+  double nearest = 1e9;
+  for (const auto& q : quads) {
+    double farthest = 0;
+    for (int i = 0; i < 4; ++i) farthest = std::max(farthest, cv::norm(q.corners[i] - card[i]));
+    nearest = std::min(nearest, farthest);
+  }
+  CHECK(nearest < 35);
 }
