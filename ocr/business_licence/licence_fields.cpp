@@ -1,7 +1,9 @@
 #include "ocr/business_licence/licence_fields.h"
 
 #include <algorithm>
+#include <functional>
 
+#include "ocr/fields/glyph_check.h"
 #include "ocr/validators/credit_code.h"
 #include "pipeline/base/text.h"
 
@@ -147,17 +149,92 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
   return out;
 }
 
-AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar) {
+AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar,
+                         const cv::Mat& ink, const std::vector<cv::Rect>& lines) {
   AmountValue out;
   if (symbols.empty()) return out;
   const CapitalReading capital = resolve_capital(symbols, grammar);
   if (!capital.consistent) {
+    // A reading no numeral repair makes well formed (人民币喜人万元整 for 壹仟万): by shape.
+    if (lines.size() == 1)
+      if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar); !by_shape.empty())
+        return {std::move(by_shape), grammar.shapes.confidence, ""};
     out.missing_reason = "the amount " + capital.text + " holds a character that is no numeral";
     return out;
   }
   out.text = capital.text;
   out.confidence = capital.lookalikes ? std::min(confidence, grammar.lookalike_confidence) : confidence;
   return out;
+}
+
+std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
+                             const CapitalGrammar& grammar) {
+  const auto& shapes = grammar.shapes;
+  if (shapes.fonts.empty() || ink.empty() || line.empty()) return "";
+  std::u32string chars;
+  for (const auto& s : symbols)
+    for (char32_t c : utf8_to_u32(trim(s.text)))
+      if (c != U' ' && c != 0x3000) chars += c;
+  // The currency and the units as read frame the amount; without both the cells cannot be
+  // placed.
+  size_t start = 0;
+  for (const auto& currency : grammar.currencies) {
+    const std::u32string cur = utf8_to_u32(currency);
+    if (chars.compare(0, cur.size(), cur) == 0) start = std::max(start, cur.size());
+  }
+  const std::u32string units = utf8_to_u32(grammar.units);
+  size_t end = start;
+  while (end < chars.size() && units.find(chars[end]) == std::u32string::npos) ++end;
+  if (start == 0 || end == chars.size()) return "";
+  const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
+  struct Choice {
+    std::u32string amount;
+    double score = -1;
+  };
+  std::vector<Choice> best;  // the best choice per amount text
+  const size_t read = end - start;
+  for (size_t k = std::max<size_t>(1, read) - 1; k <= read + 1 && k <= 6; ++k) {
+    if (k == 0) continue;
+    std::vector<std::string> layout;
+    for (size_t i = 0; i < start; ++i) layout.push_back(u32_to_utf8(std::u32string(1, chars[i])));
+    for (size_t i = 0; i < k; ++i) layout.push_back("零");
+    for (size_t i = end; i < chars.size(); ++i) layout.push_back(u32_to_utf8(std::u32string(1, chars[i])));
+    const auto cells = character_cells(ink, line, layout);
+    if (cells.size() != layout.size()) continue;
+    // Per amount cell, its four best numerals by shape.
+    std::vector<std::vector<std::pair<double, char32_t>>> ranked(k);
+    for (size_t j = 0; j < k; ++j) {
+      const cv::Rect cell = cells[start + j] & cv::Rect(0, 0, ink.cols, ink.rows);
+      if (cell.empty()) return "";
+      for (char32_t n : numerals) ranked[j].emplace_back(glyph_match(ink(cell), u32_to_utf8(std::u32string(1, n)), shapes.fonts), n);
+      std::sort(ranked[j].rbegin(), ranked[j].rend());
+      ranked[j].resize(std::min<size_t>(4, ranked[j].size()));
+    }
+    std::u32string amount(k, U' ');
+    const std::function<void(size_t, double)> choose = [&](size_t j, double sum) {
+      if (j == k) {
+        if (!well_formed_amount(amount, grammar)) return;
+        const double score = sum / static_cast<double>(k);
+        auto same = std::find_if(best.begin(), best.end(), [&](const Choice& c) { return c.amount == amount; });
+        if (same == best.end()) best.push_back({amount, score});
+        else same->score = std::max(same->score, score);
+        return;
+      }
+      for (const auto& [match, n] : ranked[j]) {
+        amount[j] = n;
+        choose(j + 1, sum + match);
+      }
+    };
+    choose(0, 0.0);
+  }
+  std::sort(best.begin(), best.end(), [](const Choice& a, const Choice& b) { return a.score > b.score; });
+  if (best.empty() || best[0].score < shapes.min_match) return "";
+  if (best.size() > 1 && best[0].score - best[1].score < shapes.min_margin) return "";
+  // After the last unit only the tail may stand (one other character there is the tail misread).
+  std::u32string rest = chars.substr(end);
+  const std::u32string tail = utf8_to_u32(grammar.tail);
+  if (!rest.empty() && units.find(rest.back()) == std::u32string::npos && !tail.empty()) rest.back() = tail[0];
+  return u32_to_utf8(chars.substr(0, start) + best[0].amount + rest);
 }
 
 CodeReading resolve_credit_code(const std::vector<std::string>& candidates) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/core.hpp>
+
 #include "ocr/engine/tesseract_engine.h"
 
 namespace beian::ocr {
@@ -37,6 +39,14 @@ struct CapitalGrammar {
   // may be two characters: "人参"), each to that numeral.
   std::map<std::string, std::string> lookalikes;
   double lookalike_confidence = 0.85;    // most an amount repaired from look-alikes is trusted
+  // "shapes": an amount the reading cannot make well formed is chosen by its printed shape
+  // (capital_by_shape). Fonts empty: off.
+  struct Shapes {
+    std::vector<std::string> fonts;      // the numerals are rendered in these (Debian CJK fonts)
+    double min_match = 0.6;              // the amount's mean match (correlation) at least
+    double min_margin = 0.03;            // and better than the next well-formed amount by this
+    double confidence = 0.8;             // what an amount chosen by shape is trusted
+  } shapes;
 };
 
 struct CapitalReading {
@@ -57,13 +67,27 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
 
 // What to report for an amount read as `symbols` with mean `confidence`: the resolved text
 // and its confidence (capped after look-alike repairs), or empty text and why it is withheld
-// (an empty reason when nothing was read: the caller knows why).
+// (an empty reason when nothing was read: the caller knows why). Given the `ink` it was read
+// from and its one line, an amount no repair makes well formed is chosen by shape
+// (capital_by_shape), at grammar.shapes.confidence.
 struct AmountValue {
   std::string text;
   double confidence = 0;
   std::string missing_reason;
 };
-AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar);
+AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar,
+                         const cv::Mat& ink = {}, const std::vector<cv::Rect>& lines = {});
+
+// The amount printed on `line` of `ink` (dark on light) whose reading `symbols` is not
+// consistent (resolve_capital), chosen by shape: the line is cut into cells for the reading's
+// currency, k amount characters and its units and tail (k the amount's length as read, one
+// less and one more: a numeral read as two, or lost), each amount cell is matched against the
+// grammar's Chinese numerals rendered in grammar.shapes.fonts, and of the well-formed amounts
+// (from each cell's four best numerals) the one matching best on average is taken when it
+// reaches shapes.min_match and beats every other by shapes.min_margin. The capital's text
+// (currency, amount, units, tail), or empty.
+std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
+                             const CapitalGrammar& grammar);
 
 // Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
 bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);

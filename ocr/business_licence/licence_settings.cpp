@@ -1,5 +1,6 @@
 #include "ocr/business_licence/licence_settings.h"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ LicenceSettings load() {
   const std::string wk = where + " capital";
   check_keys(capital,
              {"description", "currencies", "digits", "places", "arabic", "units", "tail", "lookalikes",
-              "lookalike_confidence"},
+              "lookalike_confidence", "shapes"},
              {"currencies", "digits", "places", "arabic", "units", "tail", "lookalikes", "lookalike_confidence"}, wk);
   s.capital.currencies = get_value<std::vector<std::string>>(capital, "currencies", wk);
   s.capital.digits = get_value<std::string>(capital, "digits", wk);
@@ -50,6 +51,18 @@ LicenceSettings load() {
         throw std::runtime_error(wk + ": 'lookalikes' lists '" + k + "' twice");
   }
   s.capital.lookalike_confidence = get_value<double>(capital, "lookalike_confidence", wk);
+  if (capital.contains("shapes")) {
+    const auto& shapes = capital.at("shapes");
+    const std::string wsh = wk + " shapes";
+    check_keys(shapes, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
+               wsh);
+    s.capital.shapes.fonts = get_value<std::vector<std::string>>(shapes, "fonts", wsh);
+    for (const auto& font : s.capital.shapes.fonts)
+      if (!std::filesystem::exists(font)) throw std::runtime_error(wsh + ": font " + font + " is not installed");
+    s.capital.shapes.min_match = get_value<double>(shapes, "min_match", wsh);
+    s.capital.shapes.min_margin = get_value<double>(shapes, "min_margin", wsh);
+    s.capital.shapes.confidence = get_value<double>(shapes, "confidence", wsh);
+  }
   const auto& seal = j.at("seal");
   const std::string ws = where + " seal";
   check_keys(seal,

@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <string>
 
+#include <opencv2/freetype.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "ocr/business_licence/licence_fields.h"
+#include "ocr/business_licence/licence_settings.h"
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/labelled_fields.h"
 #include "ocr/fields/printed_dates.h"
@@ -301,6 +304,44 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   CHECK(ocr::amount_value(plain("人民币参拾万元整"), 0.98, g).confidence == g.lookalike_confidence);
   CHECK(ocr::amount_value(plain("人民币伍拾万元整"), 0.98, g).confidence == 0.98);
   CHECK(ocr::amount_value(plain("人民币湖佰万元"), 0.98, g).text.empty());
+}
+
+TEST_CASE("registered capital: an amount no repair explains is chosen by its printed shape", "[licence][capital]") {
+  // The licence's grammar and fonts (templates/ocr/business_licence.json); the line is printed
+  // in Noto Sans CJK Bold, which is not among the fonts compared.
+  const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
+  REQUIRE_FALSE(grammar.shapes.fonts.empty());
+  auto printed = [](const std::string& text) {
+    cv::Mat canvas(90, 520, CV_8UC3, cv::Scalar::all(245));
+    auto ft = cv::freetype::createFreeType2();
+    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+    ft->putText(canvas, text, cv::Point(20, 62), 40, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+    cv::Mat ink;
+    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 0.8);
+    return ink;
+  };
+  auto symbols = [](const std::string& read) {
+    std::vector<ocr::OcrSymbol> out;
+    for (char32_t c : utf8_to_u32(read)) {
+      ocr::OcrSymbol s;
+      s.text = u32_to_utf8(std::u32string(1, c));
+      s.confidence = 0.8;
+      out.push_back(s);
+    }
+    return out;
+  };
+  const cv::Rect line(14, 14, 340, 62);
+  // 壹仟 read as 喜人 (two characters, neither a numeral nor a listed look-alike pair).
+  const cv::Mat thousand = printed("人民币壹仟万元整");
+  CHECK(ocr::capital_by_shape(thousand, line, symbols("人民币喜人万元整"), grammar) == "人民币壹仟万元整");
+  const auto value = ocr::amount_value(symbols("人民币喜人万元整"), 0.8, grammar, thousand, {line});
+  CHECK(value.text == "人民币壹仟万元整");
+  CHECK(value.confidence == Approx(grammar.shapes.confidence));
+  // 贰佰 with its 贰 lost: one more cell than was read.
+  CHECK(ocr::capital_by_shape(printed("人民币贰佰万元整"), line, symbols("人民币佰万元整"), grammar) == "人民币贰佰万元整");
+  // Without the ink nothing is guessed.
+  CHECK(ocr::amount_value(symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
 }
 
 TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
