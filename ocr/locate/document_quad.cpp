@@ -348,6 +348,13 @@ void line_candidates(const cv::Mat& lab, const Gradients& g, double min_area, co
   extra_out.insert(extra_out.end(), with_extra.begin(), with_extra.end());
 }
 
+// Whether every corner of `q` lies inside (or on) `outer`.
+bool inside(const DocumentQuad& q, const DocumentQuad& outer) {
+  const std::vector<cv::Point2f> polygon(outer.corners.begin(), outer.corners.end());
+  return std::all_of(q.corners.begin(), q.corners.end(),
+                     [&](const cv::Point2f& p) { return cv::pointPolygonTest(polygon, p, false) >= 0; });
+}
+
 // The least enclosure (DocumentQuad::enclosure) of a quad on an extra line to be the
 // enclosed result.
 constexpr double kExtraLineMinEnclosure = 0.95;
@@ -406,12 +413,20 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   // quad that has the foreground inside all its sides is kept too.
   // A quad on an extra line must be wholly enclosed: one that crosses the cloth along a
   // stripe keeps most of the card inside and scores well (seed 85: 0.83 enclosed, 0.72).
-  const DocumentQuad* enclosed = nullptr;
+  // One enclosed inside another of more than twice its area is a part of the document (its
+  // portrait), not the document: the portrait's sharp frame outscores a card outline cut
+  // from a check (seed 87). A nearly as large outer quad is the card with a strip of cloth.
+  std::vector<const DocumentQuad*> enclosing;
   for (const auto* list : {&candidates, &pattern_cut, &extra_lines})
     for (const auto& c : *list)
-      if (c.enclosure >= (list == &extra_lines ? kExtraLineMinEnclosure : options.min_enclosure) &&
-          (!enclosed || c.score * c.enclosure > enclosed->score * enclosed->enclosure))
-        enclosed = &c;
+      if (c.enclosure >= (list == &extra_lines ? kExtraLineMinEnclosure : options.min_enclosure)) enclosing.push_back(&c);
+  const DocumentQuad* enclosed = nullptr;
+  for (const DocumentQuad* c : enclosing) {
+    const bool nested = std::any_of(enclosing.begin(), enclosing.end(), [&](const DocumentQuad* outer) {
+      return outer != c && outer->area_fraction > 2 * c->area_fraction && inside(*c, *outer);
+    });
+    if (!nested && (!enclosed || c->score * c->enclosure > enclosed->score * enclosed->enclosure)) enclosed = c;
+  }
   if (enclosed && std::none_of(found.begin(), found.end(), [&](const auto& f) { return same_quad(f, *enclosed, tolerance); }))
     found.push_back(*enclosed);
   // Back to full resolution, then snap each side to the real edge.
