@@ -98,8 +98,8 @@ std::string settle_small_marks(const cv::Mat& ink, const std::vector<OcrSymbol>&
   const int h = last_line.height;
   const cv::Point centre = (last.box.tl() + last.box.br()) / 2;
   if (!is_cjk_text(last.text) || !last_line.contains(centre)) return text;
-  // Searched: one character's width after the last character, the line's height; the threshold
-  // halves the contrast between that character's ink and the paper.
+  // Searched: one character's width after the last character, the line's height; contrast is
+  // measured from that character's ink to the paper.
   const cv::Rect image(0, 0, ink.cols, ink.rows);
   const cv::Rect after = cv::Rect(last.box.br().x + 1, last_line.y, h, h) & image;
   const cv::Rect character = last.box & image;

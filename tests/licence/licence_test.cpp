@@ -362,6 +362,8 @@ TEST_CASE("value text: label residue dropped, a final full stop restored", "[lic
   CHECK(ocr::clean_value_text("技术服务、技术开发.") == "技术服务、技术开发。");
   CHECK(ocr::clean_value_text("软件开发；广告设计，") == "软件开发；广告设计。");
   CHECK(ocr::clean_value_text("（依法须经批准的项目）,") == "（依法须经批准的项目）。");
+  // One ring read twice: the mark before the final 。 folds into it.
+  CHECK(ocr::clean_value_text("技术服务、技术开发.。") == "技术服务、技术开发。");
   // Inside the text and between digits nothing changes; a lone mark is no sentence.
   CHECK(ocr::clean_value_text("1,000万元") == "1,000万元");
   CHECK(ocr::clean_value_text("甲;乙") == "甲；乙");
