@@ -58,7 +58,7 @@ LicenceSettings load() {
                wsh);
     s.capital.shapes.fonts = get_value<std::vector<std::string>>(shapes, "fonts", wsh);
     for (const auto& font : s.capital.shapes.fonts)
-      if (!std::filesystem::exists(font)) throw std::runtime_error(wsh + ": font " + font + " is not installed");
+      if (!std::filesystem::exists(font)) throw std::runtime_error(wsh + ": font " + font + " is not installed (scripts/install-deps.sh)");
     s.capital.shapes.min_match = get_value<double>(shapes, "min_match", wsh);
     s.capital.shapes.min_margin = get_value<double>(shapes, "min_margin", wsh);
     s.capital.shapes.confidence = get_value<double>(shapes, "confidence", wsh);

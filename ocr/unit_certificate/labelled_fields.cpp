@@ -338,7 +338,8 @@ std::string clean_value_text(const std::string& text) {
 std::string running_text_value(const cv::Mat& ink, const FieldReading& reading) {
   std::string symbols;
   for (const auto& s : reading.symbols) symbols += s.text;
-  // The symbols are the text only when the reading was made of them (not a vote of reads).
+  // The marks are settled on the symbols' boxes: only when the text is made of those symbols
+  // (a reading whose text was assembled otherwise keeps its text).
   if (reading.lines.empty() || spaceless(symbols) != reading.text) return clean_value_text(reading.text);
   return clean_value_text(settle_small_marks(ink, reading.symbols, reading.lines.back()));
 }
