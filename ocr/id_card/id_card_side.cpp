@@ -138,7 +138,7 @@ FieldValue field_value(const std::string& value, double confidence, const std::s
   }
   if (confidence < min_confidence) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "unreadable: recognition confidence %.2f is below %.2f", confidence, min_confidence);
+    std::snprintf(buf, sizeof buf, "unreadable: recognition confidence %.3f is below %.2f", confidence, min_confidence);
     f.missing_reason = buf;
     return f;
   }

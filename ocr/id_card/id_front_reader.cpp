@@ -133,7 +133,12 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   const auto snapped = snap_to_vocabulary(reading, validators::ethnicities());
   const GlyphCheckSettings& shapes = id_card_settings().fields.at("ethnicity").glyph_check;
   if (snapped) {
-    const double c = ethnicity.confidence * (snapped->distance == 0 ? 1.0 : 0.7);
+    double c = ethnicity.confidence * (snapped->distance == 0 ? 1.0 : 0.7);
+    // A near reading (拉福 for 拉祜: chi_sim barely knows 祜) is as sure as a shape match
+    // when the printed shape picks the same name out of all 56.
+    if (snapped->distance > 0 && ethnicity.lines.size() == 1 &&
+        closest_by_shape(side.ink, ethnicity.lines.front(), validators::ethnicities(), shapes) == snapped->value)
+      c = std::max(c, shapes.shape_confidence);
     r.set_field("ethnicity", field_value(snapped->value, c, "", min_confidence("ethnicity")));
   } else if (const std::string by_shape =
                  ethnicity.lines.size() == 1
