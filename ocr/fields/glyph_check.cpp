@@ -14,6 +14,7 @@
 
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/text_clean.h"
+#include "ocr/validators/surnames.h"
 #include "pipeline/base/text.h"
 
 namespace beian::ocr {
@@ -365,18 +366,36 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         // The vote's character, split among the passes, is the clear match of its shape.
         symbols[i].confidence = std::max(symbols[i].confidence, settings.shape_confidence);
       }
-      if (vocabulary.characters.empty() || !in_doubt) continue;
-      std::string nearest;
-      double first = -1, second = -1;
-      for (const auto& c : shape_index(settings).nearest(ink(cells[j]), kVocabularyShortlist)) {
-        const double m = c == symbols[i].text ? current : normalised_match(cell, c, settings.fonts);
-        if (m > first) second = first, first = m, nearest = c;
-        else second = std::max(second, m);
+      if (!vocabulary.characters.empty() && in_doubt) {
+        std::string nearest;
+        double first = -1, second = -1;
+        for (const auto& c : shape_index(settings).nearest(ink(cells[j]), kVocabularyShortlist)) {
+          const double m = c == symbols[i].text ? current : normalised_match(cell, c, settings.fonts);
+          if (m > first) second = first, first = m, nearest = c;
+          else second = std::max(second, m);
+        }
+        if (nearest != symbols[i].text && first >= vocabulary.min_match && first - current >= vocabulary.min_gain &&
+            first - second >= vocabulary.min_margin) {
+          symbols[i].text = nearest;
+          symbols[i].confidence = settings.shape_confidence;
+          current = first;
+        }
       }
-      if (nearest != symbols[i].text && first >= vocabulary.min_match && first - current >= vocabulary.min_gain &&
-          first - second >= vocabulary.min_margin) {
-        symbols[i].text = nearest;
-        symbols[i].confidence = settings.shape_confidence;
+      const auto& surname = settings.surname;
+      if (surname.enabled && k == 0 && j == 0 && (in_doubt || symbols[i].confidence < kSureConfidence) &&
+          !validators::is_single_surname(symbols[i].text) &&
+          !validators::starts_with_compound_surname(symbols[i].text + (positions.size() > 1 ? symbols[positions[1]].text : ""))) {
+        std::string nearest;
+        double first = -1, second = -1;
+        for (const auto& c : validators::single_surnames()) {
+          const double m = normalised_match(cell, c, settings.fonts);
+          if (m > first) second = first, first = m, nearest = c;
+          else second = std::max(second, m);
+        }
+        if (first >= surname.min_match && first - current >= surname.min_gain && first - second >= surname.min_margin) {
+          symbols[i].text = nearest;
+          symbols[i].confidence = settings.shape_confidence;
+        }
       }
     }
   }

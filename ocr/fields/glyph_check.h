@@ -40,6 +40,21 @@ struct GlyphCheckSettings {
     double min_gain = 0.1;
     double min_margin = 0.05;
   } vocabulary;
+  // "surname": {"min_match", "min_gain", "min_margin"}: the field is a person's name, whose
+  // first character is a surname (templates/data/surnames.json, ~400). chi_sim reads rare
+  // surnames as common characters no family bears (龚 as 克, 熊 as 能, 闫 as 间) at 0.8-0.97,
+  // and the full character set holds too many rivals for the vocabulary step to dare. A first
+  // character in doubt (as for the vocabulary, or below 0.9 after the shape steps) that is no
+  // listed surname is compared with every listed one; the best replaces it when it matches at
+  // least min_match, better than the reading by min_gain and better than the next surname by
+  // min_margin. A reading that is itself a surname is left alone (董, 周, 徐 in poorly cut
+  // cells match other surnames better), and so is a name starting with a compound one (欧阳).
+  struct Surname {
+    bool enabled = false;
+    double min_match = 0.7;
+    double min_gain = 0.05;
+    double min_margin = 0.03;
+  } surname;
   bool enabled() const { return !fonts.empty(); }
 };
 

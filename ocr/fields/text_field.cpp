@@ -68,7 +68,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary"}, {"fonts", "min_gain", "shape_confidence"}, at);
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname"}, {"fonts", "min_gain", "shape_confidence"}, at);
     s.glyph_check.fonts = get_value<std::vector<std::string>>(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
     for (const auto& font : s.glyph_check.fonts)
@@ -90,6 +90,16 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       vocabulary.min_match = get_value<double>(v, "min_match", vat);
       vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
       vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
+    }
+    if (g.contains("surname")) {
+      const auto& v = g.at("surname");
+      const std::string sat = at + ".surname";
+      check_keys(v, {"min_match", "min_gain", "min_margin"}, {"min_match", "min_gain", "min_margin"}, sat);
+      auto& surname = s.glyph_check.surname;
+      surname.enabled = true;
+      surname.min_match = get_value<double>(v, "min_match", sat);
+      surname.min_gain = get_value<double>(v, "min_gain", sat);
+      surname.min_margin = get_value<double>(v, "min_margin", sat);
     }
   }
   if (j.contains("passes")) {

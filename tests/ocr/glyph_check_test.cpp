@@ -234,3 +234,42 @@ TEST_CASE("glyph check: a glyph far wider or narrower than the printed character
   cv::findNonZero(one.ink < 128, points);
   CHECK(ocr::glyph_match(one.ink(cv::boundingRect(points)), "一", kFonts) > 0.7);
 }
+
+TEST_CASE("glyph check: a name's first character read as no surname becomes the surname its shape matches", "[ocr][glyphs]") {
+  // chi_sim read 龚振德 of clean specimens as 克振德 (0.80 after the shape steps): 克 is no
+  // family's name, and among ~400 surnames 龚 matches the printed shape clearly best.
+  ocr::GlyphCheckSettings s = settings();
+  s.surname = {true, 0.5, 0.0, 0.03};
+  for (const auto& font : {kOtherFont, kFonts[0]}) {
+    INFO(font);
+    const Line line = printed("龚振德", font, 32);
+    const auto in = std::vector<ocr::OcrSymbol>{symbol("克", 0.8), symbol("振", 0.95), symbol("德", 0.95)};
+    const auto out = ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), s);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].text == "龚");
+    CHECK(out[0].confidence == Approx(0.8));
+    CHECK(out[1].text == "振");
+    // Without the surname list nothing offers 龚: the reading stays.
+    CHECK(ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), settings())[0].text == "克");
+  }
+}
+
+TEST_CASE("glyph check: surnames read in doubt, sure readings and compound surnames stay", "[ocr][glyphs]") {
+  ocr::GlyphCheckSettings s = settings();
+  s.surname = {true, 0.5, 0.0, 0.03};
+  const auto first_of = [&](const std::string& printed_text, std::vector<ocr::OcrSymbol> in) {
+    const Line line = printed(printed_text, kOtherFont, 32);
+    return ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), s).front();
+  };
+  // A listed surname in doubt is not questioned, even where another surname is printed.
+  CHECK(first_of("黎明", {symbol("朴", 0.8), symbol("明", 0.95)}).text == "朴");
+  // A sure reading stands whether listed or not (Tibetan names have no surname).
+  const auto sure = first_of("扎西", {symbol("扎", 0.97), symbol("西", 0.97)});
+  CHECK(sure.text == "扎");
+  CHECK(sure.confidence == Approx(0.97));
+  // 上 is no single surname, but 上官 is one.
+  CHECK(first_of("上官燕", {symbol("上", 0.8), symbol("官", 0.95), symbol("燕", 0.95)}).text == "上");
+  // The same unlisted reading without its compound partner is questioned (and 上 printed
+  // matches no surname well enough to be replaced).
+  CHECK(first_of("上燕", {symbol("上", 0.8), symbol("燕", 0.95)}).text == "上");
+}

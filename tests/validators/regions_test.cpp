@@ -1,4 +1,4 @@
-// The region and ethnicity tables in templates/data and their loaders.
+// The region, ethnicity and surname tables in templates/data and their loaders.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -6,6 +6,7 @@
 
 #include "ocr/validators/id_number.h"
 #include "ocr/validators/regions.h"
+#include "ocr/validators/surnames.h"
 #include "tests/support/test_support.h"
 
 using namespace beian;
@@ -71,4 +72,17 @@ TEST_CASE("ID issuing authorities: named after the county's bureau or the city's
   const auto& all = id_issuing_authorities();
   CHECK(all.size() >= 100);
   CHECK(std::find(all.begin(), all.end(), "南京市公安局建邺分局") != all.end());
+}
+
+TEST_CASE("Surname list: single and compound surnames", "[validators][surnames]") {
+  const auto& single = single_surnames();
+  CHECK(single.size() >= 350);
+  CHECK(single.front() == "王");
+  CHECK(std::set<std::string>(single.begin(), single.end()).size() == single.size());
+  for (const char* s : {"王", "龚", "熊", "闫", "邱", "覃"}) CHECK(is_single_surname(s));
+  for (const char* s : {"克", "能", "间", "产", "王王", ""}) CHECK_FALSE(is_single_surname(s));
+  CHECK(starts_with_compound_surname("欧阳修"));
+  CHECK(starts_with_compound_surname("上官"));
+  CHECK_FALSE(starts_with_compound_surname("欧修"));
+  CHECK_FALSE(starts_with_compound_surname("上"));
 }
