@@ -173,6 +173,8 @@ struct Resolution {
 
 // The birth-date cells (7th-14th characters) and the sex cell (17th: odd for men).
 constexpr int kBirthFirst = 6, kBirthLast = 13, kSexCell = 16;
+// A printed birth date that differs from the number's in more digits is a different date, not a slip.
+constexpr int kMaxContradictedBirthDigits = 2;
 
 // Lets the checks choose among the characters the passes proposed for the `open` cells of
 // `trial` (any the position allows where nothing was read; the printed sex fixes the 17th
@@ -282,6 +284,15 @@ Resolution resolve(const CellVotes& votes, const IdNumberSettings& settings, con
       }
     }
     uncertain = rest;
+    // A birth digit every pass read alike but the printed date contradicts is as unsettled
+    // as a disputed one once the number fails its checks (glare: 1769 read for 1969, the
+    // printed date 1969-02-05).
+    int contradicted = 0;
+    for (int k = kBirthFirst; k <= kBirthLast; ++k) contradicted += trial[k] != digits[k - kBirthFirst];
+    if (contradicted > 0 && contradicted <= kMaxContradictedBirthDigits) {
+      for (int k = kBirthFirst; k <= kBirthLast; ++k) trial[k] = digits[k - kBirthFirst];
+      filled = true;
+    }
   }
   if (filled && uncertain.empty() && valid(trial, today)) {
     out.value = trial;

@@ -45,8 +45,11 @@ struct IdNumberRead {
 };
 
 // What the rest of the card says about the number, each set only when read confidently.
-// Used only for characters the OCR passes could not settle (glare or a thumb over part of
-// the number); a read character is never overridden.
+// Used for characters the OCR passes could not settle (glare or a thumb over part of the
+// number), and for up to two birth digits every pass read alike but the printed date
+// contradicts, when the number as read fails its checks and passes them with the printed
+// date's digits (1769 read for 1969 under glare). Otherwise a read character is never
+// overridden.
 struct IdNumberHints {
   std::optional<Date> birth;  // the printed birth date: the 7th-14th characters
   std::optional<bool> male;   // the printed sex: the parity of the 17th character
