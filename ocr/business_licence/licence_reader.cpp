@@ -213,8 +213,9 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
-  r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,
-                                          address.confidence, address.missing_reason));
+  const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
+  r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
+                                          address.missing_reason));
   const auto issue =
       read_date_below(engine, unsealed, field("registration_authority"), s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));

@@ -27,6 +27,15 @@ std::string trim_name_marks(std::string_view text) {
   return out;
 }
 
+bool has_stray_marks(std::string_view address) {
+  static const std::u32string kFullWidth = U"，。、；：？！“”‘’『』「」《》…～";
+  for (char32_t c : utf8_to_u32(address)) {
+    if (c < 0x80 && std::ispunct(static_cast<int>(c)) && c != U'-' && c != U'#' && c != U'(' && c != U')') return true;
+    if (kFullWidth.find(c) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 std::string keep_only(std::string_view text, std::string_view allowed) {
   const std::u32string keep = utf8_to_u32(allowed);
   std::string out;

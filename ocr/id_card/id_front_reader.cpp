@@ -169,7 +169,10 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   // The address starts with province, prefecture and county names from a closed list.
   const TextFieldRead address = side.read(engine, "address");
   const std::string address_text = validators::repair_address_prefix(address.text).text;
-  r.set_field("address", field_value(address_text, address.confidence, address.missing_reason, min_confidence("address")));
+  const double address_confidence =
+      has_stray_marks(address_text) ? std::min(address.confidence, id_card_settings().fields.at("address").weakest_cap)
+                                    : address.confidence;
+  r.set_field("address", field_value(address_text, address_confidence, address.missing_reason, min_confidence("address")));
 
   FieldValue id;
   if (!number.value.empty() && number.value.find('?') == std::string::npos) {

@@ -344,6 +344,13 @@ std::string running_text_value(const cv::Mat& ink, const FieldReading& reading) 
   return clean_value_text(settle_small_marks(ink, reading.symbols, reading.lines.back()));
 }
 
+double address_confidence(const std::string& text, double confidence, const LabelledReadSettings& settings) {
+  if (!has_stray_marks(text)) return confidence;
+  for (const auto& f : settings.fields)
+    if (f.spec.field == "address" && f.ocr.weakest_cap > 0) return std::min(confidence, f.ocr.weakest_cap);
+  return confidence;
+}
+
 std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }
 
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,

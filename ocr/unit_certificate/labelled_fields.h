@@ -111,6 +111,11 @@ std::string clean_value_text(const std::string& text);
 // a dropped closing 。 restored), then clean_value_text.
 std::string running_text_value(const cv::Mat& ink, const FieldReading& reading);
 
+// The confidence an address read as `text` with `confidence` deserves: at most the address
+// field's weakest_character cap (settings.fields) when it holds a mark no address prints
+// (has_stray_marks: a misread character however sure the recogniser was).
+double address_confidence(const std::string& text, double confidence, const LabelledReadSettings& settings);
+
 // A person's name as a field value (legal representative, 负责人): clean_value_text, then
 // without marks at its ends (trim_name_marks): a name neither starts nor ends with one, so
 // one read there is a speck (、范强).

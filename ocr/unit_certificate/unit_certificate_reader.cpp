@@ -162,8 +162,9 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
-  r.set_field("address", value_or_missing(validators::repair_address_prefix(clean_value_text(address.text)).text,
-                                          address.confidence, address.missing_reason));
+  const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
+  r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
+                                          address.missing_reason));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
   const AmountValue amount = amount_value(funds.symbols, funds.confidence, licence_settings().capital, ink, funds.lines);

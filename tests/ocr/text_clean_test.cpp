@@ -31,3 +31,20 @@ TEST_CASE("Snapping to a vocabulary: nearest, unambiguous, within the edit limit
   CHECK(snap_to_vocabulary("汉", {"汉", "满"})->distance == 0);
   CHECK_FALSE(snap_to_vocabulary("汊", {"汉", "满"}).has_value());  // one-character entries match exactly
 }
+
+TEST_CASE("An address holding a mark no address prints is a misreading", "[ocr][text]") {
+  // Hard ID fronts of seed 87 read these at 0.99.
+  CHECK(has_stray_marks("上海市徐;C区和平路299号书香苑7栋3单元2301室"));
+  CHECK(has_stray_marks("云南省昆明市五华区高新路:20号名都花园8栋3单元302室"));
+  for (const char* misread : {"天津市红桥区“京路3号", "北京路?号", "长江路6号幸福里22栋3单元\"02室", "幸福里25，单元",
+                              "园区大道35.栋", "光明路、3号"}) {
+    INFO(misread);
+    CHECK(has_stray_marks(misread));
+  }
+  // What addresses do print: numbers with a dash or #, letters, brackets, the middle dot.
+  for (const char* printed : {"辽宁省沈阳市和平区东风路55号创新园10层1605室", "深圳市南山区科技园B座12-3室",
+                              "广州市天河区体育西路（东侧）101#", "伊宁市解放路(北段)8号", "北京路3号A栋", ""}) {
+    INFO(printed);
+    CHECK_FALSE(has_stray_marks(printed));
+  }
+}
