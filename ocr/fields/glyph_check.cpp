@@ -15,6 +15,7 @@
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/validators/surnames.h"
+#include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 
 namespace beian::ocr {
@@ -366,6 +367,18 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         // The vote's character, split among the passes, is the clear match of its shape.
         symbols[i].confidence = std::max(symbols[i].confidence, settings.shape_confidence);
       }
+      if (settings.confusables) {
+        if (const std::string other = confusable_partner(symbols[i].text); !other.empty()) {
+          const double m = normalised_match(cell, other, settings.fonts);
+          if (m - current >= settings.min_gain) {
+            symbols[i].text = other;
+            symbols[i].confidence = settings.shape_confidence;
+            current = m;
+          } else if (current - m < settings.min_gain) {
+            symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
+          }
+        }
+      }
       if (!vocabulary.characters.empty() && in_doubt) {
         std::string nearest;
         double first = -1, second = -1;
@@ -400,6 +413,27 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
     }
   }
   return symbols;
+}
+
+std::string confusable_partner(const std::string& c) {
+  static const std::map<std::string, std::string> partners = [] {
+    const std::string file = "data/confusables.json";
+    const nlohmann::json doc = load_data_file(file);
+    check_keys(doc, {"coverage", "pairs"}, {"pairs"}, file);
+    std::map<std::string, std::string> out;
+    for (const auto& pair : get_value<std::vector<std::string>>(doc, "pairs", file)) {
+      const std::u32string u = utf8_to_u32(pair);
+      if (u.size() != 2 || u[0] == u[1] || !is_cjk(u[0]) || !is_cjk(u[1]))
+        throw std::runtime_error(file + ": pair \"" + pair + "\" must be two different Chinese characters");
+      const std::string a = u32_to_utf8(u.substr(0, 1)), b = u32_to_utf8(u.substr(1, 1));
+      if (out.count(a) || out.count(b)) throw std::runtime_error(file + ": \"" + pair + "\" repeats a character of another pair");
+      out[a] = b;
+      out[b] = a;
+    }
+    return out;
+  }();
+  const auto it = partners.find(c);
+  return it == partners.end() ? std::string() : it->second;
 }
 
 std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,

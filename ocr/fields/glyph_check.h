@@ -55,6 +55,12 @@ struct GlyphCheckSettings {
     double min_gain = 0.05;
     double min_margin = 0.03;
   } surname;
+  // "confusables": true: a reading that is one of a pair chi_sim's fast model confuses in
+  // clean print by every pass and at 0.94-0.99 (templates/data/confusables.json: 凤 read 风,
+  // 岛 read 鸟) is compared by shape with the pair's other character, whatever its confidence:
+  // the other replaces it when it matches better by min_gain; when neither is better by
+  // min_gain, the reading is held at shape_confidence (the shape cannot tell, nor can chi_sim).
+  bool confusables = false;
   bool enabled() const { return !fonts.empty(); }
 };
 
@@ -91,6 +97,11 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
 std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings);
+
+// The other character of the confusable pair `c` belongs to (templates/data/confusables.json),
+// or empty. Loaded once (thread-safe); throws std::runtime_error naming the file when it is
+// malformed.
+std::string confusable_partner(const std::string& c);
 
 // The entry of a closed `vocabulary` (ethnic groups) whose characters, rendered, match the ink
 // printed on `line` best: an entry of k characters is compared with k cells (character_cells)

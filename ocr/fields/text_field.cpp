@@ -68,7 +68,9 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname"}, {"fonts", "min_gain", "shape_confidence"}, at);
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "confusables"},
+               {"fonts", "min_gain", "shape_confidence"}, at);
+    if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
     s.glyph_check.fonts = get_value<std::vector<std::string>>(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
     for (const auto& font : s.glyph_check.fonts)

@@ -273,3 +273,27 @@ TEST_CASE("glyph check: surnames read in doubt, sure readings and compound surna
   // matches no surname well enough to be replaced).
   CHECK(first_of("上燕", {symbol("上", 0.8), symbol("燕", 0.95)}).text == "上");
 }
+
+TEST_CASE("glyph check: a character chi_sim confuses with a look-alike is weighed against it, however sure", "[ocr][glyphs]") {
+  // 凤 read 风 and 岛 read 鸟 by every pass at 0.94-0.99 (templates/data/confusables.json).
+  ocr::GlyphCheckSettings s = settings();
+  s.confusables = true;
+  const auto checked = [&](const std::string& printed_text, const std::vector<std::string>& read,
+                           const ocr::GlyphCheckSettings& with) {
+    const Line line = printed(printed_text, kOtherFont, 32);
+    const auto in = symbols_of(read, 0.97);
+    return ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), with);
+  };
+  const auto feng = checked("林晓凤", {"林", "晓", "风"}, s);
+  CHECK(feng[2].text == "凤");
+  CHECK(feng[2].confidence == Approx(0.8));
+  CHECK(checked("青岛港", {"青", "鸟", "港"}, s)[1].text == "岛");
+  // Right readings stay (the look-alike matches worse), as does everything without the list.
+  const auto wind = checked("风华", {"风", "华"}, s);
+  CHECK(wind[0].text == "风");
+  CHECK(checked("飞鸟", {"飞", "鸟"}, s)[1].text == "鸟");
+  CHECK(checked("林晓凤", {"林", "晓", "风"}, settings())[2].text == "风");
+  CHECK(ocr::confusable_partner("凤") == "风");
+  CHECK(ocr::confusable_partner("风") == "凤");
+  CHECK(ocr::confusable_partner("林").empty());
+}
