@@ -128,7 +128,14 @@ DocumentResult IdCardBackReader::read(const PageAnalysis& page, const Classifica
   // is partial, and a branch missing from it must not become its neighbour).
   const TextFieldRead authority = side.read(engine, "issuing_authority");
   std::string authority_text = keep_cjk(authority.text);
-  const auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1);
+  auto known = snap_to_vocabulary(authority_text, validators::id_issuing_authorities(), 1);
+  if (!known) {
+    // The fixed words of a bureau's name are no place for a district to differ: a misread 局
+    // after 公安 or after a final 分 (南京市公安月交楼分局, 苏州市公安局关中分六) is the 局,
+    // and the one edit left is for the place names.
+    const std::string repaired = validators::with_bureau_words(authority_text);
+    if (repaired != authority_text) known = snap_to_vocabulary(repaired, validators::id_issuing_authorities(), 1);
+  }
   if (known) authority_text = known->value;
   // Every issuing bureau's name ends in 局 (…公安局, …分局).
   const std::string_view bureau = "局";

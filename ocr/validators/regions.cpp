@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/base/data_file.h"
+#include "pipeline/base/text.h"
 
 namespace beian::validators {
 namespace {
@@ -141,6 +142,14 @@ std::string id_issuing_authority(const Region& region) {
     }
   const std::string& city = region.prefecture.empty() ? region.province : region.prefecture;
   return city + "公安局" + district + "分局";
+}
+
+std::string with_bureau_words(std::string_view reading) {
+  std::u32string u = utf8_to_u32(reading);
+  for (size_t k = 0; k + 2 < u.size(); ++k)
+    if (u[k] == U'公' && u[k + 1] == U'安') u[k + 2] = U'局';
+  if (u.size() >= 2 && u[u.size() - 2] == U'分') u.back() = U'局';
+  return u32_to_utf8(u);
 }
 
 const std::vector<std::string>& id_issuing_authorities() {

@@ -69,6 +69,12 @@ std::string id_issuing_authority(const Region& region);
 // the 签发机关 field is matched against), loaded once.
 const std::vector<std::string>& id_issuing_authorities();
 
+// `reading` (UTF-8) with the character after each 公安 and after a final 分 made 局: the fixed
+// words every issuing bureau's name is built from (…公安局, …分局). A misread there
+// (南京市公安月交楼分局, 苏州市公安局关中分六) is no difference of place; the reader leaves
+// its one-edit allowance for the place names.
+std::string with_bureau_words(std::string_view reading);
+
 // The ethnic group names without 族, in GB/T 3304 order, from data/ethnicities.json
 // (loaded once; throws std::runtime_error naming the file when malformed).
 const std::vector<std::string>& ethnicities();

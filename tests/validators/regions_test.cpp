@@ -86,3 +86,18 @@ TEST_CASE("Surname list: single and compound surnames", "[validators][surnames]"
   CHECK_FALSE(starts_with_compound_surname("欧修"));
   CHECK_FALSE(starts_with_compound_surname("上"));
 }
+
+TEST_CASE("Issuing bureau names: the fixed words 公安局 and 分局 restored", "[validators][regions]") {
+  CHECK(with_bureau_words("南京市公安月交楼分局") == "南京市公安局交楼分局");
+  CHECK(with_bureau_words("苏州市公安局关中分六") == "苏州市公安局关中分局");
+  CHECK(with_bureau_words("贵阳市公安局南遇分话") == "贵阳市公安局南遇分局");
+  CHECK(with_bureau_words("北京市公安局海淀分局") == "北京市公安局海淀分局");
+  CHECK(with_bureau_words("海口市公安局") == "海口市公安局");
+  // Nothing to restore where the words are not there.
+  CHECK(with_bureau_words("南京市鼓楼区") == "南京市鼓楼区");
+  CHECK(with_bureau_words("公安") == "公安");
+  CHECK(with_bureau_words("").empty());
+  // What the reader then snaps within one edit of a listed bureau.
+  const auto& known = id_issuing_authorities();
+  CHECK(std::find(known.begin(), known.end(), "南京市公安局鼓楼分局") != known.end());
+}
