@@ -395,8 +395,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         }
       }
       const auto& surname = settings.surname;
-      if (surname.enabled && k == 0 && j == 0 && (in_doubt || symbols[i].confidence < kSureConfidence) &&
-          !validators::is_single_surname(symbols[i].text) &&
+      const bool sure = !in_doubt && symbols[i].confidence >= kSureConfidence;
+      if (surname.enabled && k == 0 && j == 0 && !validators::is_single_surname(symbols[i].text) &&
           !validators::starts_with_compound_surname(symbols[i].text + (positions.size() > 1 ? symbols[positions[1]].text : ""))) {
         std::string nearest;
         double first = -1, second = -1;
@@ -405,7 +405,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           if (m > first) second = first, first = m, nearest = c;
           else second = std::max(second, m);
         }
-        if (first >= surname.min_match && first - current >= surname.min_gain && first - second >= surname.min_margin) {
+        const double min_gain = sure ? surname.sure_min_gain : surname.min_gain;
+        if (first >= surname.min_match && first - current >= min_gain && first - second >= surname.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;
         }

@@ -40,20 +40,25 @@ struct GlyphCheckSettings {
     double min_gain = 0.1;
     double min_margin = 0.05;
   } vocabulary;
-  // "surname": {"min_match", "min_gain", "min_margin"}: the field is a person's name, whose
+  // "surname": {"min_match", "min_gain", "sure_min_gain", "min_margin"}: the field is a person's name, whose
   // first character is a surname (templates/data/surnames.json, ~400). chi_sim reads rare
   // surnames as common characters no family bears (龚 as 克, 熊 as 能, 闫 as 间) at 0.8-0.97,
   // and the full character set holds too many rivals for the vocabulary step to dare. A first
-  // character in doubt (as for the vocabulary, or below 0.9 after the shape steps) that is no
-  // listed surname is compared with every listed one; the best replaces it when it matches at
-  // least min_match, better than the reading by min_gain and better than the next surname by
-  // min_margin. A reading that is itself a surname is left alone (董, 周, 徐 in poorly cut
-  // cells match other surnames better), and so is a name starting with a compound one (欧阳).
+  // character that is no listed surname is compared with every listed one; the best replaces
+  // it when it matches at least min_match, better than the next surname by min_margin, and
+  // better than the reading by min_gain - by sure_min_gain when the reading was sure (not in
+  // doubt as for the vocabulary, and >= 0.9 after the shape steps). A reading that is itself
+  // a surname is left alone (董, 周, 徐 in poorly cut cells match other surnames better), and
+  // so is a name starting with a compound one (欧阳).
   struct Surname {
     bool enabled = false;
     double min_match = 0.7;
     double min_gain = 0.05;
     double min_margin = 0.03;
+    // A sure reading that is no listed surname (闫 read 间 at 0.96 by every pass) is replaced
+    // only by a surname matching better by this much: a name without a surname (扎西) is
+    // read right and sure, and its shape matches its own reading best.
+    double sure_min_gain = 0.1;
   } surname;
   // "confusables": true: a reading that is one of a pair chi_sim's fast model confuses in
   // clean print by every pass and at 0.94-0.99 (templates/data/confusables.json: 凤 read 风,

@@ -96,11 +96,12 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     if (g.contains("surname")) {
       const auto& v = g.at("surname");
       const std::string sat = at + ".surname";
-      check_keys(v, {"min_match", "min_gain", "min_margin"}, {"min_match", "min_gain", "min_margin"}, sat);
+      check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
       auto& surname = s.glyph_check.surname;
       surname.enabled = true;
       surname.min_match = get_value<double>(v, "min_match", sat);
       surname.min_gain = get_value<double>(v, "min_gain", sat);
+      surname.sure_min_gain = get_value<double>(v, "sure_min_gain", sat);
       surname.min_margin = get_value<double>(v, "min_margin", sat);
     }
   }
