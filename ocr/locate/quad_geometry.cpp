@@ -62,6 +62,37 @@ std::optional<Quad> quad_from_convex_polygon(const std::vector<cv::Point>& hull)
   return order_clockwise(q);
 }
 
+std::optional<Quad> enclosing_quad(const std::vector<cv::Point>& hull, double max_growth) {
+  if (hull.size() < 4) return std::nullopt;
+  std::vector<cv::Point2f> poly(hull.begin(), hull.end());
+  const double hull_area = cv::contourArea(poly);
+  while (poly.size() > 4) {
+    const size_t n = poly.size();
+    size_t best = n;
+    cv::Point2f best_corner;
+    double least = std::numeric_limits<double>::max();
+    for (size_t i = 0; i < n; ++i) {
+      // Edge i (poly[i] -> poly[i+1]) is removed by extending its neighbours until they meet.
+      const cv::Point2f& before = poly[(i + n - 1) % n];
+      const cv::Point2f& a = poly[i];
+      const cv::Point2f& b = poly[(i + 1) % n];
+      const cv::Point2f& after = poly[(i + 2) % n];
+      const auto corner = intersect_lines(before, a - before, b, after - b);
+      // The neighbours must meet beyond the edge, not behind it (they diverge there).
+      if (!corner || (*corner - a).dot(a - before) < 0 || (*corner - b).dot(b - after) < 0) continue;
+      const double added = std::abs((b - a).cross(*corner - a)) / 2;
+      if (added < least) least = added, best = i, best_corner = *corner;
+    }
+    if (best == n) return std::nullopt;
+    poly[best] = best_corner;
+    poly.erase(poly.begin() + static_cast<long>((best + 1) % n));
+  }
+  if (cv::contourArea(poly) > max_growth * hull_area) return std::nullopt;
+  Quad q;
+  for (int i = 0; i < 4; ++i) q[i] = poly[i];
+  return order_clockwise(q);
+}
+
 bool plausible_quad(const Quad& q) {
   std::vector<cv::Point2f> pts(q.begin(), q.end());
   if (!cv::isContourConvex(pts)) return false;

@@ -25,6 +25,14 @@ Quad order_clockwise(Quad q);
 // nullopt when the polygon has fewer than 4 vertices.
 std::optional<Quad> quad_from_convex_polygon(const std::vector<cv::Point>& hull);
 
+// The four-corner polygon around a convex polygon whose sides lie on its longest sides: each
+// step removes the side whose neighbours, extended until they meet, add the least area. A
+// card's rounded corners give way to the corners where its straight sides meet, where
+// dropping vertices cuts across them (seed 89's cloth: corners 25 px inside at 600 px).
+// nullopt when the polygon has fewer than 4 vertices, no side can be removed, or the result
+// is more than `max_growth` times the polygon's area (a triangle-like region).
+std::optional<Quad> enclosing_quad(const std::vector<cv::Point>& hull, double max_growth = 1.1);
+
 // Convex, no interior angle below 35° or above 145°, no side shorter than 1/8 of the
 // longest: a document seen at up to ~40° of perspective.
 bool plausible_quad(const Quad& q);

@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/locate/document_quad.h"
+#include "ocr/locate/quad_geometry.h"
 
 namespace {
 
@@ -91,4 +92,35 @@ TEST_CASE("Document quads: a card turned on a striped cloth keeps its short side
     nearest = std::min(nearest, farthest);
   }
   CHECK(nearest < 35);
+}
+
+TEST_CASE("Document quads: a rounded card's outline gives the corners where its sides meet", "[ocr][locate]") {
+  // A card of ID proportions turned by 5 degrees with corners rounded to 6% of its width, as
+  // the colour region of a card on a cloth outlines it.
+  const cv::Point2f centre(300, 220);
+  const float half_w = 200, half_h = 126, radius = 24, a = static_cast<float>(5 * CV_PI / 180);
+  const auto at = [&](float x, float y) {
+    return centre + cv::Point2f(x * std::cos(a) - y * std::sin(a), x * std::sin(a) + y * std::cos(a));
+  };
+  std::vector<cv::Point> outline;
+  const float cx[4] = {half_w - radius, half_w - radius, -half_w + radius, -half_w + radius};
+  const float cy[4] = {-half_h + radius, half_h - radius, half_h - radius, -half_h + radius};
+  for (int k = 0; k < 4; ++k)
+    for (int step = 0; step <= 6; ++step) {
+      const double t = (k - 1) * CV_PI / 2 + step * CV_PI / 12;  // each corner's quarter arc
+      outline.push_back(at(cx[k] + radius * static_cast<float>(std::cos(t)), cy[k] + radius * static_cast<float>(std::sin(t))));
+    }
+  std::vector<cv::Point> hull;
+  cv::convexHull(outline, hull);
+  const auto quad = beian::ocr::enclosing_quad(hull);
+  REQUIRE(quad);
+  const std::array<cv::Point2f, 4> card = {at(-half_w, -half_h), at(half_w, -half_h), at(half_w, half_h), at(-half_w, half_h)};
+  for (int i = 0; i < 4; ++i) {
+    INFO("corner " << i << " at " << (*quad)[i] << ", the card's at " << card[i]);
+    CHECK(cv::norm((*quad)[i] - card[i]) < 3);
+  }
+  // A hexagon (a round thing's outline) has none: the quad around it is 1/3 larger.
+  std::vector<cv::Point> hexagon;
+  for (int k = 0; k < 6; ++k) hexagon.emplace_back(cvRound(300 + 150 * std::cos(k * CV_PI / 3)), cvRound(220 + 150 * std::sin(k * CV_PI / 3)));
+  CHECK_FALSE(beian::ocr::enclosing_quad(hexagon));
 }
