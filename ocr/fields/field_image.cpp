@@ -199,6 +199,28 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region
       gap = 0;
     }
   }
+  // A band too low to be a line joins the band just above or below it: the top stroke of a
+  // character alone on its line (京's 亠, 3 rows above its 口 in a clean card's ethnicity)
+  // was dropped as noise and the rest read as 水.
+  const int join_gap = std::max(3, min_height / 2);
+  for (size_t i = 0; i < bands.size();) {
+    const auto height = [&](size_t k) { return bands[k].second - bands[k].first; };
+    if (height(i) >= min_height) {
+      ++i;
+      continue;
+    }
+    const bool below = i + 1 < bands.size() && bands[i + 1].first - bands[i].second <= join_gap;
+    const bool above = i > 0 && bands[i].first - bands[i - 1].second <= join_gap;
+    if (below && (!above || bands[i + 1].first - bands[i].second <= bands[i].first - bands[i - 1].second)) {
+      bands[i + 1].first = bands[i].first;
+      bands.erase(bands.begin() + static_cast<long>(i));
+    } else if (above) {
+      bands[i - 1].second = bands[i].second;
+      bands.erase(bands.begin() + static_cast<long>(i));
+    } else {
+      ++i;
+    }
+  }
   // Split bands holding more than one line at their weakest row near the expected pitch.
   std::vector<std::pair<int, int>> split;
   for (auto [a, b] : bands) {

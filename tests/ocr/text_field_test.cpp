@@ -207,3 +207,22 @@ TEST_CASE("ink image: text under a glare spot is restored, smooth lighting is le
     CHECK(cv::countNonZero(diff) == 0);
   }
 }
+
+TEST_CASE("Text lines: a character's top stroke above a gap stays with its line", "[ocr][fields]") {
+  // 京 alone on a clean card's ethnicity line: its 亠 is a thin band a few rows above the rest
+  // (rows bridged up to 2), too low to be a line by itself; it was dropped and the rest of
+  // the character read as 水. A speck far above the line stays noise.
+  cv::Mat ink(80, 120, CV_8U, cv::Scalar(255));
+  cv::rectangle(ink, cv::Rect(40, 4, 3, 2), cv::Scalar(0), cv::FILLED);     // a speck, 14 rows above
+  cv::rectangle(ink, cv::Rect(30, 20, 40, 3), cv::Scalar(0), cv::FILLED);   // 亠's bar
+  cv::rectangle(ink, cv::Rect(38, 28, 24, 10), cv::Scalar(0), 2);           // 口, 4 white rows below
+  cv::line(ink, {50, 38}, {50, 52}, cv::Scalar(0), 2);                       // 小
+  cv::line(ink, {42, 42}, {36, 50}, cv::Scalar(0), 2);
+  cv::line(ink, {58, 42}, {64, 50}, cv::Scalar(0), 2);
+  const auto lines = ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 10, 0, 3);
+  REQUIRE(lines.size() == 1);
+  INFO("line " << lines[0]);
+  CHECK(lines[0].y <= 22);  // the bar: rows 20-22
+  CHECK(lines[0].y >= 18);
+  CHECK(lines[0].br().y >= 52);
+}
