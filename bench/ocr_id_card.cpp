@@ -35,12 +35,13 @@ namespace {
 
 using namespace beian;
 
-// Peak resident set size of this process (VmHWM), MB.
-double peak_rss_mb() {
+// A memory figure of this process from /proc/self/status ("VmHWM:" the peak resident set,
+// "VmRSS:" the current one), MB.
+double status_mb(const std::string& field) {
   std::ifstream status("/proc/self/status");
   std::string key;
   while (status >> key) {
-    if (key == "VmHWM:") {
+    if (key == field) {
       double kb = 0;
       status >> kb;
       return kb / 1024.0;
@@ -49,6 +50,9 @@ double peak_rss_mb() {
   }
   return 0;
 }
+
+double peak_rss_mb() { return status_mb("VmHWM:"); }
+double current_rss_mb() { return status_mb("VmRSS:"); }
 
 struct Card {
   DocumentType type;
@@ -61,20 +65,6 @@ bool reset_peak_rss() {
   clear << "5";
   clear.flush();
   return static_cast<bool>(clear);
-}
-
-double current_rss_mb() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmRSS:") {
-      double kb = 0;
-      status >> kb;
-      return kb / 1024.0;
-    }
-    status.ignore(1 << 12, '\n');
-  }
-  return 0;
 }
 
 std::vector<Card> make_cards(int n, uint64_t seed, samples::Level level) {
