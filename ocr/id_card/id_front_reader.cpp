@@ -121,6 +121,9 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
   const TextFieldRead name = side.read(engine, "name");
   r.set_field("name", field_value(keep_cjk(name.text, U"·"), name.confidence, name.missing_reason, min_confidence("name")));
 
+  // A reading the checked number confirms is at least as sure as a value taken from the
+  // number (seed 90: a clean card's 2006 年 1 月 29 日 read right at 0.37 was dropped).
+  if (parts && sex_value == parts->sex_zh()) sex_confidence = std::max(sex_confidence, kFromNumber);
   if (parts && sex_value != parts->sex_zh() && sex_confidence < kTrustReading) {
     sex_value = std::string(parts->sex_zh());
     sex_confidence = kFromNumber;
@@ -153,6 +156,7 @@ DocumentResult IdCardFrontReader::read(const PageAnalysis& page, const Classific
                                                                 : "the reading matches no ethnic group", 0));
   }
 
+  if (parts && birth.date && *birth.date == parts->birth) birth.confidence = std::max(birth.confidence, kFromNumber);
   if (parts && (!birth.date || *birth.date != parts->birth)) {
     // A reading within two digits of the number's date is an OCR slip (a dropped or
     // misread digit), not a different date: the number is guarded by its check digit.
