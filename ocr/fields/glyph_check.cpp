@@ -357,7 +357,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         rival = std::max(rival, m);
         if (m > best) best = m, chosen = c;
       }
-      const bool in_doubt = disputed || symbols[i].confidence < kSureConfidence || voted[j] < vocabulary.min_match;
+      const bool reading_unsure = disputed || symbols[i].confidence < kSureConfidence;
+      const bool in_doubt = reading_unsure || voted[j] < vocabulary.min_match;
       double current = voted[j];  // how well the reading matches, once the passes' candidates are weighed
       if (chosen != symbols[i].text && best - voted[j] >= settings.min_gain) {
         symbols[i].text = chosen;
@@ -382,12 +383,16 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       if (!vocabulary.characters.empty() && in_doubt) {
         std::string nearest;
         double first = -1, second = -1;
+        // A name's first character read as a listed surname is only replaced by another one:
+        // a poorly cut cell of 周 matched 同 (0.73) better than 周 (0.59), and no family is 同.
+        const bool surname_read = settings.surname.enabled && k == 0 && j == 0 && validators::is_single_surname(symbols[i].text);
         for (const auto& c : shape_index(settings).nearest(ink(cells[j]), kVocabularyShortlist)) {
+          if (surname_read && c != symbols[i].text && !validators::is_single_surname(c)) continue;
           const double m = c == symbols[i].text ? current : normalised_match(cell, c, settings.fonts);
           if (m > first) second = first, first = m, nearest = c;
           else second = std::max(second, m);
         }
-        if (nearest != symbols[i].text && first >= vocabulary.min_match && first - current >= vocabulary.min_gain &&
+        if (nearest != symbols[i].text && first >= (reading_unsure ? vocabulary.unsure_min_match : vocabulary.min_match) && first - current >= vocabulary.min_gain &&
             first - second >= vocabulary.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;

@@ -32,11 +32,16 @@ struct GlyphCheckSettings {
   // 0.9 or its reading matches its cell below min_match. A vocabulary character replaces the
   // reading when it matches at least min_match, better than the reading by min_gain (more
   // than the passes' min_gain: thousands of rivals are tried, not a handful) and better than
-  // the next vocabulary character by min_margin. Charset empty: off.
+  // the next vocabulary character by min_margin. Charset empty: off. "unsure_min_match"
+  // (optional, default min_match) replaces min_match when the reading itself was unsure (the
+  // passes disagreed or its confidence was below 0.9): 翠 read 翟 at 0.8 matched its cell at
+  // 0.25 and 翠 at 0.685-0.699, while sure readings in poorly cut cells (幸 at 0.99, matching
+  // 0.57) are beaten by a wrong neighbour (宰, 0.68) just as closely.
   struct Vocabulary {
     std::string charset;
     std::vector<std::string> characters;  // decoded at load
     double min_match = 0.7;
+    double unsure_min_match = 0.7;
     double min_gain = 0.1;
     double min_margin = 0.05;
   } vocabulary;

@@ -61,6 +61,7 @@ ocr::GlyphCheckSettings with_vocabulary() {
   s.vocabulary.charset = "GB2312";
   s.vocabulary.characters = ocr::charset_characters("GB2312");
   s.vocabulary.min_match = 0.7;
+  s.vocabulary.unsure_min_match = 0.65;
   s.vocabulary.min_gain = 0.1;
   s.vocabulary.min_margin = 0.05;
   return s;
@@ -311,4 +312,42 @@ TEST_CASE("glyph check: a character chi_sim confuses with a look-alike is weighe
   CHECK(ocr::confusable_partner("凤") == "风");
   CHECK(ocr::confusable_partner("风") == "凤");
   CHECK(ocr::confusable_partner("林").empty());
+}
+
+TEST_CASE("glyph check: an unsure reading gives way to the vocabulary at a lower match than a sure one", "[ocr][glyphs]") {
+  // 翠 read 翟 at 0.8 matched its cell at 0.25, 翠 at 0.685-0.699 (seed 90 clean fronts), just
+  // below min_match; a sure reading in a poorly cut cell (幸 at 0.99) is beaten that closely by
+  // a wrong look-alike (宰), so only a reading already in doubt gets the lower bar. Here the
+  // bars are set around how well 翠 printed in another font matches (0.7-0.95).
+  ocr::GlyphCheckSettings s = with_vocabulary();
+  s.vocabulary.min_match = 0.99;
+  s.vocabulary.unsure_min_match = 0.6;
+  const Line line = printed("翠苑路", kOtherFont, 32);
+  const auto first_of = [&](double confidence) {
+    const auto in = std::vector<ocr::OcrSymbol>{symbol("翟", confidence), symbol("苑", 0.97), symbol("路", 0.97)};
+    return ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), s).front();
+  };
+  const auto unsure = first_of(0.8);
+  CHECK(unsure.text == "翠");
+  CHECK(unsure.confidence == Approx(0.8));
+  // Sure and undisputed: in doubt only because its cell matches it poorly, so it needs min_match.
+  CHECK(first_of(0.97).text == "翟");
+  s.vocabulary.unsure_min_match = s.vocabulary.min_match;
+  CHECK(first_of(0.8).text == "翟");
+}
+
+TEST_CASE("glyph check: a name's first character read as a surname is replaced by the vocabulary only with a surname",
+          "[ocr][glyphs]") {
+  // 周 read in a poorly cut cell matched 同 (0.73) better than itself (0.59): the vocabulary
+  // made 周彤玲 同彤玲 (fresh seed 90, clean), and no family is named 同.
+  ocr::GlyphCheckSettings s = with_vocabulary();
+  s.surname = {true, 0.5, 0.0, 0.03, 0.1};
+  const Line line = printed("同彤玲", kOtherFont, 32);
+  const auto in = std::vector<ocr::OcrSymbol>{symbol("周", 0.8), symbol("彤", 0.95), symbol("玲", 0.95)};
+  CHECK(ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), s).front().text == "周");
+  // Not a name (no surname rule): the printed shape wins.
+  CHECK(ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), with_vocabulary()).front().text == "同");
+  // A surname the vocabulary finds still replaces one: 闵 printed, 周 read.
+  const Line min = printed("闵彤玲", kOtherFont, 32);
+  CHECK(ocr::check_glyphs(min.ink, {min.box}, in, each_alone(in), s).front().text == "闵");
 }
