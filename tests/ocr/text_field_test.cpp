@@ -9,6 +9,8 @@
 #include "ocr/engine/tesseract_engine.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/text_field.h"
+#include "ocr/id_card/id_card_settings.h"
+#include "ocr/layout/document_layout.h"
 
 using namespace beian;
 
@@ -137,6 +139,40 @@ TEST_CASE("text field: follow_ink reads a value that starts before its layout bo
   REQUIRE(followed.lines.size() == 1);
   CHECK(followed.lines.front().x < 196);  // the 2 starts at ~192
   CHECK(followed.lines.front().x > 150);  // the label, ending ~50 px to the left, stays out
+}
+
+TEST_CASE("text field: an ID card address line cut by its search area keeps its last character, not the portrait",
+          "[ocr][text_field]") {
+  // A full first address line ends next to the portrait; on a card rectified 7 px to the right
+  // the search area (layout box + margin) cut its last character in half (名 read 和, seed 90).
+  const auto& layout = ocr::document_layout(DocumentType::kIdFront);
+  const auto& settings = ocr::id_card_settings().fields.at("address");
+  const cv::Rect box = layout.field("address")->box;
+  const cv::Rect portrait = *layout.area("portrait");
+  const int search_right = box.br().x + settings.margin_x;
+  cv::Mat view(layout.canonical, CV_8UC3, cv::Scalar(228, 238, 242));
+  auto font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+  const std::string first = "上海市虹口区朝阳路114号名";
+  int baseline = 0;
+  const cv::Size size = font->getTextSize(first, 30, -1, &baseline);
+  const int start = search_right + 12 - size.width;  // 名 reaches 12 px past the search area
+  const int shift = start - box.x;
+  font->putText(view, first, {start, box.y + 36}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  font->putText(view, "都花园22栋6单元101室", {start, box.y + 82}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  cv::rectangle(view, portrait + cv::Point(shift, 0), cv::Scalar(60, 80, 120), cv::FILLED);  // the photo, shifted too
+  const cv::Mat ink = ocr::ink_image(view);
+  ocr::TesseractEngine engine("");
+  REQUIRE(settings.follow_ink);
+  const auto read = ocr::read_text_field(engine, ink, box, settings, 10);
+  INFO("read " << read.text);
+  REQUIRE(!read.lines.empty());
+  CHECK(read.lines.front().br().x >= start + size.width - 2);  // the whole of 名
+  CHECK(read.lines.front().br().x < portrait.x + shift);       // nothing of the portrait
+  CHECK(read.text.find("号名都花园") != std::string::npos);
+  auto cut_settings = settings;
+  cut_settings.follow_ink = false;
+  CHECK(ocr::read_text_field(engine, ink, box, cut_settings, 10).lines.front().br().x <= search_right);
 }
 
 TEST_CASE("text field: a closing mark one sure pass read is kept, at its share of the vote", "[ocr][text_field]") {
