@@ -255,6 +255,31 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region
   return lines;
 }
 
+cv::Rect end_at_gap(const cv::Mat& ink, const cv::Rect& line, int max_gap) {
+  const cv::Rect r = line & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (r.empty() || max_gap <= 0) return line;
+  cv::Mat mask = ink_mask(ink, r);
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {2, 2}));
+  cv::Mat columns;
+  cv::reduce(mask / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
+  // Inked runs, joined over gaps up to max_gap.
+  std::vector<std::pair<int, int>> runs;  // [begin, end)
+  for (int x = 0; x < columns.cols; ++x) {
+    if (!columns.at<int>(0, x)) continue;
+    if (!runs.empty() && x - runs.back().second <= max_gap) runs.back().second = x + 1;
+    else runs.emplace_back(x, x + 1);
+  }
+  for (size_t k = 0; k < runs.size(); ++k) {
+    if (2 * (runs[k].second - runs[k].first) < r.height) continue;
+    // Only what lies beyond a wide gap goes: this mask, set by the line's own darkest ink, may
+    // miss faint strokes at the value's ends that the line's search kept (the 氵 of a small 汉).
+    const int left = k > 0 ? runs[k].first : 0;
+    const int right = r.width - runs[k].second > max_gap ? runs[k].second : r.width;
+    return cv::Rect(r.x + left, r.y, right - left, r.height);
+  }
+  return line;
+}
+
 cv::Mat crop_for_ocr(const cv::Mat& ink, const cv::Rect& region, double scale) {
   const cv::Rect r = region & cv::Rect(0, 0, ink.cols, ink.rows);
   if (r.empty()) return cv::Mat();

@@ -39,6 +39,14 @@ cv::Mat ink_mask(const cv::Mat& ink, const cv::Rect& region);
 std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
                                       double line_pitch, int max_lines, bool follow_ink = false);
 
+// `line` (in `ink` coordinates) without what lies beyond a gap wider than `max_gap` px: it
+// starts at its first inked run at least half the line's height wide (a sliver of a
+// neighbouring label farther left is passed over) and ends where that run (joined over gaps up
+// to max_gap) ends, when more than max_gap of the line is left after it. What lies beyond such
+// a gap is not the value of a short field (a shaded card's background waves beside 汉 were
+// read 二). Unchanged when no run is that wide.
+cv::Rect end_at_gap(const cv::Mat& ink, const cv::Rect& line, int max_gap);
+
 // The crop of `ink` at `region` (clipped to the image), contrast-stretched so its darkest
 // ink is black, resized by `scale`; empty when the region lies outside the image.
 cv::Mat crop_for_ocr(const cv::Mat& ink, const cv::Rect& region, double scale);

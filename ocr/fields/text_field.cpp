@@ -35,7 +35,7 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
 
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
-                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink",
+                 "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink", "max_gap",
                  "keep_final_mark", "sure_first_pass"},
              {"language", "text_height"}, where);
   TextFieldSettings s;
@@ -59,6 +59,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     s.weakest_cap = w[1];
   }
   if (j.contains("follow_ink")) s.follow_ink = get_value<bool>(j, "follow_ink", where);
+  if (j.contains("max_gap")) s.max_gap = get_value<double>(j, "max_gap", where);
   if (j.contains("keep_final_mark")) s.keep_final_mark = get_value<bool>(j, "keep_final_mark", where);
   if (j.contains("sure_first_pass")) s.sure_first_pass = get_value<double>(j, "sure_first_pass", where);
   if (j.contains("copies")) {
@@ -357,6 +358,8 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
   const cv::Rect search(box.x - settings.margin_x, box.y - settings.margin_y, box.width + 2 * settings.margin_x,
                         box.height + 2 * settings.margin_y);
   out.lines = find_text_lines(ink, search, std::max(3, min_line_height), settings.line_pitch, settings.max_lines, settings.follow_ink);
+  if (settings.max_gap > 0)
+    for (auto& line : out.lines) line = end_at_gap(ink, line, static_cast<int>(settings.max_gap * line.height));
   if (out.lines.empty()) {
     out.missing_reason = "no printed text found in the field area";
     return out;

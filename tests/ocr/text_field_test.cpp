@@ -175,6 +175,37 @@ TEST_CASE("text field: an ID card address line cut by its search area keeps its 
   CHECK(ocr::read_text_field(engine, ink, box, cut_settings, 10).lines.front().br().x <= search_right);
 }
 
+TEST_CASE("text field: max_gap ends a short value at a wide gap; the background beyond is not read", "[ocr][text_field]") {
+  // A shaded card's background waves, dark enough to be ink, beside the ethnicity 汉 (seed 91
+  // photo: read 汉二, no ethnic group).
+  cv::Mat view(120, 760, CV_8UC3, cv::Scalar(228, 238, 242));
+  auto font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+  font->putText(view, "汉", {30, 80}, 34, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  for (int k = 0; k < 4; ++k)
+    cv::line(view, {200, 50 + 8 * k}, {330, 44 + 8 * k}, cv::Scalar(110, 115, 120), 2, cv::LINE_AA);
+  const cv::Mat ink = ocr::ink_image(view);
+  ocr::TesseractEngine engine("");
+  const cv::Rect box(20, 30, 330, 60);
+  const auto whole = ocr::read_text_field(engine, ink, box, settings(nlohmann::json::object()), 8);
+  REQUIRE(whole.lines.size() == 1);
+  CHECK(whole.lines.front().br().x > 300);  // the waves are part of the line
+  const auto ended = ocr::read_text_field(engine, ink, box, settings({{"max_gap", 1.0}}), 8);
+  INFO("read " << ended.text);
+  REQUIRE(ended.lines.size() == 1);
+  CHECK(ended.lines.front().br().x < 80);
+  CHECK(ended.text == "汉");
+  // A sliver of a label inside the search area, farther left than the gap: passed over (the
+  // value is the first run at least half the line's height wide).
+  cv::Mat with_label(120, 760, CV_8UC3, cv::Scalar(228, 238, 242));
+  font->putText(with_label, "汉", {80, 80}, 34, cv::Scalar(20, 20, 20), -1, cv::LINE_AA, true);
+  cv::rectangle(with_label, cv::Rect(10, 50, 3, 30), cv::Scalar(20, 20, 20), cv::FILLED);
+  const auto past_sliver = ocr::read_text_field(engine, ocr::ink_image(with_label), box, settings({{"max_gap", 1.0}}), 8);
+  REQUIRE(past_sliver.lines.size() == 1);
+  CHECK(past_sliver.lines.front().x > 70);
+  CHECK(past_sliver.text == "汉");
+}
+
 TEST_CASE("text field: a closing mark one sure pass read is kept, at its share of the vote", "[ocr][text_field]") {
   const auto read = [](const std::vector<std::string>& texts, double confidence) {
     std::vector<ocr::OcrSymbol> out;
