@@ -164,11 +164,18 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   }
   out.text = capital.text;
   out.confidence = capital.lookalikes ? std::min(confidence, grammar.lookalike_confidence) : confidence;
+  // A well-formed amount may still hold the wrong numeral: chi_sim has no 叁 and read one as
+  // 肆 at 0.98 (人民币叁拾万元整, fresh seed 93). When the printed shapes clearly pick another
+  // well-formed amount of as many numerals, that one is reported, at the shape's confidence
+  // (with one numeral more or fewer allowed, 叁拾 was taken for 拾 on poorly cut cells).
+  if (lines.size() == 1)
+    if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar, 0); !by_shape.empty() && by_shape != out.text)
+      return {std::move(by_shape), grammar.shapes.confidence, ""};
   return out;
 }
 
 std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
-                             const CapitalGrammar& grammar) {
+                             const CapitalGrammar& grammar, size_t length_slack) {
   const auto& shapes = grammar.shapes;
   if (shapes.fonts.empty() || ink.empty() || line.empty()) return "";
   std::u32string chars;
@@ -193,7 +200,7 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
   };
   std::vector<Choice> best;  // the best choice per amount text
   const size_t read = end - start;
-  for (size_t k = std::max<size_t>(1, read) - 1; k <= read + 1 && k <= 6; ++k) {
+  for (size_t k = std::max(read, length_slack) - length_slack; k <= read + length_slack && k <= 6; ++k) {
     if (k == 0) continue;
     std::vector<std::string> layout;
     for (size_t i = 0; i < start; ++i) layout.push_back(u32_to_utf8(std::u32string(1, chars[i])));

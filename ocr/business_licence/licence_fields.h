@@ -69,7 +69,8 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
 // and its confidence (capped after look-alike repairs), or empty text and why it is withheld
 // (an empty reason when nothing was read: the caller knows why). Given the `ink` it was read
 // from and its one line, an amount no repair makes well formed is chosen by shape
-// (capital_by_shape), at grammar.shapes.confidence.
+// (capital_by_shape), at grammar.shapes.confidence; so is a well-formed one whose numerals
+// the printed shapes clearly read otherwise (as many numerals).
 struct AmountValue {
   std::string text;
   double confidence = 0;
@@ -84,10 +85,11 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
 // less and one more: a numeral read as two, or lost), each amount cell is matched against the
 // grammar's Chinese numerals rendered in grammar.shapes.fonts, and of the well-formed amounts
 // (from each cell's four best numerals) the one matching best on average is taken when it
-// reaches shapes.min_match and beats every other by shapes.min_margin. The capital's text
+// reaches shapes.min_match and beats every other by shapes.min_margin. `length_slack`: how
+// many numerals more or fewer than read are tried (0: as many as read). The capital's text
 // (currency, amount, units, tail), or empty.
 std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
-                             const CapitalGrammar& grammar);
+                             const CapitalGrammar& grammar, size_t length_slack = 1);
 
 // Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
 bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);

@@ -342,6 +342,16 @@ TEST_CASE("registered capital: an amount no repair explains is chosen by its pri
   CHECK(ocr::capital_by_shape(printed("人民币贰佰万元整"), line, symbols("人民币佰万元整"), grammar) == "人民币贰佰万元整");
   // Without the ink nothing is guessed.
   CHECK(ocr::amount_value(symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
+  // A well-formed amount with the wrong numeral (chi_sim has no 叁: read 肆 at 0.98, seed 93):
+  // the printed shapes pick the other amount. A right reading keeps its confidence.
+  const cv::Mat thirty = printed("人民币叁拾万元整");
+  const auto repaired = ocr::amount_value(symbols("人民币肆拾万元整"), 0.98, grammar, thirty, {line});
+  CHECK(repaired.text == "人民币叁拾万元整");
+  CHECK(repaired.confidence == Approx(grammar.shapes.confidence));
+  const cv::Mat forty = printed("人民币肆拾万元整");
+  const auto kept = ocr::amount_value(symbols("人民币肆拾万元整"), 0.98, grammar, forty, {line});
+  CHECK(kept.text == "人民币肆拾万元整");
+  CHECK(kept.confidence == Approx(0.98));
 }
 
 TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
