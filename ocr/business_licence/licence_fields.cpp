@@ -168,7 +168,9 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   // 肆 at 0.98 (人民币叁拾万元整, fresh seed 93). When the printed shapes clearly pick another
   // well-formed amount of as many numerals, that one is reported, at the shape's confidence
   // (with one numeral more or fewer allowed, 叁拾 was taken for 拾 on poorly cut cells).
-  if (lines.size() == 1)
+  // Only for financial numerals: the shapes compared are those, never Arabic digits.
+  const bool arabic = out.text.find_first_of("0123456789") != std::string::npos;
+  if (lines.size() == 1 && !arabic)
     if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar, 0); !by_shape.empty() && by_shape != out.text)
       return {std::move(by_shape), grammar.shapes.confidence, ""};
   return out;

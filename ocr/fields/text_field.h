@@ -28,7 +28,7 @@ struct TextFieldSettings {
   // ink (find_text_lines). For values printed up to their layout box's edge, far from their label.
   bool follow_ink = false;
   // "max_gap": a line ends at its first gap wider than this many line heights (end_at_gap);
-  // 0 = off. For short values (sex, ethnicity) that have nothing beside them on the card.
+  // 0 = off. For short values with nothing beside them on the card (the ethnicity).
   double max_gap = 0;
   // "keep_final_mark": with passes, a closing mark (。 ， ；…) that a sure pass read after the
   // voted text, and the others lost, is kept (at that pass's share of the vote). For running

@@ -352,6 +352,11 @@ TEST_CASE("registered capital: an amount no repair explains is chosen by its pri
   const auto kept = ocr::amount_value(symbols("人民币肆拾万元整"), 0.98, grammar, forty, {line});
   CHECK(kept.text == "人民币肆拾万元整");
   CHECK(kept.confidence == Approx(0.98));
+  // Arabic digits are not compared with the numerals' shapes.
+  const cv::Mat digits = printed("人民币100万元");
+  const auto arabic = ocr::amount_value(symbols("人民币100万元"), 0.98, grammar, digits, {line});
+  CHECK(arabic.text == "人民币100万元");
+  CHECK(arabic.confidence == Approx(0.98));
 }
 
 TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
