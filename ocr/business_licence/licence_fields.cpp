@@ -149,6 +149,23 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
   return out;
 }
 
+namespace {
+
+// Whether `line` of `ink` shows `text` followed by grammar.tail: cut into cells for both, the
+// last cell matches the tail's shape at least grammar.shapes.min_match. (The symbols' own
+// boxes do not tell: the recogniser that lost the 整 may have merged two characters before it.)
+bool tail_printed_after(const cv::Mat& ink, const cv::Rect& line, const std::string& text, const CapitalGrammar& grammar) {
+  if (grammar.tail.empty() || grammar.shapes.fonts.empty() || ink.empty() || line.empty()) return false;
+  std::vector<std::string> layout;
+  for (char32_t c : utf8_to_u32(text + grammar.tail)) layout.push_back(u32_to_utf8(std::u32string(1, c)));
+  const auto cells = character_cells(ink, line, layout);
+  if (cells.size() != layout.size()) return false;
+  const double match = glyph_match(ink(cells.back()), grammar.tail, grammar.shapes.fonts);
+  return match >= grammar.shapes.min_match;
+}
+
+}  // namespace
+
 AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidence, const CapitalGrammar& grammar,
                          const cv::Mat& ink, const std::vector<cv::Rect>& lines) {
   AmountValue out;
@@ -164,6 +181,13 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   }
   out.text = capital.text;
   out.confidence = capital.lookalikes ? std::min(confidence, grammar.lookalike_confidence) : confidence;
+  // The tail (整) is the last character of the line and the one a blurred photo loses
+  // (人民币伍拾万元 read for 人民币伍拾万元整, the 整 printed): a character printed after the
+  // last unit that looks like the tail is the tail.
+  const std::u32string text = utf8_to_u32(out.text);
+  const bool ends_in_unit = !text.empty() && utf8_to_u32(grammar.units).find(text.back()) != std::u32string::npos;
+  if (ends_in_unit && lines.size() == 1 && tail_printed_after(ink, lines.front(), out.text, grammar))
+    out.text += grammar.tail;
   // A well-formed amount may still hold the wrong numeral: chi_sim has no 叁 and read one as
   // 肆 at 0.98 (人民币叁拾万元整, fresh seed 93). When the printed shapes clearly pick another
   // well-formed amount of as many numerals, that one is reported, at the shape's confidence

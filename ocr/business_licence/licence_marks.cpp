@@ -111,12 +111,21 @@ SealReading detect_seal(const cv::Mat& bgr, const SealSettings& s) {
   return out;
 }
 
+namespace {
+
+// The seal's box grown by a tenth, within the image.
+cv::Rect seal_area(const SealReading& seal, cv::Size size) {
+  const int gx = seal.box.width / 10, gy = seal.box.height / 10;
+  return cv::Rect(seal.box.x - gx, seal.box.y - gy, seal.box.width + 2 * gx, seal.box.height + 2 * gy) &
+         cv::Rect(cv::Point(), size);
+}
+
+}  // namespace
+
 cv::Mat erase_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings) {
   cv::Mat out = ink.clone();
   if (!seal.found || bgr.channels() != 3 || bgr.size() != ink.size()) return out;
-  const int gx = seal.box.width / 10, gy = seal.box.height / 10;
-  const cv::Rect area = cv::Rect(seal.box.x - gx, seal.box.y - gy, seal.box.width + 2 * gx, seal.box.height + 2 * gy) &
-                        cv::Rect(0, 0, bgr.cols, bgr.rows);
+  const cv::Rect area = seal_area(seal, bgr.size());
   for (int y = area.y; y < area.br().y; ++y) {
     const cv::Vec3b* p = bgr.ptr<cv::Vec3b>(y);
     const uint8_t* k = ink.ptr<uint8_t>(y);
@@ -124,6 +133,60 @@ cv::Mat erase_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& se
     for (int x = area.x; x < area.br().x; ++x) {
       const int redness = p[x][2] - std::max(p[x][0], p[x][1]);
       if (redness >= settings.erase_min_redness && k[x] >= settings.erase_min_ink_level) o[x] = 255;
+    }
+  }
+  return out;
+}
+
+cv::Mat unmix_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings) {
+  cv::Mat out = ink.clone();
+  if (!seal.found || bgr.channels() != 3 || bgr.size() != ink.size()) return out;
+  const cv::Rect area = seal_area(seal, bgr.size());
+  // The page is paper x text x seal, per channel. Black text dims every channel alike; the
+  // red seal dims R a little (a_r) and G, B a lot (a_gb). R against the mean of G and B gives
+  // the seal's cover c of a pixel (q = r / gb = (1 - c a_r) / (1 - c a_gb)), and its ink level
+  // without the seal is k / (1 - c a_r).
+  std::vector<float> rs, gbs;
+  std::vector<float> seal_r, seal_gb;
+  for (int y = area.y; y < area.br().y; ++y) {
+    const cv::Vec3b* p = bgr.ptr<cv::Vec3b>(y);
+    for (int x = area.x; x < area.br().x; ++x) {
+      rs.push_back(p[x][2]);
+      gbs.push_back((p[x][0] + p[x][1]) / 2.0f);
+    }
+  }
+  auto percentile = [](std::vector<float> v, double q) {
+    if (v.empty()) return 0.0f;
+    const size_t i = std::min(v.size() - 1, static_cast<size_t>(q * v.size()));
+    std::nth_element(v.begin(), v.begin() + i, v.end());
+    return v[i];
+  };
+  // Paper is most of the seal's box: its colour is a high percentile of each channel there.
+  const float paper_r = std::max(1.0f, percentile(rs, 0.9)), paper_gb = std::max(1.0f, percentile(gbs, 0.9));
+  for (int y = area.y; y < area.br().y; ++y) {
+    const cv::Vec3b* p = bgr.ptr<cv::Vec3b>(y);
+    for (int x = area.x; x < area.br().x; ++x) {
+      const int redness = p[x][2] - std::max(p[x][0], p[x][1]);
+      if (redness >= settings.unmix_min_redness) {
+        seal_r.push_back(p[x][2] / paper_r);
+        seal_gb.push_back((p[x][0] + p[x][1]) / 2.0f / paper_gb);
+      }
+    }
+  }
+  if (seal_r.size() < 20) return out;
+  const double a_r = std::clamp(1.0 - percentile(seal_r, 0.5), 0.0, 0.9);
+  const double a_gb = std::clamp(1.0 - percentile(seal_gb, 0.5), 0.1, 1.0);
+  for (int y = area.y; y < area.br().y; ++y) {
+    const cv::Vec3b* p = bgr.ptr<cv::Vec3b>(y);
+    const uint8_t* k = ink.ptr<uint8_t>(y);
+    uint8_t* o = out.ptr<uint8_t>(y);
+    for (int x = area.x; x < area.br().x; ++x) {
+      const double r = p[x][2] / paper_r, gb = std::max(0.02, (p[x][0] + p[x][1]) / 2.0 / paper_gb);
+      const double q = r / gb;
+      if (q <= 1.0) continue;  // no red in it: paper or black
+      const double denominator = a_r - q * a_gb;
+      const double cover = denominator < 0 ? std::clamp((1.0 - q) / denominator, 0.0, 1.0) : 1.0;
+      o[x] = cv::saturate_cast<uint8_t>(k[x] / (1.0 - cover * a_r));
     }
   }
   return out;

@@ -46,4 +46,13 @@ SealReading detect_seal(const cv::Mat& bgr, const SealSettings& settings);
 // whatever its tint; elsewhere nothing changes (JPEG colour fringes of black text are reddish).
 cv::Mat erase_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings);
 
+// `ink` with the seal taken out by unmixing colours inside the same area: the page is paper x
+// text x seal per channel; black text dims every channel alike, the red seal dims R a little
+// and G, B a lot (its colour measured on the pixels at least unmix_min_redness red), so a
+// pixel's R against G, B tells how much seal covers it, and its ink level is divided by what
+// that seal takes away. Thin strokes over the seal keep their grey edges, which erase_seal
+// whitens with the seal at low resolution (an issue date losing its 2); the seal's faint rest
+// stays, so the two serve as each other's second chance.
+cv::Mat unmix_seal(const cv::Mat& ink, const cv::Mat& bgr, const SealReading& seal, const SealSettings& settings);
+
 }  // namespace beian::ocr

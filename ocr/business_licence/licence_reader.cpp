@@ -183,8 +183,11 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The company type is one of a closed national list.
   const auto& type_field = field("type");
-  const AuthorityReading company_type =
-      snap_to_name_list(clean_value_text(type_field.text), type_field.confidence, s.company_types);
+  AuthorityReading company_type = snap_to_name_list(clean_value_text(type_field.text), type_field.confidence, s.company_types);
+  const auto& types = s.company_types.names;
+  if (std::find(types.begin(), types.end(), company_type.text) == types.end() && type_field.lines.size() == 1)
+    if (const auto by_shape = choose_by_shape(ink, type_field.lines.front(), types, s.company_types.shape))
+      company_type = {*by_shape, s.company_types.shape.confidence};
   r.set_field("type", value_or_missing(company_type.text, company_type.confidence, type_field.missing_reason));
   const auto& capital_reading = field("registered_capital");
   const AmountValue capital =
@@ -216,8 +219,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
   r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
                                           address.missing_reason));
-  const auto issue =
-      read_date_below(engine, unsealed, field("registration_authority"), s.issue_date_ocr, s.labelled.retry_text_heights);
+  const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, view, seal, s.seal)}, field("registration_authority"),
+                                     s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("licence.values");
 

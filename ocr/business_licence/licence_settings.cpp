@@ -14,8 +14,8 @@ LicenceSettings load() {
   const std::string where = "templates/ocr/business_licence.json";
   const auto j = load_data_file("ocr/business_licence.json");
   check_keys(j,
-             {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights",
-              "sparse_width", "fields", "issue_date_ocr",
+             {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
+              "retry_text_heights", "sparse_width", "fields", "issue_date_ocr",
               "copy_marks", "company_types", "authority", "capital", "seal", "screen", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
               "company_types", "authority", "capital", "seal", "screen", "confidence"},
@@ -67,9 +67,9 @@ LicenceSettings load() {
   const std::string ws = where + " seal";
   check_keys(seal,
              {"description", "min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value",
-              "erase_min_redness", "erase_min_ink_level"},
+              "erase_min_redness", "erase_min_ink_level", "unmix_min_redness"},
              {"min_diameter", "max_diameter", "min_red_fraction", "min_saturation", "min_value", "erase_min_redness",
-              "erase_min_ink_level"},
+              "erase_min_ink_level", "unmix_min_redness"},
              ws);
   s.seal.min_diameter = get_value<double>(seal, "min_diameter", ws);
   s.seal.max_diameter = get_value<double>(seal, "max_diameter", ws);
@@ -78,6 +78,7 @@ LicenceSettings load() {
   s.seal.min_value = get_value<int>(seal, "min_value", ws);
   s.seal.erase_min_redness = get_value<int>(seal, "erase_min_redness", ws);
   s.seal.erase_min_ink_level = get_value<int>(seal, "erase_min_ink_level", ws);
+  s.seal.unmix_min_redness = get_value<int>(seal, "unmix_min_redness", ws);
   const auto& screen = j.at("screen");
   const std::string wr = where + " screen";
   check_keys(screen, {"description", "crop", "period_px", "axis_margin", "min_peak_ratio"},

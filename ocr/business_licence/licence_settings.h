@@ -20,6 +20,7 @@ struct SealSettings {
   int min_value = 60;
   int erase_min_redness = 20;     // erase_red_print: R - max(G, B) from which a pixel is red print
   int erase_min_ink_level = 60;   //   ... unless its ink level is darker than this (text under the seal)
+  int unmix_min_redness = 60;     // unmix_seal measures the seal's colour on pixels at least this red
 };
 
 struct LicenceSettings {

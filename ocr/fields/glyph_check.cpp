@@ -442,14 +442,13 @@ std::string confusable_partner(const std::string& c) {
   return it == partners.end() ? std::string() : it->second;
 }
 
-std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
-                             const GlyphCheckSettings& settings) {
-  if (!settings.enabled()) return {};
+std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
+                                 const std::vector<std::string>& fonts) {
+  std::vector<double> scores(vocabulary.size(), -2.0);
+  if (fonts.empty()) return scores;
   std::map<size_t, std::vector<Shape>> cells_by_count;  // normalised cells, per character count
-  std::string best;
-  double best_score = -2, runner_up = -2;
-  for (const auto& entry : vocabulary) {
-    const std::u32string chars = utf8_to_u32(entry);
+  for (size_t e = 0; e < vocabulary.size(); ++e) {
+    const std::u32string chars = utf8_to_u32(vocabulary[e]);
     if (chars.empty()) continue;
     auto it = cells_by_count.find(chars.size());
     if (it == cells_by_count.end()) {
@@ -462,14 +461,25 @@ std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
     if (it->second.size() != chars.size()) continue;
     double sum = 0;
     for (size_t k = 0; k < chars.size(); ++k)
-      sum += normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), settings.fonts);
-    const double score = sum / chars.size();
-    if (score > best_score) {
+      sum += normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), fonts);
+    scores[e] = sum / chars.size();
+  }
+  return scores;
+}
+
+std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
+                             const GlyphCheckSettings& settings) {
+  if (!settings.enabled()) return {};
+  const auto scores = shape_scores(ink, line, vocabulary, settings.fonts);
+  std::string best;
+  double best_score = -2, runner_up = -2;
+  for (size_t e = 0; e < vocabulary.size(); ++e) {
+    if (scores[e] > best_score) {
       runner_up = best_score;
-      best_score = score;
-      best = entry;
+      best_score = scores[e];
+      best = vocabulary[e];
     } else {
-      runner_up = std::max(runner_up, score);
+      runner_up = std::max(runner_up, scores[e]);
     }
   }
   return best_score - runner_up >= settings.min_gain ? best : std::string();

@@ -113,6 +113,13 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
 // malformed.
 std::string confusable_partner(const std::string& c);
 
+// How well each entry of `vocabulary` (short Chinese names), rendered in the best of `fonts`,
+// matches the ink printed on `line`: an entry of k characters is compared with k cells
+// (character_cells) and scored by its characters' mean match (-1..1). One score per entry, in
+// order; -2 for an empty entry or when the line holds no ink.
+std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
+                                 const std::vector<std::string>& fonts);
+
 // The entry of a closed `vocabulary` (ethnic groups) whose characters, rendered, match the ink
 // printed on `line` best: an entry of k characters is compared with k cells (character_cells)
 // and scored by its characters' mean match. The best entry when it beats every other by

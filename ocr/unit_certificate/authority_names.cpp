@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "ocr/fields/glyph_check.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/validators/regions.h"
 #include "pipeline/base/data_file.h"
@@ -12,14 +15,47 @@
 
 namespace beian::ocr {
 
+ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where) {
+  check_keys(j, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
+             where);
+  ShapeChoiceSettings s;
+  s.fonts = get_value<std::vector<std::string>>(j, "fonts", where);
+  for (const auto& font : s.fonts)
+    if (!std::filesystem::exists(font)) throw std::runtime_error(where + ": font " + font + " is not installed (scripts/install-deps.sh)");
+  s.min_match = get_value<double>(j, "min_match", where);
+  s.min_margin = get_value<double>(j, "min_margin", where);
+  s.confidence = get_value<double>(j, "confidence", where);
+  return s;
+}
+
+std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& names,
+                                           const ShapeChoiceSettings& settings) {
+  if (settings.fonts.empty() || line.empty() || names.empty()) return std::nullopt;
+  const auto scores = shape_scores(ink, line, names, settings.fonts);
+  size_t best = 0;
+  double runner_up = -2;
+  for (size_t i = 1; i < names.size(); ++i) {
+    if (scores[i] > scores[best]) {
+      runner_up = scores[best];
+      best = i;
+    } else {
+      runner_up = std::max(runner_up, scores[i]);
+    }
+  }
+  const double margin = (scores[best] - runner_up) * static_cast<double>(utf8_length(names[best]));
+  if (scores[best] < settings.min_match || margin < settings.min_margin) return std::nullopt;
+  return names[best];
+}
+
 AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "suffixes", "max_edit_share", "repaired_confidence"},
+  check_keys(j, {"description", "suffixes", "max_edit_share", "repaired_confidence", "shape"},
              {"suffixes", "max_edit_share", "repaired_confidence"},
              where);
   AuthoritySettings s;
   s.suffixes = get_value<std::vector<std::string>>(j, "suffixes", where);
   s.max_edit_share = get_value<double>(j, "max_edit_share", where);
   s.repaired_confidence = get_value<double>(j, "repaired_confidence", where);
+  if (j.contains("shape")) s.shape = parse_shape_choice_settings(j.at("shape"), where + ".shape");
   return s;
 }
 
@@ -57,13 +93,20 @@ AuthorityReading authority_reading(const std::string& text, double confidence, c
   return {snapped->value, snapped->edits ? std::min(confidence, settings.repaired_confidence) : confidence};
 }
 
+std::optional<std::string> authority_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& credit_code,
+                                              const AuthoritySettings& settings) {
+  if (settings.shape.fonts.empty()) return std::nullopt;
+  return choose_by_shape(ink, line, authority_names(credit_code, settings.suffixes), settings.shape);
+}
+
 NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "names", "max_edit_share", "repaired_confidence"},
+  check_keys(j, {"description", "names", "max_edit_share", "repaired_confidence", "shape"},
              {"names", "max_edit_share", "repaired_confidence"}, where);
   NameListSettings s;
   s.names = get_value<std::vector<std::string>>(j, "names", where);
   s.max_edit_share = get_value<double>(j, "max_edit_share", where);
   s.repaired_confidence = get_value<double>(j, "repaired_confidence", where);
+  if (j.contains("shape")) s.shape = parse_shape_choice_settings(j.at("shape"), where + ".shape");
   return s;
 }
 

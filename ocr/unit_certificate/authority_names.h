@@ -9,16 +9,44 @@
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+#include <opencv2/core.hpp>
 
 namespace beian::ocr {
+
+// Choosing a name of a closed list by how the printed line looks. On a small or blurred photo
+// (and under a red seal) a reading can be too garbled for an edit distance (长春市市场监督管理局
+// read 长香市夺汪发急轴但同): then the list's names are rendered and compared with the printed
+// line itself (shape_scores: a name of k characters against k cells, mean match). The best
+// name is taken when it matches at least min_match and beats every other by min_margin
+// characters' worth ((best - runner-up) x its length: names of one length differing in one or
+// two characters, 国有独资 / 国有控股, differ by that much at most).
+struct ShapeChoiceSettings {
+  std::vector<std::string> fonts;   // "fonts": the fonts names are rendered in; empty: off
+  double min_match = 0.35;          // "min_match"
+  double min_margin = 0.3;          // "min_margin"
+  double confidence = 0.8;          // "confidence": most a name chosen by shape is trusted
+};
+
+// Parses {"fonts", "min_match", "min_margin", "confidence"}; throws naming `where` and the key
+// (or a font that is not installed).
+ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where);
+
+// The name of `names` the ink printed on `line` of `ink` (dark on light) shows, as `settings`
+// asks; nullopt when shapes are off, `line` is empty or no name is a clear enough match.
+std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& names,
+                                           const ShapeChoiceSettings& settings);
 
 struct AuthoritySettings {
   std::vector<std::string> suffixes;  // "suffixes": kinds of authority, "市场监督管理局", ...
   double max_edit_share = 0.25;       // "max_edit_share": most edits per character of the name
   double repaired_confidence = 0.85;  // "repaired_confidence": most a snapped name is trusted
+  // "shape" (optional): a reading too garbled to snap is compared by shape with the names of
+  // the code's region (choose_by_shape).
+  ShapeChoiceSettings shape;
 };
 
-// Parses {"suffixes", "max_edit_share", "repaired_confidence"}; throws naming `where` and the key.
+// Parses {"suffixes", "max_edit_share", "repaired_confidence", "shape" (optional)}; throws
+// naming `where` and the key.
 AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::string& where);
 
 // Every suffix after each name of the code's region: its province, prefecture, and
@@ -47,14 +75,20 @@ struct AuthorityReading {
 AuthorityReading authority_reading(const std::string& text, double confidence, const std::string& credit_code,
                                    const AuthoritySettings& settings);
 
+// The authority name of `credit_code`'s region that `line` of `ink` (the seal erased) shows
+// (choose_by_shape with settings.shape); nullopt also when the code has no known region.
+std::optional<std::string> authority_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& credit_code,
+                                              const AuthoritySettings& settings);
+
 // A closed list a field's reading is snapped to (a licence's company type, 类型).
 struct NameListSettings {
   std::vector<std::string> names;     // "names"
   double max_edit_share = 0.25;       // "max_edit_share": most edits per character of the reading
   double repaired_confidence = 0.85;  // "repaired_confidence": most a snapped reading is trusted
+  ShapeChoiceSettings shape;          // "shape" (optional): a reading too garbled to snap, by shape
 };
 
-// Parses {"names", "max_edit_share", "repaired_confidence"} (and "description").
+// Parses {"names", "max_edit_share", "repaired_confidence", "shape" (optional)} (and "description").
 NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::string& where);
 
 // `text` (with `confidence`) replaced by the unique nearest of `list.names`, compared on their

@@ -65,10 +65,11 @@ cv::Point layout_offset(const DocumentLayout& layout, const std::vector<FoundLab
   return {dx[dx.size() / 2], dy[dy.size() / 2]};
 }
 
-// How many found labels sit where the layout, moved by `offset`, puts them (within half a
+// The found labels that sit where the layout, moved by `offset`, puts them (within half a
 // label height): labels read in a wrong place (one misread character matches elsewhere) do not.
-int labels_agreeing(const DocumentLayout& layout, const std::vector<FoundLabel>& found, cv::Size size, cv::Point offset) {
-  int n = 0;
+std::vector<FoundLabel> labels_agreeing(const DocumentLayout& layout, const std::vector<FoundLabel>& found, cv::Size size,
+                                        cv::Point offset) {
+  std::vector<FoundLabel> out;
   for (const auto& l : found) {
     const LayoutField* f = layout.field(l.field);
     if (!f || f->label_box.empty()) continue;
@@ -76,9 +77,9 @@ int labels_agreeing(const DocumentLayout& layout, const std::vector<FoundLabel>&
     const double tolerance = 0.5 * expected.height;
     if (std::abs(l.box.x - expected.x) <= tolerance &&
         std::abs(l.box.y + l.box.height / 2 - (expected.y + expected.height / 2)) <= tolerance)
-      ++n;
+      out.push_back(l);
   }
-  return n;
+  return out;
 }
 
 // The labels of `layout` not in `found`, placed where the layout (moved by `offset`) prints
@@ -174,6 +175,7 @@ LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const
   s.min_layout_labels = get_value<double>(j, "min_layout_labels", where);
   s.sparse_width = get_value<int>(j, "sparse_width", where);
   s.min_agreeing_labels = get_value<int>(j, "min_agreeing_labels", where);
+  if (j.contains("min_labels_in_place")) s.min_labels_in_place = get_value<int>(j, "min_labels_in_place", where);
   s.retry_text_heights = get_value<std::vector<double>>(j, "retry_text_heights", where);
   for (const auto& [name, f] : j.at("fields").items()) {
     const std::string w = where + " fields." + name;
@@ -266,11 +268,18 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
     }
     out.used_layout = out.labels.size() >= settings.min_layout_labels * specs.size();
     // Labels too blurred or small to read (a distant photo) are where the layout puts them
-    // once enough labels read at their places confirm the layout (and where it lies).
+    // once enough labels read at their places confirm the layout (and where it lies), or
+    // enough sit exactly where it puts them (min_labels_in_place: the outline placed them).
     const cv::Point moved = layout_offset(*layout, out.labels, ink.size());
-    if (labels_agreeing(*layout, out.labels, ink.size(), moved) >= settings.min_agreeing_labels) {
+    std::optional<cv::Point> confirmed;
+    const auto in_place = labels_agreeing(*layout, out.labels, ink.size(), {});
+    if (static_cast<int>(labels_agreeing(*layout, out.labels, ink.size(), moved).size()) >= settings.min_agreeing_labels)
+      confirmed = moved;
+    else if (settings.min_labels_in_place > 0 && static_cast<int>(in_place.size()) >= settings.min_labels_in_place)
+      confirmed = layout_offset(*layout, in_place, ink.size());
+    if (confirmed) {
       out.used_layout = true;
-      for (auto& l : layout_implied_labels(*layout, out.labels, ink.size(), moved)) out.labels.push_back(std::move(l));
+      for (auto& l : layout_implied_labels(*layout, out.labels, ink.size(), *confirmed)) out.labels.push_back(std::move(l));
     }
   }
   if (!out.used_layout) merge(LabelledPage(read_sparse_page(engine, ink, settings.sparse_width)).find_labels(specs));
@@ -388,6 +397,17 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
   return out;
 }
 
+FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
+  FieldReading first;
+  for (size_t i = 0; i < images.size(); ++i) {
+    FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights);
+    if (!date.text.empty()) return date;
+    if (i == 0) first = std::move(date);
+  }
+  return first;
+}
+
 RegistrationAuthority read_registration_authority(TesseractEngine& engine, const cv::Mat& unsealed,
                                                   const LabelledReadSettings& settings, const FieldReading& first,
                                                   const std::string& credit_code, const AuthoritySettings& authority) {
@@ -395,6 +415,10 @@ RegistrationAuthority read_registration_authority(TesseractEngine& engine, const
   RegistrationAuthority out;
   out.reading = validated_reading(engine, unsealed, settings, "registration_authority", first, known, true);
   out.name = authority_reading(clean_value_text(out.reading.text), out.reading.confidence, credit_code, authority);
+  // Too garbled to snap by its characters (a small photo, the seal over it): by its shapes.
+  if (!known(out.reading.text) && out.reading.lines.size() == 1)
+    if (const auto by_shape = authority_by_shape(unsealed, out.reading.lines.front(), credit_code, authority))
+      out.name = {*by_shape, authority.shape.confidence};
   return out;
 }
 

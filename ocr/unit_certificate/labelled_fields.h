@@ -33,6 +33,11 @@ struct LabelledReadSettings {
   // Labels found at their layout places (same offset) that confirm the layout: the labels not
   // read are then taken where it prints them, and the page is not searched.
   int min_agreeing_labels = 3;
+  // Labels found where the layout puts them with no offset at all (within half a label
+  // height) that confirm it just as well: the page outline placed them, so on a photo too
+  // blurred to read more than a label or two (glare over the rest) the outline stands in for
+  // the agreeing labels. 0: off.
+  int min_labels_in_place = 0;
   // Text heights a value's lines are read at again when its validator rejects the first
   // reading (a date that does not parse, a code whose check characters fail): the
   // recogniser's errors on small, soft print change with the scale.
@@ -40,7 +45,8 @@ struct LabelledReadSettings {
   std::vector<LabelledField> fields;
 };
 
-// Parses {"label_pass", "min_layout_labels", "min_agreeing_labels", "retry_text_heights", "sparse_width", "fields": {name: {"labels",
+// Parses {"label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place" (optional),
+// "retry_text_heights", "sparse_width", "fields": {name: {"labels",
 // "max_lines", "value_below", "ocr"}}} from `j` (other keys of `j` are the caller's).
 // Throws std::runtime_error naming `where` and the key.
 LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const std::string& where);
@@ -139,5 +145,11 @@ RegistrationAuthority read_registration_authority(TesseractEngine& engine, const
 // A line whose date does not parse is read again at each of `retry_text_heights`.
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights = {});
+
+// The issue date printed under the registration authority: read_date_below on each of
+// `images` in turn (the page with the red seal taken out in different ways: erase_seal, then
+// unmix_seal), the first date found; else the first image's reading (and its reason).
+FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights);
 
 }  // namespace beian::ocr

@@ -144,7 +144,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const SealSettings& seal = licence_settings().seal;
   const cv::Mat ink = ink_image(c.view);
   // The seal covers the authority and the issue date (see the licence reader).
-  const cv::Mat unsealed = erase_seal(ink, c.view, detect_seal(c.view, seal), seal);
+  const SealReading seal_mark = detect_seal(c.view, seal);
+  const cv::Mat unsealed = erase_seal(ink, c.view, seal_mark, seal);
   const DocumentLayout* layout = has_document_layout(c.type) ? &document_layout(c.type) : nullptr;
   const auto reading = read_labelled_fields(engine, ink, layout, s.labelled);
   context.mark("certificate.fields");
@@ -188,7 +189,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
       read_registration_authority(engine, unsealed, s.labelled, field("registration_authority"), code_value, s.authority);
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
-  const auto issue = read_date_below(engine, unsealed, authority.reading, s.issue_date_ocr, s.labelled.retry_text_heights);
+  const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, c.view, seal_mark, seal)}, authority.reading,
+                                     s.issue_date_ocr, s.labelled.retry_text_heights);
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("certificate.values");
 
