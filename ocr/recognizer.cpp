@@ -126,19 +126,36 @@ DocumentResult Recognizer::recognize(const cv::Mat& image, const std::string& fi
     if (verdict->type == DocumentType::kPortrait && verdict->confidence >= settings().portrait_over_claim_sure) best = nullptr;
   }
   if (best && (best->confidence >= settings().accept_confidence || hint)) {
-    try {
-      result = best->reader->read(page, *best, context);
-    } catch (const std::exception& e) {
-      log().error("{}: reading failed: {}", file, e.what());
-      result = DocumentResult{};
-      result.findings.push_back(make_finding("OCR_READER_FAILED", {{"reason", e.what()}}, file));
+    auto read_claim = [&](const Classification& claim) {
+      DocumentResult r;
+      try {
+        r = claim.reader->read(page, claim, context);
+      } catch (const std::exception& e) {
+        log().error("{}: reading failed: {}", file, e.what());
+        r = DocumentResult{};
+        r.findings.push_back(make_finding("OCR_READER_FAILED", {{"reason", e.what()}}, file));
+      }
+      r.file = file;
+      r.type = claim.type;
+      // A reader may lower its claim once it has read the page and the content does not bear
+      // out the look (OCR_TYPE_UNCONFIRMED); 0 means it did not judge.
+      r.type_confidence = r.type_confidence > 0 ? std::min(r.type_confidence, claim.confidence) : claim.confidence;
+      return r;
+    };
+    result = read_claim(*best);
+    // A lowered claim no longer stands above the next one of another type: that one is read,
+    // and kept unless its reader lowers it too (seeds 86/87: distant licences turned half
+    // round looked like ID backs at 0.71-0.85, their titles read as a licence's at 0.69-0.84,
+    // and the ID reader found none of its fields).
+    if (!hint && result.type_confidence < best->confidence) {
+      const auto next = std::find_if(claims.begin(), claims.end(), [&](const Classification& c) {
+        return c.type != best->type && c.confidence >= settings().accept_confidence && c.confidence > result.type_confidence;
+      });
+      if (next != claims.end()) {
+        DocumentResult other = read_claim(*next);
+        if (other.type_confidence >= next->confidence) result = std::move(other);
+      }
     }
-    result.file = file;
-    result.type = best->type;
-    // A reader may lower its claim once it has read the page and the content does not bear
-    // out the look (OCR_TYPE_UNCONFIRMED); 0 means it did not judge.
-    result.type_confidence =
-        result.type_confidence > 0 ? std::min(result.type_confidence, best->confidence) : best->confidence;
     if (hint && best->confidence < settings().accept_confidence)
       result.findings.insert(result.findings.begin(),
                              make_finding("OCR_TYPE_MISMATCH", {{"expected", std::string(display_name_zh(*hint))}}, file));
