@@ -1,6 +1,8 @@
 #include "ocr/permit/permit_locate.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <opencv2/imgproc.hpp>
 
@@ -64,6 +66,11 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
   const auto& quads = page.quads();
   const cv::Size size = permit_view_size();
   std::optional<PermitHypothesis> best;
+  // Each type's best number reading on the outline and turn finally chosen, for the title to
+  // decide between (the permits share a layout; one's number box can catch most of another's
+  // number: a 港澳居民来往内地通行证's M82600512 read as a Taiwan permit's 8 digits).
+  std::map<DocumentType, std::pair<std::string, double>> numbers;
+  std::map<std::tuple<size_t, int, DocumentType>, std::pair<std::string, double>> readings;
   size_t tried = 0;
   for (size_t i = 0; i < quads.size() && tried < s.max_quads; ++i) {
     const auto& q = quads[i];
@@ -81,6 +88,7 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
         if (!it->second) continue;
         const auto [number, score] = decode_number(*it->second, s.number_formats.at(type));
         if (number.empty() || score < s.min_number_score) continue;
+        readings[{i, turn, type}] = {number, score};
         if (!best || score > best->number_score) {
           best = PermitHypothesis{type, i, turn, number, score, 0, 0};
         }
@@ -88,6 +96,8 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
     }
   }
   if (!best) return best;
+  for (const auto& [key, reading] : readings)
+    if (std::get<0>(key) == best->quad_index && std::get<1>(key) == best->quarter_turns) numbers[std::get<2>(key)] = reading;
   // A flat scan gives the whole image, a faint edge an imprecise outline; either puts the
   // values off their layout boxes (a name half outside its box was not found at all). The
   // outline is aligned with the printed labels when it does not already fit them.
@@ -116,13 +126,34 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
     const auto read = read_text_field(engine, ink, title_box, s.title_ocr, title_box.height / 3);
     const std::string text = keep_cjk(read.text);
     double best_similarity = -1;
+    DocumentType titled = best->type;
     for (auto type : permit_types()) {
       const double sim = title_similarity(text, s.titles.at(type));
-      if (sim > best_similarity) best_similarity = sim;
+      if (sim > best_similarity) best_similarity = sim, titled = type;
     }
     best->title_similarity = title_similarity(text, s.titles.at(best->type));
-    // Another permit's title fits better: the number alone cannot be trusted.
-    if (best->title_similarity + 1e-9 < best_similarity) best->title_similarity *= 0.5;
+    // Another permit's title fits better: when that permit's own number was read there too,
+    // it is that permit; else the number alone cannot be trusted.
+    if (best->title_similarity + 1e-9 < best_similarity) {
+      auto other = numbers.find(titled);
+      if (other == numbers.end()) {
+        // Not read before the outline was aligned: its box, on the aligned view.
+        cv::Mat grey;
+        cv::cvtColor(page.view(best->quad_index, size, best->quarter_turns), grey, cv::COLOR_BGR2GRAY);
+        if (const auto reading = number_reading(grey, number_box(titled, size))) {
+          const auto decoded = decode_number(*reading, s.number_formats.at(titled));
+          if (!decoded.first.empty() && decoded.second >= s.min_number_score) other = numbers.emplace(titled, decoded).first;
+        }
+      }
+      if (other != numbers.end()) {
+        best->type = titled;
+        best->number = other->second.first;
+        best->number_score = other->second.second;
+        best->title_similarity = best_similarity;
+      } else {
+        best->title_similarity *= 0.5;
+      }
+    }
   }
   const double number = std::clamp((best->number_score - 0.5) / 0.35, 0.0, 1.0);
   best->confidence = std::clamp(0.3 + 0.3 * number + 0.38 * best->title_similarity, 0.0, 0.97);
