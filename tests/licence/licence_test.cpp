@@ -329,91 +329,77 @@ TEST_CASE("registered capital: amount characters must be numerals", "[licence][c
   CHECK(ocr::amount_value(plain("人民币湖佰万元"), 0.98, g).text.empty());
 }
 
+// An amount line printed in Noto Sans CJK Bold (not among the fonts compared), softened: the
+// ink image a capital's cells are cut from.
+cv::Mat printed_amount(const std::string& text) {
+  cv::Mat canvas(90, 520, CV_8UC3, cv::Scalar::all(245));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  ft->putText(canvas, text, cv::Point(20, 62), 40, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  cv::Mat ink;
+  cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(ink, ink, cv::Size(0, 0), 0.8);
+  return ink;
+}
+
+// `read` as the recogniser's symbols (no boxes), each at 0.8.
+std::vector<ocr::OcrSymbol> amount_symbols(const std::string& read) {
+  std::vector<ocr::OcrSymbol> out;
+  for (char32_t c : utf8_to_u32(read)) {
+    ocr::OcrSymbol s;
+    s.text = u32_to_utf8(std::u32string(1, c));
+    s.confidence = 0.8;
+    out.push_back(s);
+  }
+  return out;
+}
+
 TEST_CASE("registered capital: an amount no repair explains is chosen by its printed shape", "[licence][capital]") {
   // The licence's grammar and fonts (templates/ocr/business_licence.json); the line is printed
   // in Noto Sans CJK Bold, which is not among the fonts compared.
   const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
   REQUIRE_FALSE(grammar.shapes.fonts.empty());
-  auto printed = [](const std::string& text) {
-    cv::Mat canvas(90, 520, CV_8UC3, cv::Scalar::all(245));
-    auto ft = cv::freetype::createFreeType2();
-    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
-    ft->putText(canvas, text, cv::Point(20, 62), 40, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-    cv::Mat ink;
-    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
-    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 0.8);
-    return ink;
-  };
-  auto symbols = [](const std::string& read) {
-    std::vector<ocr::OcrSymbol> out;
-    for (char32_t c : utf8_to_u32(read)) {
-      ocr::OcrSymbol s;
-      s.text = u32_to_utf8(std::u32string(1, c));
-      s.confidence = 0.8;
-      out.push_back(s);
-    }
-    return out;
-  };
   const cv::Rect line(14, 14, 340, 62);
   // 壹仟 read as 喜人 (two characters, neither a numeral nor a listed look-alike pair).
-  const cv::Mat thousand = printed("人民币壹仟万元整");
-  CHECK(ocr::capital_by_shape(thousand, line, symbols("人民币喜人万元整"), grammar) == "人民币壹仟万元整");
-  const auto value = ocr::amount_value(symbols("人民币喜人万元整"), 0.8, grammar, thousand, {line});
+  const cv::Mat thousand = printed_amount("人民币壹仟万元整");
+  CHECK(ocr::capital_by_shape(thousand, line, amount_symbols("人民币喜人万元整"), grammar) == "人民币壹仟万元整");
+  const auto value = ocr::amount_value(amount_symbols("人民币喜人万元整"), 0.8, grammar, thousand, {line});
   CHECK(value.text == "人民币壹仟万元整");
   CHECK(value.confidence == Approx(grammar.shapes.confidence));
   // 贰佰 with its 贰 lost: one more cell than was read.
-  CHECK(ocr::capital_by_shape(printed("人民币贰佰万元整"), line, symbols("人民币佰万元整"), grammar) == "人民币贰佰万元整");
+  CHECK(ocr::capital_by_shape(printed_amount("人民币贰佰万元整"), line, amount_symbols("人民币佰万元整"), grammar) ==
+        "人民币贰佰万元整");
   // Without the ink nothing is guessed.
-  CHECK(ocr::amount_value(symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
+  CHECK(ocr::amount_value(amount_symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
   // A well-formed amount with the wrong numeral (chi_sim has no 叁: read 肆 at 0.98, seed 93):
   // the printed shapes pick the other amount. A right reading keeps its confidence.
-  const cv::Mat thirty = printed("人民币叁拾万元整");
-  const auto repaired = ocr::amount_value(symbols("人民币肆拾万元整"), 0.98, grammar, thirty, {line});
+  const cv::Mat thirty = printed_amount("人民币叁拾万元整");
+  const auto repaired = ocr::amount_value(amount_symbols("人民币肆拾万元整"), 0.98, grammar, thirty, {line});
   CHECK(repaired.text == "人民币叁拾万元整");
   CHECK(repaired.confidence == Approx(grammar.shapes.confidence));
-  const cv::Mat forty = printed("人民币肆拾万元整");
-  const auto kept = ocr::amount_value(symbols("人民币肆拾万元整"), 0.98, grammar, forty, {line});
+  const cv::Mat forty = printed_amount("人民币肆拾万元整");
+  const auto kept = ocr::amount_value(amount_symbols("人民币肆拾万元整"), 0.98, grammar, forty, {line});
   CHECK(kept.text == "人民币肆拾万元整");
   CHECK(kept.confidence == Approx(0.98));
   // Arabic digits are not compared with the numerals' shapes.
-  const cv::Mat digits = printed("人民币100万元");
-  const auto arabic = ocr::amount_value(symbols("人民币100万元"), 0.98, grammar, digits, {line});
+  const cv::Mat digits = printed_amount("人民币100万元");
+  const auto arabic = ocr::amount_value(amount_symbols("人民币100万元"), 0.98, grammar, digits, {line});
   CHECK(arabic.text == "人民币100万元");
   CHECK(arabic.confidence == Approx(0.98));
 }
 
 TEST_CASE("registered capital: a tail the reading lost is restored from the printed line", "[licence][capital]") {
   const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
-  auto printed = [](const std::string& text) {
-    cv::Mat canvas(90, 520, CV_8UC3, cv::Scalar::all(245));
-    auto ft = cv::freetype::createFreeType2();
-    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
-    ft->putText(canvas, text, cv::Point(20, 62), 40, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-    cv::Mat ink;
-    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
-    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 0.8);
-    return ink;
-  };
-  auto symbols = [](const std::string& read) {
-    std::vector<ocr::OcrSymbol> out;
-    for (char32_t c : utf8_to_u32(read)) {
-      ocr::OcrSymbol s;
-      s.text = u32_to_utf8(std::u32string(1, c));
-      s.confidence = 0.8;
-      out.push_back(s);
-    }
-    return out;
-  };
   // The line as found (the whole printed amount); 整 printed, lost by the recogniser.
   const cv::Rect line(14, 14, 340, 62);
-  CHECK(ocr::amount_value(symbols("人民币伍拾万元"), 0.8, grammar, printed("人民币伍拾万元整"), {line}).text ==
+  CHECK(ocr::amount_value(amount_symbols("人民币伍拾万元"), 0.8, grammar, printed_amount("人民币伍拾万元整"), {line}).text ==
         "人民币伍拾万元整");
   // Printed without it (as some licences and certificates print amounts): nothing is added.
   const cv::Rect shorter(14, 14, 300, 62);
-  CHECK(ocr::amount_value(symbols("人民币伍拾万元"), 0.8, grammar, printed("人民币伍拾万元"), {shorter}).text ==
+  CHECK(ocr::amount_value(amount_symbols("人民币伍拾万元"), 0.8, grammar, printed_amount("人民币伍拾万元"), {shorter}).text ==
         "人民币伍拾万元");
   // Without the ink nothing is guessed.
-  CHECK(ocr::amount_value(symbols("人民币伍拾万元"), 0.8, grammar).text == "人民币伍拾万元");
+  CHECK(ocr::amount_value(amount_symbols("人民币伍拾万元"), 0.8, grammar).text == "人民币伍拾万元");
 }
 
 TEST_CASE("registration authority and company type: a garbled reading chosen by the printed line's shapes",
