@@ -154,9 +154,9 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   auto checked = [&](const std::string& name, auto accept) {
     return validated_reading(engine, ink, s.labelled, name, field(name), accept);
   };
-  r.set_field("credit_code", certificate_code(checked("credit_code", [](const std::string& t) {
-                return certificate_code_value(t).has_value();
-              })));
+  const FieldReading code_reading =
+      checked("credit_code", [](const std::string& t) { return certificate_code_value(t).has_value(); });
+  r.set_field("credit_code", certificate_code(code_reading));
   for (const char* name : {"name", "sponsor"}) {
     const auto& f = field(name);
     r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
@@ -197,6 +197,12 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const std::string code_label = field("credit_code").label_box.empty() ? "统一社会信用代码" : "代码";
   if (const FieldValue* code = r.field("credit_code"); code && code->present() && code->value.size() == 18)
     for (auto& f : check_unit_code(r, "credit_code", code_label)) r.findings.push_back(std::move(f));
+  // A complete code that fails its check characters (no single misread character explains
+  // it) stays missing, but the finding says what is printed and that it does not check, as on
+  // the licence: a certificate with a wrong code must not read as merely blurred.
+  if (const FieldValue* code = r.field("credit_code"); code && !code->present())
+    if (const std::string chars = code_characters(code_reading.text); chars.size() == 18)
+      for (auto& f : check_code_reading(r, chars, "credit_code", code_label)) r.findings.push_back(std::move(f));
   for (auto& f : check_term(r, "valid_until", context.today())) r.findings.push_back(std::move(f));
   for (auto& f : check_code_region(r)) r.findings.push_back(std::move(f));
   context.mark("certificate.checks");

@@ -179,6 +179,36 @@ TEST_CASE("business licence whose printed credit code fails its check character:
   }
 }
 
+TEST_CASE("事业单位法人证书 whose printed code fails its check character: withheld, flagged as invalid",
+          "[licence][certificate]") {
+  // Fresh seed 94's bad_check_digit certificates gave only OCR_FIELD_UNREADABLE: a wrong code
+  // read like a blurred one.
+  samples::Random rng(5503);
+  samples::IdentityFactory ids(rng, kToday);
+  const samples::Person p = ids.person();
+  samples::Unit u = ids.unit(DocumentType::kPublicInstitution, p.name);
+  std::string printed;
+  for (char c : std::string("0123456789ABCDEFGHJKLMNPQRTUWXY")) {
+    const std::string corrupted = u.credit_code.substr(0, 17) + c;
+    if (c != u.credit_code[17] && !validators::repair_uscc(corrupted)) {
+      printed = corrupted;
+      break;
+    }
+  }
+  REQUIRE_FALSE(printed.empty());
+  u.credit_code = printed;
+  const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
+  const DocumentResult r = recognizer().recognize(shot.image, "corrupted.jpg");
+  REQUIRE(r.type == DocumentType::kPublicInstitution);
+  // No value resting on a failed check; the finding names what is printed.
+  CHECK(value(r, "credit_code").empty());
+  const auto invalid = std::find_if(r.findings.begin(), r.findings.end(), [](const auto& f) { return f.code == "CERT_CODE_INVALID"; });
+  REQUIRE(invalid != r.findings.end());
+  const auto code = std::find_if(invalid->evidence.begin(), invalid->evidence.end(), [](const auto& e) { return e.first == "code"; });
+  REQUIRE(code != invalid->evidence.end());
+  CHECK(code->second == printed);
+}
+
 TEST_CASE("社会团体法人登记证书, clean scan: classified, code validated, name and address read", "[licence][certificate]") {
   samples::Random rng(5503);
   samples::IdentityFactory ids(rng, kToday);
