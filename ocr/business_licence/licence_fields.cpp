@@ -181,13 +181,6 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   }
   out.text = capital.text;
   out.confidence = capital.lookalikes ? std::min(confidence, grammar.lookalike_confidence) : confidence;
-  // The tail (整) is the last character of the line and the one a blurred photo loses
-  // (人民币伍拾万元 read for 人民币伍拾万元整, the 整 printed): a character printed after the
-  // last unit that looks like the tail is the tail.
-  const std::u32string text = utf8_to_u32(out.text);
-  const bool ends_in_unit = !text.empty() && utf8_to_u32(grammar.units).find(text.back()) != std::u32string::npos;
-  if (ends_in_unit && lines.size() == 1 && tail_printed_after(ink, lines.front(), out.text, grammar))
-    out.text += grammar.tail;
   // A well-formed amount may still hold the wrong numeral: chi_sim has no 叁 and read one as
   // 肆 at 0.98 (人民币叁拾万元整, fresh seed 93). When the printed shapes clearly pick another
   // well-formed amount of as many numerals, that one is reported, at the shape's confidence
@@ -196,7 +189,15 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   const bool arabic = out.text.find_first_of("0123456789") != std::string::npos;
   if (lines.size() == 1 && !arabic)
     if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar, 0); !by_shape.empty() && by_shape != out.text)
-      return {std::move(by_shape), grammar.shapes.confidence, ""};
+      out = {std::move(by_shape), grammar.shapes.confidence, ""};
+  // The tail (整) is the last character of the line and the one a blurred photo loses
+  // (人民币伍拾万元 read for 人民币伍拾万元整, the 整 printed): a character printed after the
+  // last unit that looks like the tail is the tail. Checked on the amount as settled above
+  // (both readings are compared without it).
+  const std::u32string text = utf8_to_u32(out.text);
+  const bool ends_in_unit = !text.empty() && utf8_to_u32(grammar.units).find(text.back()) != std::u32string::npos;
+  if (ends_in_unit && lines.size() == 1 && tail_printed_after(ink, lines.front(), out.text, grammar))
+    out.text += grammar.tail;
   return out;
 }
 
