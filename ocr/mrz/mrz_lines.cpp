@@ -37,6 +37,33 @@ bool fit_line(const std::vector<double>& x, const std::vector<double>& y, double
   return true;
 }
 
+// Least-squares y = a + b·x + c·x²; false when x does not vary enough.
+bool fit_quadratic(const std::vector<double>& x, const std::vector<double>& y, double& a, double& b, double& c) {
+  if (x.size() < 3) return false;
+  cv::Mat design(static_cast<int>(x.size()), 3, CV_64F), target(static_cast<int>(x.size()), 1, CV_64F);
+  for (size_t i = 0; i < x.size(); ++i) {
+    double* row = design.ptr<double>(static_cast<int>(i));
+    row[0] = 1;
+    row[1] = x[i];
+    row[2] = x[i] * x[i];
+    target.at<double>(static_cast<int>(i)) = y[i];
+  }
+  cv::Mat coefficients;
+  if (!cv::solve(design, target, coefficients, cv::DECOMP_SVD)) return false;
+  a = coefficients.at<double>(0);
+  b = coefficients.at<double>(1);
+  c = coefficients.at<double>(2);
+  return std::isfinite(a) && std::isfinite(b) && std::isfinite(c);
+}
+
+// The cell index whose centre a + b·i + c·i² lies nearest x (one Newton step from the linear guess).
+double cell_index(double x, double a, double b, double c) {
+  double i = (x - a) / b;
+  const double slope = b + 2 * c * i;
+  if (slope > 0) i -= (a + b * i + c * i * i - x) / slope;
+  return std::round(i);
+}
+
 // The glyph-like components of `ink` inside `region` whose height suits a row `row_height` tall.
 std::vector<Glyph> glyphs_in(const cv::Mat& ink, const cv::Rect& region, double row_height, double row_centre_y) {
   cv::Mat labels, stats, centroids;
@@ -56,6 +83,23 @@ std::vector<Glyph> glyphs_in(const cv::Mat& ink, const cv::Rect& region, double 
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.cx() < b.cx(); });
   return glyphs;
+}
+
+// Each glyph's cell counted from the first glyph's: a step between neighbours is as many
+// cells as it is long against the median of the steps near it (within 4 glyphs, those of
+// 0.6-2 times `expected`), so a glyph broken in two shares its cell and a missing one
+// leaves a gap.
+std::vector<double> walk_cells(const std::vector<Glyph>& glyphs, double expected) {
+  std::vector<double> steps(glyphs.size(), 0), cells(glyphs.size(), 0);
+  for (size_t j = 1; j < glyphs.size(); ++j) steps[j] = glyphs[j].cx() - glyphs[j - 1].cx();
+  for (size_t j = 1; j < glyphs.size(); ++j) {
+    std::vector<double> near;
+    for (size_t k = j > 4 ? j - 4 : 1; k < std::min(glyphs.size(), j + 5); ++k)
+      if (steps[k] > 0.6 * expected && steps[k] < 2.0 * expected) near.push_back(steps[k]);
+    const double local = near.empty() ? expected : median(near);
+    cells[j] = cells[j - 1] + std::round(steps[j] / local);
+  }
+  return cells;
 }
 
 // Fits cells of constant pitch through the glyphs; false when they are not such a row.
@@ -84,42 +128,68 @@ bool fit_cells(const std::vector<Glyph>& glyphs, double pitch_to_cap, int min_ch
     const double d = glyphs[i].cx() - glyphs[i - 1].cx();
     if (d > 0.6 * expected && d < 2.0 * expected) steps.push_back(d);
   }
-  double a = glyphs.front().cx();
+  // Cells of one pitch first; when the glyphs stray from them, cells whose pitch changes
+  // steadily along the line (the perspective a rectification left), kept only when they fit
+  // and the pitch changes by less than kMaxPitchChange from end to end.
+  constexpr double kMaxResidual = 0.15, kMaxPitchChange = 0.25;
+  double a = glyphs.front().cx(), c = 0;
   double b = steps.size() >= std::max<size_t>(4, glyphs.size() / 2) ? median(steps) : expected;
   double residual = 0;
-  for (int iteration = 0; iteration < 3; ++iteration) {
-    std::vector<double> idx, centre;
-    for (const auto& g : glyphs) {
-      if (g.box.width > 1.2 * b) continue;  // two glyphs run together
-      idx.push_back(std::round((g.cx() - a) / b));
-      centre.push_back(g.cx());
+  auto refine = [&](bool quadratic) {
+    // A pitch that changes along the line cannot be found from cells of one pitch (they
+    // drift by a cell over a long line): its first cells are counted glyph by glyph, each
+    // step measured against the steps around it.
+    const std::vector<double> walked = quadratic ? walk_cells(glyphs, expected) : std::vector<double>{};
+    for (int iteration = 0; iteration < 3; ++iteration) {
+      std::vector<double> idx, centre;
+      for (size_t j = 0; j < glyphs.size(); ++j) {
+        const auto& g = glyphs[j];
+        const double i = iteration == 0 && quadratic ? walked[j] : cell_index(g.cx(), a, b, c);
+        if (g.box.width > 1.2 * (b + 2 * c * i)) continue;  // two glyphs run together
+        idx.push_back(i);
+        centre.push_back(g.cx());
+      }
+      double na = a, nb = b, nc = 0;
+      if (!(quadratic ? fit_quadratic(idx, centre, na, nb, nc) : fit_line(idx, centre, na, nb)) || nb <= 0) return false;
+      a = na, b = nb, c = nc;
+      double sum = 0;
+      for (size_t i = 0; i < idx.size(); ++i) {
+        const double e = (centre[i] - (a + b * idx[i] + c * idx[i] * idx[i])) / (b + 2 * c * idx[i]);
+        sum += e * e;
+      }
+      residual = std::sqrt(sum / std::max<size_t>(1, idx.size()));
     }
-    double na = a, nb = b;
-    if (!fit_line(idx, centre, na, nb) || nb <= 0) return false;
-    a = na;
-    b = nb;
-    double sum = 0;
-    for (size_t i = 0; i < idx.size(); ++i) {
-      const double e = (centre[i] - (a + b * idx[i])) / b;
-      sum += e * e;
-    }
-    residual = std::sqrt(sum / std::max<size_t>(1, idx.size()));
+    return true;
+  };
+  if (!refine(false)) return false;
+  if (residual > kMaxResidual) {
+    const double la = a, lb = b, lresidual = residual;
+    const double first = cell_index(glyphs.front().cx(), a, b, 0), last = cell_index(glyphs.back().cx(), a, b, 0);
+    const bool fits = refine(true) && residual <= kMaxResidual &&
+                      std::abs(2 * c * (last - first)) < kMaxPitchChange * (b + 2 * c * first);
+    if (!fits) a = la, b = lb, c = 0, residual = lresidual;
   }
+  // Re-based on the first glyph's cell: cell 0 is the first glyph's.
+  const double k0 = cell_index(glyphs.front().cx(), a, b, c);
+  a = a + b * k0 + c * k0 * k0;
+  b = b + 2 * c * k0;
   // OCR-B digits stand ~8% taller than capitals, so glyph heights mislead; the pitch, fitted
   // over the whole line, fixes the scale exactly (unless the print is letter-spaced).
-  const double from_pitch = b / pitch_to_cap;
-  if (std::abs(from_pitch / line.cap_height - 1.0) < 0.2) line.cap_height = from_pitch;
-  line.first_centre = a + b * std::round((glyphs.front().cx() - a) / b);
+  line.first_centre = a;
   line.pitch = b;
-  line.char_count = static_cast<int>(std::lround((glyphs.back().cx() - line.first_centre) / b)) + 1;
+  line.pitch_change = c;
+  line.char_count = static_cast<int>(cell_index(glyphs.back().cx(), a, b, c)) + 1;
   line.fit_residual = residual;
+  const double from_pitch = line.pitch_at((line.char_count - 1) / 2.0) / pitch_to_cap;  // mid-line
+  if (std::abs(from_pitch / line.cap_height - 1.0) < 0.2) line.cap_height = from_pitch;
+  line.cap_height *= b / line.pitch_at((line.char_count - 1) / 2.0);  // at cell 0
   int left = glyphs.front().box.x, right = glyphs.back().box.br().x, top = INT32_MAX, bottom = 0;
   for (const auto& g : glyphs) {
     top = std::min(top, g.box.y);
     bottom = std::max(bottom, g.box.br().y);
   }
   line.box = cv::Rect(left, top, right - left, bottom - top);
-  return residual <= 0.15 && line.char_count >= min_chars &&
+  return residual <= kMaxResidual && line.char_count >= min_chars &&
          glyphs.size() >= static_cast<size_t>(0.6 * line.char_count);
 }
 
@@ -188,9 +258,23 @@ std::vector<cv::Rect> split_rows(const cv::Mat& labels, int label, const cv::Rec
 }  // namespace
 
 MrzCell MrzLineGeometry::cell(int i) const {
-  const double x = first_centre + pitch * i;
-  return MrzCell{cv::Point2f(static_cast<float>(x), static_cast<float>(baseline_at_0 + baseline_slope * x)), pitch,
-                 cap_height};
+  const double x = centre_x(i);
+  const double local = pitch_at(i);
+  return MrzCell{cv::Point2f(static_cast<float>(x), static_cast<float>(baseline_at_0 + baseline_slope * x)), local,
+                 cap_height * local / pitch};
+}
+
+MrzLineGeometry MrzLineGeometry::cells(int first, int count) const {
+  MrzLineGeometry out = *this;
+  out.first_centre = centre_x(first);
+  out.pitch = pitch_at(first);
+  out.cap_height = cap_height * out.pitch / pitch;
+  out.char_count = count;
+  const int left = static_cast<int>(std::lround(out.first_centre - out.pitch / 2));
+  const int right = static_cast<int>(std::lround(out.centre_x(count - 1) + out.pitch_at(count - 1) / 2));
+  out.box.x = std::max(box.x, left);
+  out.box.width = std::min(box.br().x, right) - out.box.x;
+  return out;
 }
 
 std::vector<MrzLineGeometry> find_mrz_lines(const cv::Mat& grey, const MrzSettings& settings) {

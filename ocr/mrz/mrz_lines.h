@@ -19,12 +19,21 @@ struct MrzLineGeometry {
   cv::Rect box;            // the glyphs' bounding box
   int char_count = 0;      // cells from the first to the last glyph
   double first_centre = 0; // x of cell 0's centre
-  double pitch = 0;        // cell i is centred at first_centre + i × pitch
+  double pitch = 0;        // cell 0's width
+  // Cell i is centred at first_centre + i × pitch + i² × pitch_change: a zone photographed at
+  // an angle and rectified from an outline that is not quite the page's keeps some
+  // perspective, and its pitch then grows or shrinks steadily along the line (0 when the
+  // cells are equally wide).
+  double pitch_change = 0;
   double baseline_at_0 = 0, baseline_slope = 0;  // baseline y = baseline_at_0 + slope × x
-  double cap_height = 0;
+  double cap_height = 0;   // at cell 0; it scales with the pitch along the line
   double fit_residual = 0; // RMS distance of glyph centres from their cells, × pitch (0 = perfect)
 
+  double centre_x(double i) const { return first_centre + i * pitch + i * i * pitch_change; }
+  double pitch_at(double i) const { return pitch + 2 * i * pitch_change; }
   MrzCell cell(int i) const;
+  // The same line narrowed to `count` cells starting at its cell `first` (box cut to match).
+  MrzLineGeometry cells(int first, int count) const;
 };
 
 // Candidate lines, top to bottom. `grey`: 8-bit upright view, dark text on light.

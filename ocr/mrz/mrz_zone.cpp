@@ -21,18 +21,6 @@ double rank(const MrzZone& z) {
   return passing * 2.0 + z.mean_score;
 }
 
-// `line` narrowed to `count` cells starting at cell `first`.
-MrzLineGeometry cells_of(const MrzLineGeometry& line, int first, int count) {
-  MrzLineGeometry out = line;
-  out.first_centre = line.first_centre + first * line.pitch;
-  out.char_count = count;
-  const int left = static_cast<int>(std::lround(out.first_centre - line.pitch / 2));
-  const int right = static_cast<int>(std::lround(out.first_centre + (count - 0.5) * line.pitch));
-  out.box.x = std::max(line.box.x, left);
-  out.box.width = std::min(line.box.br().x, right) - out.box.x;
-  return out;
-}
-
 // Cells a found line may have beyond its format's length: a page edge or a mark right beside
 // the zone joins its row (a clean passport on a pale background: 45 cells for 44).
 constexpr int kMaxExtraCells = 2;
@@ -58,7 +46,7 @@ std::optional<MrzZone> decode_in_view(const cv::Mat& grey, const std::vector<Mrz
     for (size_t k = 0; k < n; ++k) {
       const int length = static_cast<int>(format.lines[k].size());
       for (int first = 0; first <= lines[begin + k].char_count - length; ++first) {
-        geometry[k].push_back(cells_of(lines[begin + k], first, length));
+        geometry[k].push_back(lines[begin + k].cells(first, length));
         reading[k].push_back(read_mrz_line(grey, geometry[k].back(), OcrbMatcher::get()));
       }
     }
