@@ -20,6 +20,10 @@ struct MrzSettings {
   int view_width = 1600;            // rectified document width the MRZ is searched and read in
   double cue_max_aspect = 1.5;      // the best outline searched first only when this narrow
                                     //   (a passport page, 1.42; not an ID-1 card, 1.585)
+  // An outline this sure (edge support, share of the image) is the page: when it shows no
+  // zone, the cue does not search the whole image as well.
+  double cue_page_min_edge_support = 0.95;
+  double cue_page_min_area_fraction = 0.2;
   int min_line_chars = 24;          // fewer regularly spaced characters: not an MRZ line
   double line_height_min = 0.018;   // MRZ character height / view width, accepted range
   double line_height_max = 0.09;

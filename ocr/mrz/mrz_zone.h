@@ -34,10 +34,11 @@ struct MrzZone {
 // Never throws for image content.
 const std::optional<MrzZone>& find_mrz_zone(const PageAnalysis& page);
 
-// The zone in the best-ranked outline of a passport page's shape alone (not the whole image;
-// narrower than an ID card: templates/ocr/mrz.json cue_max_aspect): the cheap first look of a
-// passport classification. nullopt when there is no such outline or no zone in it. Shares
-// its work with find_mrz_zone().
+// The zone in the best-ranked outline of a passport page's shape (narrower than an ID card:
+// templates/ocr/mrz.json cue_max_aspect), else in the whole image as it stands (upright
+// only): the cheap first look of a passport classification. nullopt when neither shows a
+// zone. Shares its work with find_mrz_zone(), which returns this zone when it is clear and
+// verified.
 const std::optional<MrzZone>& find_mrz_zone_in_best_outline(const PageAnalysis& page);
 
 }  // namespace beian::ocr
