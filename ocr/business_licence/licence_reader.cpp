@@ -10,6 +10,7 @@
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/glyph_check.h"
 #include "ocr/fields/printed_dates.h"
 #include "ocr/fields/text_clean.h"
 #include "ocr/layout/document_layout.h"
@@ -149,9 +150,18 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     credit = value_or_missing(code.value, code.repaired ? 0.9 * s.credit_code_checked : s.credit_code_checked, "");
     const auto& qr_any = qr_code ? qr_code : qr_failing;
     if (qr_any && *qr_any != code.value && code.value.size() == 18) {
-      r.findings.push_back(make_finding("LICENCE_QR_MISMATCH", {{"qr_code", *qr_any}, {"printed_code", code.value}},
-                                        r.file, "credit_code"));
-      credit.confidence = std::min(credit.confidence, 0.5);
+      // A misread character can leave a code whose check still holds (one in 31), and a
+      // repair by the check character can pick the wrong one (seed 94: ...MAQXW6L84W read
+      // MAQXWEL84W, repaired to MAQKWEL84W). When the printed glyphs look like the QR code's
+      // characters where the two differ, the print says what the QR code says.
+      if (qr_code && print_shows(ink, code_reading.symbols, *qr_code, s.qr_print_check)) {
+        credit = value_or_missing(*qr_code, s.credit_code_from_qr, "");
+        r.findings.push_back(make_finding("LICENCE_CODE_FROM_QR", {{"code", *qr_code}}, r.file, "credit_code"));
+      } else {
+        r.findings.push_back(make_finding("LICENCE_QR_MISMATCH", {{"qr_code", *qr_any}, {"printed_code", code.value}},
+                                          r.file, "credit_code"));
+        credit.confidence = std::min(credit.confidence, 0.5);
+      }
     }
   } else if (qr_code) {
     credit = value_or_missing(*qr_code, s.credit_code_from_qr, "");
@@ -270,3 +280,4 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
 }
 
 }  // namespace beian::ocr
+

@@ -16,9 +16,9 @@ LicenceSettings load() {
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
               "retry_text_heights", "sparse_width", "fields", "issue_date_ocr",
-              "copy_marks", "company_types", "authority", "capital", "seal", "screen", "confidence"},
+              "copy_marks", "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
-              "company_types", "authority", "capital", "seal", "screen", "confidence"},
+              "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
              where);
   LicenceSettings s;
   s.view_width = get_value<int>(j, "view_width", where);
@@ -91,6 +91,17 @@ LicenceSettings load() {
   s.screen.max_period = period[1];
   s.screen.axis_margin = get_value<int>(screen, "axis_margin", wr);
   s.screen.min_peak_ratio = get_value<double>(screen, "min_peak_ratio", wr);
+  const auto& print_check = j.at("qr_print_check");
+  const std::string wp = where + " qr_print_check";
+  check_keys(print_check, {"description", "fonts", "max_differences", "min_context", "min_match", "min_gain"},
+             {"fonts", "max_differences", "min_context", "min_match", "min_gain"}, wp);
+  s.qr_print_check.fonts = get_value<std::vector<std::string>>(print_check, "fonts", wp);
+  for (const auto& font : s.qr_print_check.fonts)
+    if (!std::filesystem::exists(font)) throw std::runtime_error(wp + ": font " + font + " is not installed (scripts/install-deps.sh)");
+  s.qr_print_check.max_differences = get_value<int>(print_check, "max_differences", wp);
+  s.qr_print_check.min_context = get_value<double>(print_check, "min_context", wp);
+  s.qr_print_check.min_match = get_value<double>(print_check, "min_match", wp);
+  s.qr_print_check.min_gain = get_value<double>(print_check, "min_gain", wp);
   const auto& c = j.at("confidence");
   const std::string wc = where + " confidence";
   check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title", "title_cue"},

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ocr/business_licence/licence_fields.h"
+#include "ocr/fields/glyph_check.h"
 #include "ocr/fields/text_field.h"
 #include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/authority_names.h"
@@ -34,6 +35,7 @@ struct LicenceSettings {
   CapitalGrammar capital;                // registered capital (and a certificate's funds)
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen
+  PrintCheckSettings qr_print_check;     // the printed code's glyphs against the QR code's code
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
   double credit_code_checked = 0.97;     // confidence of a code whose check character holds
   double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code

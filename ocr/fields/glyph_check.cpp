@@ -467,6 +467,33 @@ std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const
   return scores;
 }
 
+bool print_shows(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, const std::string& other,
+                 const PrintCheckSettings& settings) {
+  const std::u32string theirs = utf8_to_u32(other);
+  if (settings.fonts.empty() || theirs.size() != printed.size()) return false;
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  int differences = 0;
+  std::vector<double> agreeing;
+  for (size_t k = 0; k < printed.size(); ++k) {
+    const std::string alternative = u32_to_utf8(std::u32string(1, theirs[k]));
+    const cv::Rect box = printed[k].box & page;
+    if (box.width < 2 || box.height < 2) return false;
+    const Shape shape = shape_of(ink(box));
+    const double read = normalised_match(shape, printed[k].text, settings.fonts);
+    if (alternative == printed[k].text) {
+      agreeing.push_back(read);
+      continue;
+    }
+    if (++differences > settings.max_differences) return false;
+    const double match = normalised_match(shape, alternative, settings.fonts);
+    if (match < settings.min_match || match < read + settings.min_gain) return false;
+  }
+  if (differences == 0 || agreeing.empty()) return false;
+  // Boxes that do not fit their characters (a hard photo's) favour any rival.
+  std::nth_element(agreeing.begin(), agreeing.begin() + agreeing.size() / 2, agreeing.end());
+  return agreeing[agreeing.size() / 2] >= settings.min_context;
+}
+
 std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                              const GlyphCheckSettings& settings) {
   if (!settings.enabled()) return {};

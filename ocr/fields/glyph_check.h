@@ -120,6 +120,23 @@ std::string confusable_partner(const std::string& c);
 std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                                  const std::vector<std::string>& fonts);
 
+// When `printed` (a line's characters as the recogniser read them, one symbol per character,
+// boxes in `ink`) is trusted to show `other` (a reading of the same length from elsewhere: the
+// code a QR code carries) rather than what was read. The licence's values and their
+// calibration: templates/ocr/business_licence.json qr_print_check.
+struct PrintCheckSettings {
+  std::vector<std::string> fonts;  // the print's candidate fonts (Debian fonts)
+  int max_differences = 2;    // more differing characters: another code, not a misreading
+  double min_context = 0.6;   // median match of the characters both agree on: the boxes fit
+  double min_match = 0.75;    // `other`'s character matches each differing box at least this
+  double min_gain = 0.15;     // and better than the character read by this much
+};
+
+// True when 1..max_differences characters differ and at each of them `other`'s character,
+// rendered in the best of the fonts, matches the symbol's box as `settings` require.
+bool print_shows(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, const std::string& other,
+                 const PrintCheckSettings& settings);
+
 // The entry of a closed `vocabulary` (ethnic groups) whose characters, rendered, match the ink
 // printed on `line` best: an entry of k characters is compared with k cells (character_cells)
 // and scored by its characters' mean match. The best entry when it beats every other by

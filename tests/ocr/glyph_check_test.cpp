@@ -351,3 +351,38 @@ TEST_CASE("glyph check: a name's first character read as a surname is replaced b
   const Line min = printed("闵彤玲", kOtherFont, 32);
   CHECK(ocr::check_glyphs(min.ink, {min.box}, in, each_alone(in), s).front().text == "闵");
 }
+
+TEST_CASE("glyph check: a printed code shows the QR code's characters where the reading differs, not a rival's",
+          "[ocr][glyphs]") {
+  // Seed 94: ...MAQXW6L84W read MAQXWEL84W (then repaired by the check character into the
+  // wrong MAQKWEL84W); the QR code carried the printed code.
+  const std::string code = "91410105MAQXW6L84W";
+  const Line line = printed(code, kFonts[0], 40);
+  std::vector<std::string> chars;
+  for (char c : code) chars.emplace_back(1, c);
+  const auto cells = ocr::character_cells(line.ink, line.box, chars);
+  REQUIRE(cells.size() == code.size());
+  auto read_as = [&](const std::string& text) {
+    std::vector<ocr::OcrSymbol> symbols;
+    for (size_t k = 0; k < text.size(); ++k) symbols.push_back(symbol(std::string(1, text[k]), 0.9, cells[k]));
+    return symbols;
+  };
+  ocr::PrintCheckSettings s;  // the licence's values (templates/ocr/business_licence.json)
+  s.fonts = kFonts;
+  s.max_differences = 2;
+  s.min_context = 0.6;
+  s.min_match = 0.75;
+  s.min_gain = 0.15;
+  CHECK(ocr::print_shows(line.ink, read_as("91410105MAQXWEL84W"), code, s));
+  CHECK(ocr::print_shows(line.ink, read_as("91410105MAQKWEL84W"), code, s));
+  // The print does not show a code that differs where the reading was right.
+  CHECK_FALSE(ocr::print_shows(line.ink, read_as(code), "91410105MAQXWEL84W", s));
+  CHECK_FALSE(ocr::print_shows(line.ink, read_as(code), "91410105MAQKW6L84W", s));
+  CHECK_FALSE(ocr::print_shows(line.ink, read_as(code), code, s));  // nothing differs
+  // Three differences: another code, not a misreading.
+  CHECK_FALSE(ocr::print_shows(line.ink, read_as("91410105MAQKWEL83W"), code, s));
+  // Boxes that do not fit the characters decide nothing.
+  auto shifted = read_as("91410105MAQXWEL84W");
+  for (auto& symbol : shifted) symbol.box.x += symbol.box.width / 2;
+  CHECK_FALSE(ocr::print_shows(line.ink, shifted, code, s));
+}
