@@ -57,6 +57,13 @@ Shot passport_photo(uint64_t seed) {
   return photograph(samples::passport_specimen(p, travel, samples::card_portrait()), samples::Level::kPhoto, rng);
 }
 
+// A unit of `type` whose legal representative is a specimen person, drawn from `rng`.
+samples::Unit specimen_unit(samples::Random& rng, DocumentType type) {
+  samples::IdentityFactory ids(rng, kToday);
+  const samples::Person p = ids.person();
+  return ids.unit(type, p.name);
+}
+
 // Every field of `names` reads as its truth (eval's normalisation: dates, widths, spaces).
 void check_fields(const DocumentResult& r, const nlohmann::json& truth, const std::vector<std::string>& names) {
   for (const auto& name : names) {
@@ -73,9 +80,7 @@ void check_fields(const DocumentResult& r, const nlohmann::json& truth, const st
 
 TEST_CASE("business licence, clean scan: fields, checked credit code and the QR code's code", "[licence]") {
   samples::Random rng(5501);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const samples::Unit u = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
   const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
   const DocumentResult r = recognizer().recognize(shot.image, "licence.jpg");
   REQUIRE(r.type == DocumentType::kBusinessLicence);
@@ -104,9 +109,7 @@ TEST_CASE("business licence with one readable label: the others are where the pa
   // its layout place confirms the outline, and the values are read where the layout prints
   // their labels (min_labels_in_place, templates/ocr/business_licence.json).
   samples::Random rng(5507);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const samples::Unit u = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
   const samples::Specimen specimen = samples::unit_certificate_specimen(u);
   cv::Mat doc = beian::test::paint_specimen(specimen, rng);
   const auto& layout = ocr::document_layout(DocumentType::kBusinessLicence);
@@ -146,9 +149,7 @@ TEST_CASE("distant licence and certificate photos: decided by their titles, no c
 TEST_CASE("business licence whose printed credit code fails its check character, returned as printed and flagged",
           "[licence]") {
   samples::Random rng(5502);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const samples::Unit unit = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const samples::Unit unit = specimen_unit(rng, DocumentType::kBusinessLicence);
   const std::string valid = unit.credit_code;
   // Two wrong check characters: one that no single look-alike substitution turns into a valid
   // code, and one that such a substitution elsewhere does (a repair would give a third, wrong
@@ -186,9 +187,7 @@ TEST_CASE("business licence whose QR code carries another valid code two charact
   // The print, read right, is not overruled by a QR code it does not show: its glyphs at the
   // two differing characters match the characters read, not the QR code's.
   samples::Random rng(5503);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const samples::Unit u = ids.unit(DocumentType::kBusinessLicence, p.name);
+  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
   std::string other = u.credit_code;
   other[5] = other[5] == '7' ? '3' : '7';  // another county of the region
   other[17] = validators::uscc_check_char(other.substr(0, 17));
@@ -214,9 +213,7 @@ TEST_CASE("事业单位法人证书 whose printed code fails its check character
   // Fresh seed 94's bad_check_digit certificates gave only OCR_FIELD_UNREADABLE: a wrong code
   // read like a blurred one.
   samples::Random rng(5503);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  samples::Unit u = ids.unit(DocumentType::kPublicInstitution, p.name);
+  samples::Unit u = specimen_unit(rng, DocumentType::kPublicInstitution);
   std::string printed;
   for (char c : std::string("0123456789ABCDEFGHJKLMNPQRTUWXY")) {
     const std::string corrupted = u.credit_code.substr(0, 17) + c;
@@ -241,9 +238,7 @@ TEST_CASE("事业单位法人证书 whose printed code fails its check character
 
 TEST_CASE("社会团体法人登记证书, clean scan: classified, code validated, name and address read", "[licence][certificate]") {
   samples::Random rng(5503);
-  samples::IdentityFactory ids(rng, kToday);
-  const samples::Person p = ids.person();
-  const samples::Unit u = ids.unit(DocumentType::kSocialOrganisation, p.name);
+  const samples::Unit u = specimen_unit(rng, DocumentType::kSocialOrganisation);
   const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
   const DocumentResult r = recognizer().recognize(shot.image, "society.jpg");
   REQUIRE(r.type == DocumentType::kSocialOrganisation);
