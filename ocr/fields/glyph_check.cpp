@@ -380,7 +380,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           }
         }
       }
-      if (!vocabulary.characters.empty() && in_doubt) {
+      const bool question_sure = vocabulary.sure_min_gain > 0;
+      if (!vocabulary.characters.empty() && (in_doubt || question_sure)) {
         std::string nearest;
         double first = -1, second = -1;
         // A name's first character read as a listed surname is only replaced by another one:
@@ -392,7 +393,10 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           if (m > first) second = first, first = m, nearest = c;
           else second = std::max(second, m);
         }
-        if (nearest != symbols[i].text && first >= (reading_unsure ? vocabulary.unsure_min_match : vocabulary.min_match) && first - current >= vocabulary.min_gain &&
+        const double min_match = !in_doubt ? vocabulary.sure_min_match
+                                 : reading_unsure ? vocabulary.unsure_min_match : vocabulary.min_match;
+        const double min_gain = in_doubt ? vocabulary.min_gain : vocabulary.sure_min_gain;
+        if (nearest != symbols[i].text && first >= min_match && first - current >= min_gain &&
             first - second >= vocabulary.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;

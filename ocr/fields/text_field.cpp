@@ -81,7 +81,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     if (g.contains("vocabulary")) {
       const auto& v = g.at("vocabulary");
       const std::string vat = at + ".vocabulary";
-      check_keys(v, {"charset", "min_match", "unsure_min_match", "min_gain", "min_margin"}, {"charset", "min_match", "min_gain", "min_margin"}, vat);
+      check_keys(v, {"charset", "min_match", "unsure_min_match", "sure_min_match", "sure_min_gain", "min_gain", "min_margin"}, {"charset", "min_match", "min_gain", "min_margin"}, vat);
       auto& vocabulary = s.glyph_check.vocabulary;
       vocabulary.charset = get_value<std::string>(v, "charset", vat);
       try {
@@ -93,6 +93,10 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       vocabulary.min_match = get_value<double>(v, "min_match", vat);
       vocabulary.unsure_min_match =
           v.contains("unsure_min_match") ? get_value<double>(v, "unsure_min_match", vat) : vocabulary.min_match;
+      if (v.contains("sure_min_gain")) {
+        vocabulary.sure_min_gain = get_value<double>(v, "sure_min_gain", vat);
+        vocabulary.sure_min_match = get_value<double>(v, "sure_min_match", vat);
+      }
       vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
       vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
     }

@@ -386,3 +386,23 @@ TEST_CASE("glyph check: a printed code shows the QR code's characters where the 
   for (auto& symbol : shifted) symbol.box.x += symbol.box.width / 2;
   CHECK_FALSE(ocr::print_shows(line.ink, shifted, code, s));
 }
+
+TEST_CASE("glyph check: a sure reading gives way to a vocabulary character that matches far better, where asked",
+          "[ocr][glyphs]") {
+  // Unit names of seeds 93 and 97 (photo): 睿 read 春 at 0.90-0.99; 春 matched its cell 0.72,
+  // 睿 0.90, so neither the confidence nor the match put the reading in doubt.
+  const Line line = printed("天津睿思教育", kFonts[0], 30);
+  cv::GaussianBlur(line.ink, line.ink, cv::Size(0, 0), 1.2);
+  auto read = symbols_of({"天", "津", "春", "思", "教", "育"}, 0.98);
+  auto asked = with_vocabulary();
+  asked.vocabulary.sure_min_match = 0.85;
+  asked.vocabulary.sure_min_gain = 0.15;
+  auto out = ocr::check_glyphs(line.ink, {line.box}, read, each_alone(read), asked);
+  REQUIRE(out.size() == 6);
+  CHECK(out[2].text == "睿");
+  CHECK(out[2].confidence == Approx(0.8));
+  for (size_t i : {0, 1, 3, 4, 5}) CHECK(out[i].text == read[i].text);  // right and sure: kept
+  // Not asked: the sure reading stands.
+  out = ocr::check_glyphs(line.ink, {line.box}, read, each_alone(read), with_vocabulary());
+  CHECK(out[2].text == "春");
+}
