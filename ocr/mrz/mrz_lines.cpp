@@ -164,9 +164,11 @@ bool fit_cells(const std::vector<Glyph>& glyphs, double pitch_to_cap, int min_ch
   if (!refine(false)) return false;
   if (residual > kMaxResidual) {
     const double la = a, lb = b, lresidual = residual;
-    const double first = cell_index(glyphs.front().cx(), a, b, 0), last = cell_index(glyphs.back().cx(), a, b, 0);
-    const bool fits = refine(true) && residual <= kMaxResidual &&
-                      std::abs(2 * c * (last - first)) < kMaxPitchChange * (b + 2 * c * first);
+    bool fits = refine(true) && residual <= kMaxResidual;
+    if (fits) {  // the pitch at the first and the last glyph's cells, in the fitted cells' frame
+      const double first = cell_index(glyphs.front().cx(), a, b, c), last = cell_index(glyphs.back().cx(), a, b, c);
+      fits = std::abs(2 * c * (last - first)) < kMaxPitchChange * (b + 2 * c * first);
+    }
     if (!fits) a = la, b = lb, c = 0, residual = lresidual;
   }
   // Re-based on the first glyph's cell: cell 0 is the first glyph's.
