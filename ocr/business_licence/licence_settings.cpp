@@ -1,6 +1,5 @@
 #include "ocr/business_licence/licence_settings.h"
 
-#include <filesystem>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -56,9 +55,7 @@ LicenceSettings load() {
     const std::string wsh = wk + " shapes";
     check_keys(shapes, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
                wsh);
-    s.capital.shapes.fonts = get_value<std::vector<std::string>>(shapes, "fonts", wsh);
-    for (const auto& font : s.capital.shapes.fonts)
-      if (!std::filesystem::exists(font)) throw std::runtime_error(wsh + ": font " + font + " is not installed (scripts/install-deps.sh)");
+    s.capital.shapes.fonts = get_font_files(shapes, "fonts", wsh);
     s.capital.shapes.min_match = get_value<double>(shapes, "min_match", wsh);
     s.capital.shapes.min_margin = get_value<double>(shapes, "min_margin", wsh);
     s.capital.shapes.confidence = get_value<double>(shapes, "confidence", wsh);
@@ -95,9 +92,7 @@ LicenceSettings load() {
   const std::string wp = where + " qr_print_check";
   check_keys(print_check, {"description", "fonts", "max_differences", "min_context", "min_match", "min_gain"},
              {"fonts", "max_differences", "min_context", "min_match", "min_gain"}, wp);
-  s.qr_print_check.fonts = get_value<std::vector<std::string>>(print_check, "fonts", wp);
-  for (const auto& font : s.qr_print_check.fonts)
-    if (!std::filesystem::exists(font)) throw std::runtime_error(wp + ": font " + font + " is not installed (scripts/install-deps.sh)");
+  s.qr_print_check.fonts = get_font_files(print_check, "fonts", wp);
   s.qr_print_check.max_differences = get_value<int>(print_check, "max_differences", wp);
   s.qr_print_check.min_context = get_value<double>(print_check, "min_context", wp);
   s.qr_print_check.min_match = get_value<double>(print_check, "min_match", wp);

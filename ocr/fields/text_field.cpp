@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -72,10 +71,8 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "confusables"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
-    s.glyph_check.fonts = get_value<std::vector<std::string>>(g, "fonts", at);
+    s.glyph_check.fonts = get_font_files(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
-    for (const auto& font : s.glyph_check.fonts)
-      if (!std::filesystem::exists(font)) throw std::runtime_error(at + ": font " + font + " is not installed (scripts/install-deps.sh)");
     s.glyph_check.min_gain = get_value<double>(g, "min_gain", at);
     s.glyph_check.shape_confidence = get_value<double>(g, "shape_confidence", at);
     if (g.contains("vocabulary")) {

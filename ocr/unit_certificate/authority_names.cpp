@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -19,9 +18,7 @@ ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const s
   check_keys(j, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
              where);
   ShapeChoiceSettings s;
-  s.fonts = get_value<std::vector<std::string>>(j, "fonts", where);
-  for (const auto& font : s.fonts)
-    if (!std::filesystem::exists(font)) throw std::runtime_error(where + ": font " + font + " is not installed (scripts/install-deps.sh)");
+  s.fonts = get_font_files(j, "fonts", where);
   s.min_match = get_value<double>(j, "min_match", where);
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);

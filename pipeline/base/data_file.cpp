@@ -10,6 +10,13 @@ namespace beian {
 
 nlohmann::json load_data_file(const std::filesystem::path& relative) { return load_strict_json(data_path(relative)); }
 
+std::vector<std::string> get_font_files(const nlohmann::json& object, const std::string& key, const std::string& where) {
+  auto fonts = get_value<std::vector<std::string>>(object, key, where);
+  for (const auto& font : fonts)
+    if (!std::filesystem::exists(font)) throw std::runtime_error(where + ": font " + font + " is not installed (scripts/install-deps.sh)");
+  return fonts;
+}
+
 nlohmann::json load_strict_json(const std::filesystem::path& path) {
   const std::string text = read_file_bytes(path);
   std::vector<std::set<std::string>> keys;

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -30,5 +31,10 @@ void check_keys(const nlohmann::json& object, std::initializer_list<std::string_
 // the wrong type.
 template <typename T>
 T get_value(const nlohmann::json& object, const std::string& key, const std::string& where);
+
+// object[key] as a list of font files (Debian font packages: wqy-zenhei, noto-cjk, ...).
+// Throws std::runtime_error "<where>: font <file> is not installed (scripts/install-deps.sh)"
+// for one that does not exist, besides get_value's errors.
+std::vector<std::string> get_font_files(const nlohmann::json& object, const std::string& key, const std::string& where);
 
 }  // namespace beian
