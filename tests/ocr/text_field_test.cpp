@@ -293,3 +293,42 @@ TEST_CASE("Text lines: a character's top stroke above a gap stays with its line"
   CHECK(lines[0].y >= 18);
   CHECK(lines[0].br().y >= 52);
 }
+
+namespace {
+
+// A line of solid "characters" (blocks with thin gaps, as projected) from row `top`, `height` rows.
+void block_line(cv::Mat& ink, int top, int height, int left, int right) {
+  for (int x = left; x + 20 <= right; x += 24) cv::rectangle(ink, cv::Rect(x, top, 20, height), cv::Scalar(0), cv::FILLED);
+}
+
+}  // namespace
+
+TEST_CASE("Text lines: two close lines bridged into one band are cut apart", "[ocr][fields]") {
+  // Seed 99's photo licence: two scope lines 2 rows apart (tilted a little) formed one band of
+  // 79 rows; with the pitch split judging by the label's height (1.6 x 93 px) it was read as
+  // one line and came back 和. The third line is as tall as each of the two.
+  cv::Mat ink(200, 400, CV_8U, cv::Scalar(255));
+  block_line(ink, 10, 36, 10, 390);
+  block_line(ink, 48, 36, 10, 390);  // rows 46-47 blank: bridged
+  block_line(ink, 100, 30, 10, 200);
+  const auto lines = ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 25, 93, 12);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].br().y <= 47);  // the cut is in the blank rows
+  CHECK(lines[1].y >= 48);
+  CHECK(lines[1].height > 30);
+  // Without a line pitch (a field of one line) the bands are left as they are.
+  CHECK(ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 25, 0, 12).size() == 2);
+}
+
+TEST_CASE("Text lines: a faint arc bridged to a line stays with it", "[ocr][fields]") {
+  // Hard licence of seed 87: an arc of the seal 2 rows above the authority line, 22 rows tall
+  // but holding a hundredth of the line's ink, was cut off and read as the value (W).
+  cv::Mat ink(200, 400, CV_8U, cv::Scalar(255));
+  cv::ellipse(ink, cv::Point(200, 40), cv::Size(60, 30), 0, 200, 340, cv::Scalar(0), 3);  // rows ~9-31
+  block_line(ink, 34, 34, 10, 390);                                                        // rows 32-33 blank
+  block_line(ink, 120, 34, 10, 200);
+  const auto lines = ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 18, 60, 3);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].y < 20);  // the arc is in the line's box, not a line of its own
+  CHECK(lines[0].br().y >= 67);
+}
