@@ -9,6 +9,7 @@
 #include "ocr/business_licence/licence_fields.h"
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
+#include "ocr/fields/date_by_shape.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/glyph_check.h"
 #include "ocr/fields/printed_dates.h"
@@ -207,9 +208,16 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
                                capital.missing_reason.empty() ? capital_reading.missing_reason : capital.missing_reason));
   const FieldReading established =
       checked("established_date", [](const std::string& t) { return parse_cn_date(t).has_value(); });
-  const auto established_date = parse_cn_date(established.text);
+  auto established_date = parse_cn_date(established.text);
+  double established_confidence = established.confidence;
+  // Read but no date (blur and glare on a small photo): by its digits' shapes.
+  if (!established_date && established.lines.size() == 1) {
+    established_date = date_by_shape(ink, established.lines.front(), s.date_shapes, Date{}, context.today(),
+                                     established.label_box.height);
+    if (established_date) established_confidence = s.date_shapes.confidence;
+  }
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
-                                                   established.confidence, established.missing_reason));
+                                                   established_confidence, established.missing_reason));
   const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
   const TermReading term = parse_term(term_reading.text);
   r.set_field("business_term_from",
@@ -229,8 +237,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
   r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
                                           address.missing_reason));
+  // A licence is issued on or after the day its company was established.
   const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, view, seal, s.seal)}, field("registration_authority"),
-                                     s.issue_date_ocr, s.labelled.retry_text_heights);
+                                     s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes,
+                                     established_date.value_or(Date{}), context.today());
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("licence.values");
 

@@ -14,7 +14,7 @@ LicenceSettings load() {
   const auto j = load_data_file("ocr/business_licence.json");
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
-              "retry_text_heights", "sparse_width", "fields", "issue_date_ocr",
+              "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "date_shapes",
               "copy_marks", "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
               "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
@@ -23,6 +23,8 @@ LicenceSettings load() {
   s.view_width = get_value<int>(j, "view_width", where);
   s.labelled = parse_labelled_read_settings(j, where);
   s.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
+  if (j.contains("date_shapes"))
+    s.date_shapes = parse_date_shape_settings(j.at("date_shapes"), where + " date_shapes");
   const auto& marks = j.at("copy_marks");
   check_keys(marks, {"copy", "original"}, {"copy", "original"}, where + " copy_marks");
   s.copy_marks = get_value<std::vector<std::string>>(marks, "copy", where + " copy_marks");

@@ -362,9 +362,10 @@ double address_confidence(const std::string& text, double confidence, const Labe
 
 std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }
 
-FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
-                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
-  FieldReading out;
+namespace {
+
+// The lines under `anchor`'s value where an unlabelled date is printed.
+std::vector<cv::Rect> lines_below(const cv::Mat& ink, const FieldReading& anchor) {
   cv::Rect region;
   double h = ink.rows * 0.03;
   if (!anchor.label_box.empty()) {
@@ -377,7 +378,15 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
     region = cv::Rect(ink.cols / 2, static_cast<int>(ink.rows * 0.7), ink.cols / 2 - ink.cols / 30, ink.rows / 5);
   }
   region &= cv::Rect(0, 0, ink.cols, ink.rows);
-  const auto lines = find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.5 * h, 3);
+  return find_text_lines(ink, region, std::max(4, static_cast<int>(0.4 * h)), 1.5 * h, 3);
+}
+
+}  // namespace
+
+FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
+  FieldReading out;
+  const auto lines = lines_below(ink, anchor);
   std::vector<double> heights{settings.text_height};
   heights.insert(heights.end(), retry_text_heights.begin(), retry_text_heights.end());
   for (const double height : heights) {
@@ -398,13 +407,24 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
 }
 
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
-                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
+                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest) {
   FieldReading first;
   for (size_t i = 0; i < images.size(); ++i) {
     FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights);
     if (!date.text.empty()) return date;
     if (i == 0) first = std::move(date);
   }
+  // No line reads as a date: the seal's ring through the digits. By the digits' shapes.
+  for (const auto& image : images)
+    for (const auto& line : lines_below(image, anchor))
+      if (const auto d = date_by_shape(image, line, shapes, earliest, latest, anchor.label_box.height)) {
+        FieldReading out;
+        out.text = d->to_string();
+        out.confidence = shapes.confidence;
+        out.lines.push_back(line);
+        return out;
+      }
   return first;
 }
 

@@ -14,6 +14,7 @@
 #include <opencv2/core.hpp>
 
 #include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/date_by_shape.h"
 #include "ocr/fields/text_field.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/unit_certificate/authority_names.h"
@@ -148,8 +149,11 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
 
 // The issue date printed under the registration authority: read_date_below on each of
 // `images` in turn (the page with the red seal taken out in different ways: erase_seal, then
-// unmix_seal), the first date found; else the first image's reading (and its reason).
+// unmix_seal), the first date found; when none reads as a date, the first date_by_shape finds
+// on their lines between `earliest` and `latest` (at shapes.confidence); else the first
+// image's reading (and its reason).
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
-                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights);
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
+                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest);
 
 }  // namespace beian::ocr

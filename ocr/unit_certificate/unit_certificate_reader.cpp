@@ -32,6 +32,7 @@ struct CertificateReadSettings {
   int view_width = 1782;
   LabelledReadSettings labelled;
   TextFieldSettings issue_date_ocr;
+  DateShapeSettings date_shapes;  // optional: the issue date by its digits' shapes
   AuthoritySettings authority;
   double title_cue_confidence = 0.99;  // classification: the title alone on a page-shaped outline
 };
@@ -44,6 +45,8 @@ const CertificateReadSettings& settings() {
     c.view_width = get_value<int>(j, "view_width", where);
     c.labelled = parse_labelled_read_settings(j, where);
     c.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
+    if (j.contains("date_shapes"))
+      c.date_shapes = parse_date_shape_settings(j.at("date_shapes"), where + " date_shapes");
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
     c.title_cue_confidence = get_value<double>(j, "title_cue_confidence", where);
     return c;
@@ -190,7 +193,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, c.view, seal_mark, seal)}, authority.reading,
-                                     s.issue_date_ocr, s.labelled.retry_text_heights);
+                                     s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes, Date{}, context.today());
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("certificate.values");
 

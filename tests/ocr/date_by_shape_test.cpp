@@ -1,0 +1,87 @@
+// Reading a printed date by its digits' shapes (ocr/fields/date_by_shape.h), on date lines
+// rendered as the specimens print them, small and crossed by what is left of a seal's ring.
+#include <catch2/catch.hpp>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/fields/date_by_shape.h"
+
+using namespace beian;
+
+namespace {
+
+const std::vector<std::string> kFonts = {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                                         "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"};
+
+ocr::DateShapeSettings settings() {
+  ocr::DateShapeSettings s;
+  s.fonts = kFonts;
+  s.earliest_year = 1949;
+  s.min_match = 0.55;
+  s.min_margin = 0.02;
+  return s;
+}
+
+struct Line {
+  cv::Mat ink;   // dark text on light paper, 8-bit
+  cv::Rect box;  // the line as the line finder gives it: the text and the ring's arcs below it
+};
+
+// `text` printed at `px` in wqy-zenhei and blurred; with `ring`, a grey arc of a seal's ring
+// rises past the line's ends and runs below it, as erase_seal leaves it on a small photo.
+Line printed(const std::string& text, int px, bool ring) {
+  const int width = px * 10;
+  cv::Mat canvas(4 * px, width, CV_8UC3, cv::Scalar::all(245));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData(kFonts.front(), 0);
+  ft->putText(canvas, text, cv::Point(px, 2 * px), px, cv::Scalar::all(30), -1, cv::LINE_AA, true);
+  if (ring)
+    cv::ellipse(canvas, cv::Point(width / 2, px), cv::Size(px * 24 / 5, 2 * px), 0, 10, 170, cv::Scalar::all(90),
+                std::max(2, px / 8), cv::LINE_AA);
+  Line l;
+  cv::cvtColor(canvas, l.ink, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(l.ink, l.ink, cv::Size(0, 0), 0.8);
+  std::vector<cv::Point> points;
+  cv::findNonZero(l.ink(cv::Rect(0, px, width, 3 * px)) < 160, points);
+  l.box = cv::boundingRect(points) + cv::Point(0, px);
+  return l;
+}
+
+const Date kToday{2026, 11, 24};
+
+}  // namespace
+
+TEST_CASE("a small date under a seal's ring is read by its digits' shapes", "[ocr][date_shape]") {
+  const Line line = printed("2018年09月04日", 16, true);
+  REQUIRE(line.box.height > 24);  // the ring's arc joined the line
+  const auto date = ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 18);
+  REQUIRE(date);
+  CHECK(date->to_string() == "2018-09-04");
+}
+
+TEST_CASE("dates printed without leading zeros are read too", "[ocr][date_shape]") {
+  const Line line = printed("2016年3月15日", 18, false);
+  const auto date = ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0);
+  REQUIRE(date);
+  CHECK(date->to_string() == "2016-03-15");
+}
+
+TEST_CASE("the calendar bounds the dates considered", "[ocr][date_shape]") {
+  const Line line = printed("2024年10月09日", 16, false);
+  const auto inside = ocr::date_by_shape(line.ink, line.box, settings(), Date{2020, 1, 1}, kToday, 0);
+  REQUIRE(inside);
+  CHECK(inside->to_string() == "2024-10-09");
+  // Printed after `latest`: whatever is taken, never the printed day or a later one.
+  const auto later = ocr::date_by_shape(line.ink, line.box, settings(), Date{}, Date{2024, 1, 1}, 0);
+  if (later) CHECK(*later < (Date{2024, 1, 2}));
+}
+
+TEST_CASE("a line that is no date gives no date, and shapes can be off", "[ocr][date_shape]") {
+  const Line words = printed("北京市市场监督管理局", 16, false);
+  CHECK_FALSE(ocr::date_by_shape(words.ink, words.box, settings(), Date{}, kToday, 0));
+  const Line date = printed("2018年09月04日", 16, false);
+  CHECK_FALSE(ocr::date_by_shape(date.ink, date.box, ocr::DateShapeSettings{}, Date{}, kToday, 0));
+  CHECK_FALSE(ocr::date_by_shape(date.ink, cv::Rect(), settings(), Date{}, kToday, 0));
+}
