@@ -219,11 +219,19 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established_confidence, established.missing_reason));
   const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
-  const TermReading term = parse_term(term_reading.text);
+  TermReading term = parse_term(term_reading.text);
+  double term_confidence = term_reading.confidence;
+  // Read but incomplete: by its digits' shapes. A business term starts once the company exists.
+  if (!term.complete() && term_reading.lines.size() == 1)
+    if (const auto by_shape = term_by_shape(ink, term_reading.lines.front(), s.date_shapes, established_date.value_or(Date{}),
+                                            context.today(), term_reading.label_box.height)) {
+      term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
+      term_confidence = s.date_shapes.confidence;
+    }
   r.set_field("business_term_from",
-              value_or_missing(term.from ? term.from->to_string() : "", term_reading.confidence, term_reading.missing_reason));
+              value_or_missing(term.from ? term.from->to_string() : "", term_confidence, term_reading.missing_reason));
   r.set_field("business_term_until",
-              value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "", term_reading.confidence,
+              value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "", term_confidence,
                                term_reading.missing_reason));
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));

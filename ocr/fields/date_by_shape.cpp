@@ -24,103 +24,221 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
   return s;
 }
 
+namespace {
+
+// The symbols of a date as printed: four digits, 年, the month's and the day's digits
+// (character_cells cuts a digit half a character wide), 月 and 日.
+std::vector<std::string> date_symbols(int month_digits, int day_digits) {
+  std::vector<std::string> symbols(4, "0");
+  symbols.push_back("年");
+  symbols.insert(symbols.end(), month_digits, "0");
+  symbols.push_back("月");
+  symbols.insert(symbols.end(), day_digits, "0");
+  symbols.push_back("日");
+  return symbols;
+}
+
+// How well the cells of one line match each digit and each mark, each computed once: cells
+// recur across spans and layouts.
+class CellMatches {
+ public:
+  CellMatches(const cv::Mat& ink, const std::vector<std::string>& fonts) : ink_(ink), fonts_(fonts) {}
+
+  const std::array<double, 10>& digits(const cv::Rect& cell) {
+    const auto [it, fresh] = digits_.emplace(key(cell), std::array<double, 10>{});
+    if (fresh)
+      for (int d = 0; d < 10; ++d) it->second[d] = glyph_match(ink_(cell), std::string(1, static_cast<char>('0' + d)), fonts_);
+    return it->second;
+  }
+  double mark(const cv::Rect& cell, const std::string& text) {
+    const auto [it, fresh] = marks_.emplace(std::tuple_cat(key(cell), std::make_tuple(text)), 0.0);
+    if (fresh) it->second = glyph_match(ink_(cell), text, fonts_);
+    return it->second;
+  }
+
+ private:
+  using Key = std::tuple<int, int, int, int>;
+  static Key key(const cv::Rect& r) { return {r.x, r.y, r.width, r.height}; }
+  const cv::Mat& ink_;
+  const std::vector<std::string>& fonts_;
+  std::map<Key, std::array<double, 10>> digits_;
+  std::map<std::tuple<int, int, int, int, std::string>, double> marks_;
+};
+
+// Cut `span` into cells for `symbols` ("0" for a digit) and match them: per digit cell its
+// ten matches (others empty), and the sum of the other cells' matches with their symbols.
+// False when the span cannot be cut so.
+bool match_cells(const cv::Mat& ink, const cv::Rect& span, const std::vector<std::string>& symbols, CellMatches& matches,
+                 std::vector<std::array<double, 10>>& digit, double& marks) {
+  const auto cells = character_cells(ink, span, symbols);
+  if (cells.size() != symbols.size()) return false;
+  digit.assign(symbols.size(), {});
+  marks = 0;
+  for (size_t k = 0; k < symbols.size(); ++k) {
+    const cv::Rect cell = cells[k] & cv::Rect(0, 0, ink.cols, ink.rows);
+    if (cell.empty()) return false;
+    if (symbols[k] == "0") digit[k] = matches.digits(cell);
+    else marks += matches.mark(cell, symbols[k]);
+  }
+  return true;
+}
+
+// Each calendar day from `first` to `last` that the date cells at `at` (date_symbols(
+// month_digits, day_digits)) can show, with the sum of its digits' matches there.
+template <class Visit>
+void for_each_day(const std::vector<std::array<double, 10>>& digit, size_t at, int month_digits, int day_digits,
+                  const Date& first, const Date& last, Visit visit) {
+  const size_t month_at = at + 5, day_at = month_at + month_digits + 1;
+  const auto number_match = [&](size_t cell, int digits, int value) {
+    return digits == 2 ? digit[cell][value / 10] + digit[cell + 1][value % 10] : digit[cell][value];
+  };
+  for (int year = first.year; year <= last.year; ++year) {
+    const double year_match =
+        digit[at][year / 1000] + digit[at + 1][year / 100 % 10] + digit[at + 2][year / 10 % 10] + digit[at + 3][year % 10];
+    for (int month = 1; month <= (month_digits == 2 ? 12 : 9); ++month)
+      for (int day = 1; day <= (day_digits == 2 ? 31 : 9); ++day) {
+        const Date date{year, month, day};
+        if (!date.valid() || date < first || last < date) continue;
+        visit(date, year_match + number_match(month_at, month_digits, month) + number_match(day_at, day_digits, day));
+      }
+  }
+}
+
+// The best-scoring date of `scores` and the next best score; nullopt when empty.
+std::optional<std::pair<Date, double>> best_of(const std::map<Date, double>& scores, double* runner_up) {
+  std::optional<std::pair<Date, double>> best;
+  *runner_up = -2;
+  for (const auto& [date, score] : scores) {
+    if (!best || score > best->second) {
+      if (best) *runner_up = best->second;
+      best = {date, score};
+    } else {
+      *runner_up = std::max(*runner_up, score);
+    }
+  }
+  return best;
+}
+
+void keep_best(std::map<Date, double>& scores, const Date& date, double score) {
+  auto [it, inserted] = scores.emplace(date, score);
+  if (!inserted && score > it->second) it->second = score;
+}
+
+// `found` narrowed to the `text_height` rows holding the most ink (the seal's ring below or
+// above a date joins its line), within the page.
+cv::Rect text_rows(const cv::Mat& ink, const cv::Rect& found, int text_height) {
+  cv::Rect line = found & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (line.empty() || text_height <= 0 || line.height <= text_height) return line;
+  cv::Mat rows;
+  cv::reduce(255 - ink(line), rows, 1, cv::REDUCE_SUM, CV_64F);
+  int best = 0;
+  double most = -1;
+  for (int y = 0; y + text_height <= line.height; ++y) {
+    const double sum = cv::sum(rows.rowRange(y, y + text_height))[0];
+    if (sum > most) most = sum, best = y;
+  }
+  return cv::Rect(line.x, line.y + best, line.width, text_height);
+}
+
+// In characters' worth: one digit better by 0.15 over an eleven-cell date is 0.15.
+constexpr double kDateCells = 11;
+
+}  // namespace
+
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height) {
-  const cv::Rect page(0, 0, ink.cols, ink.rows);
-  cv::Rect line = found & page;
+  const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
-  if (text_height > 0 && line.height > text_height) {
-    // The seal's ring below or above the date joined its line: the rows of the date are the
-    // band of text_height holding the most ink.
-    cv::Mat rows;
-    cv::reduce(255 - ink(line), rows, 1, cv::REDUCE_SUM, CV_64F);
-    int best = 0;
-    double most = -1;
-    for (int y = 0; y + text_height <= line.height; ++y) {
-      const double sum = cv::sum(rows.rowRange(y, y + text_height))[0];
-      if (sum > most) most = sum, best = y;
-    }
-    line = cv::Rect(line.x, line.y + best, line.width, text_height);
-  }
   // Mean match of each date, over every layout it can be printed in (02月 or 2月) and every
   // span: what is left of the ring rises past the date's ends and widens the line's ink, so
   // the cells are also cut with up to 4/3 of a character's width left out at either end.
   std::map<Date, double> scores;
   const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
   const int em = text_height > 0 ? text_height : line.height;
-  // Cells recur across spans and layouts: each cell's matches are computed once.
-  std::map<std::tuple<int, int, int, int>, std::array<double, 10>> digit_matches;
-  std::map<std::tuple<int, int, int, int, std::string>, double> mark_matches;
-  auto score_layout = [&](const cv::Rect& span, int month_digits, int day_digits) {
-    std::vector<std::string> layout(4, "0");
-    layout.push_back("年");
-    layout.insert(layout.end(), month_digits, "0");
-    layout.push_back("月");
-    layout.insert(layout.end(), day_digits, "0");
-    layout.push_back("日");
-    const auto cells = character_cells(ink, span, layout);
-    if (cells.size() != layout.size()) return;
-    // Each cell's match with each digit; the marks' matches with themselves.
-    std::vector<std::array<double, 10>> digit(layout.size());
-    double marks = 0;
-    for (size_t k = 0; k < layout.size(); ++k) {
-      const cv::Rect cell = cells[k] & page;
-      if (cell.empty()) return;
-      const std::tuple<int, int, int, int> key{cell.x, cell.y, cell.width, cell.height};
-      if (layout[k] != "0") {
-        const auto [it, fresh] = mark_matches.emplace(std::tuple_cat(key, std::make_tuple(layout[k])), 0.0);
-        if (fresh) it->second = glyph_match(ink(cell), layout[k], settings.fonts);
-        marks += it->second;
-        continue;
-      }
-      const auto [it, fresh] = digit_matches.emplace(key, std::array<double, 10>{});
-      if (fresh)
-        for (int d = 0; d < 10; ++d) it->second[d] = glyph_match(ink(cell), std::string(1, static_cast<char>('0' + d)), settings.fonts);
-      digit[k] = it->second;
-    }
-    const double count = static_cast<double>(layout.size());
-    const size_t month_at = 5, day_at = month_at + month_digits + 1;  // cells of the month's and the day's digits
-    const auto number_match = [&](size_t at, int digits, int value) {
-      return digits == 2 ? digit[at][value / 10] + digit[at + 1][value % 10] : digit[at][value];
-    };
-    for (int year = first.year; year <= latest.year; ++year) {
-      const double year_match =
-          digit[0][year / 1000] + digit[1][year / 100 % 10] + digit[2][year / 10 % 10] + digit[3][year % 10];
-      for (int month = 1; month <= (month_digits == 2 ? 12 : 9); ++month)
-        for (int day = 1; day <= (day_digits == 2 ? 31 : 9); ++day) {
-          const Date date{year, month, day};
-          if (!date.valid() || date < first || latest < date) continue;
-          const double score =
-              (year_match + number_match(month_at, month_digits, month) + number_match(day_at, day_digits, day) + marks) /
-              count;
-          auto [it, inserted] = scores.emplace(date, score);
-          if (!inserted && score > it->second) it->second = score;
-        }
-    }
-  };
+  CellMatches matches(ink, settings.fonts);
+  std::vector<std::array<double, 10>> digit;
+  double marks = 0;
   for (int left = 0; left <= 4; ++left)
     for (int right = 0; right <= 4; ++right) {
       const cv::Rect span(line.x + left * em / 3, line.y, line.width - (left + right) * em / 3, line.height);
       if (span.width < 5 * em) continue;
       for (const int month_digits : {2, 1})
-        for (const int day_digits : {2, 1}) score_layout(span, month_digits, day_digits);
+        for (const int day_digits : {2, 1}) {
+          const auto symbols = date_symbols(month_digits, day_digits);
+          if (!match_cells(ink, span, symbols, matches, digit, marks)) continue;
+          const double count = static_cast<double>(symbols.size());
+          for_each_day(digit, 0, month_digits, day_digits, first, latest,
+                       [&](const Date& date, double sum) { keep_best(scores, date, (sum + marks) / count); });
+        }
     }
-  if (scores.empty()) return std::nullopt;
-  const Date* best = nullptr;
-  double best_score = -2, runner_up = -2;
-  for (const auto& [date, score] : scores) {
-    if (score > best_score) {
-      runner_up = best_score;
-      best_score = score;
-      best = &date;
-    } else {
-      runner_up = std::max(runner_up, score);
+  double runner_up = -2;
+  const auto best = best_of(scores, &runner_up);
+  if (!best || best->second < settings.min_match || (best->second - runner_up) * kDateCells < settings.min_margin)
+    return std::nullopt;
+  return best->first;
+}
+
+std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
+                                         const Date& earliest, const Date& latest, int text_height) {
+  const cv::Rect line = text_rows(ink, found, text_height);
+  if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
+  const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
+  const int em = text_height > 0 ? text_height : line.height;
+  CellMatches matches(ink, settings.fonts);
+  std::vector<std::array<double, 10>> digit;
+  double marks = 0;
+  // The best reading over spans and layouts, by its mean match; each date's margin over the
+  // next best date in the same cells.
+  std::optional<TermByShape> best;
+  double best_score = -2, best_margin = 0;
+  for (int left = 0; left <= 4; ++left)
+    for (int right = 0; right <= 2; ++right) {
+      const cv::Rect span(line.x + left * em / 3, line.y, line.width - (left + right) * em / 3, line.height);
+      if (span.width < 7 * em) continue;
+      // Zero-padded only: with the one-digit variants, a 23-cell line also cuts into
+      // misplaced cells that match as well on average (2020-01-09 for 2020-10-09).
+      for (const int month_digits : {2})
+        for (const int day_digits : {2})
+          for (const bool open_ended : {true, false}) {
+            auto symbols = date_symbols(month_digits, day_digits);
+            const size_t until_at = symbols.size() + 1;
+            symbols.push_back("至");
+            if (open_ended) {
+              symbols.push_back("长");
+              symbols.push_back("期");
+            } else {
+              // An end date is printed as its start date is.
+              const auto end = date_symbols(month_digits, day_digits);
+              symbols.insert(symbols.end(), end.begin(), end.end());
+            }
+            if (!match_cells(ink, span, symbols, matches, digit, marks)) continue;
+            std::map<Date, double> from_sums, until_sums;
+            for_each_day(digit, 0, month_digits, day_digits, first, latest,
+                         [&](const Date& d, double sum) { from_sums.emplace(d, sum); });
+            double from_next = -2, until_next = -2;
+            const auto from = best_of(from_sums, &from_next);
+            if (!from) continue;
+            double sum = from->second + marks, margin = from->second - from_next;
+            std::optional<Date> until;
+            if (!open_ended) {
+              for_each_day(digit, until_at, month_digits, day_digits, from->first.add_days(1), from->first.add_years(100),
+                           [&](const Date& d, double s) { until_sums.emplace(d, s); });
+              const auto end = best_of(until_sums, &until_next);
+              if (!end) continue;
+              sum += end->second;
+              margin = std::min(margin, end->second - until_next);
+              until = end->first;
+            }
+            const double score = sum / static_cast<double>(symbols.size());
+            if (score > best_score) {
+              best_score = score;
+              best_margin = margin;
+              best = TermByShape{from->first, until};
+            }
+          }
     }
-  }
-  // In characters' worth: one digit better by 0.15 over an eleven-cell date is 0.15.
-  const double margin = (best_score - runner_up) * 11;
-  if (best_score < settings.min_match || margin < settings.min_margin) return std::nullopt;
-  return *best;
+  if (!best || best_score < settings.min_match || best_margin < settings.min_margin) return std::nullopt;
+  return best;
 }
 
 }  // namespace beian::ocr

@@ -5,7 +5,8 @@
 // 84-93: 45 of 130 issue dates missing). The layout of a date is fixed, so the line is cut
 // into cells for four digits, 年, one or two digits, 月, one or two digits and 日; every
 // digit cell is matched against the digits rendered in the print's fonts
-// (ocr/fields/glyph_check.h), and the calendar decides among the digits' combinations.
+// (ocr/fields/glyph_check.h), and the calendar decides among the digits' combinations. A
+// business term (START至长期, START至END) is read the same way (term_by_shape).
 #pragma once
 
 #include <optional>
@@ -41,5 +42,16 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
 // ask.
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height = 0);
+
+// A validity or business term printed on `line` as START至长期 or START至END (dates as
+// date_by_shape reads them, the end printed as the start is): the start from `earliest` to
+// `latest`, the end within a hundred years after it. until empty: 长期. nullopt as for
+// date_by_shape; both dates must beat their next best by settings.min_margin.
+struct TermByShape {
+  Date from;
+  std::optional<Date> until;
+};
+std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
+                                         const Date& earliest, const Date& latest, int text_height = 0);
 
 }  // namespace beian::ocr

@@ -32,7 +32,7 @@ struct Line {
 // `text` printed at `px` in wqy-zenhei and blurred; with `ring`, a grey arc of a seal's ring
 // rises past the line's ends and runs below it, as erase_seal leaves it on a small photo.
 Line printed(const std::string& text, int px, bool ring) {
-  const int width = px * 10;
+  const int width = px * std::max(10, 2 + static_cast<int>(text.size()) / 2);
   cv::Mat canvas(4 * px, width, CV_8UC3, cv::Scalar::all(245));
   auto ft = cv::freetype::createFreeType2();
   ft->loadFontData(kFonts.front(), 0);
@@ -84,4 +84,18 @@ TEST_CASE("a line that is no date gives no date, and shapes can be off", "[ocr][
   const Line date = printed("2018年09月04日", 16, false);
   CHECK_FALSE(ocr::date_by_shape(date.ink, date.box, ocr::DateShapeSettings{}, Date{}, kToday, 0));
   CHECK_FALSE(ocr::date_by_shape(date.ink, cv::Rect(), settings(), Date{}, kToday, 0));
+}
+
+TEST_CASE("a business term is read by its dates' shapes, open-ended or dated", "[ocr][date_shape]") {
+  const Line open = printed("2016年12月22日至长期", 16, false);
+  const auto forever = ocr::term_by_shape(open.ink, open.box, settings(), Date{}, kToday, 0);
+  REQUIRE(forever);
+  CHECK(forever->from.to_string() == "2016-12-22");
+  CHECK_FALSE(forever->until);
+  const Line dated = printed("2020年10月09日至2040年10月08日", 16, false);
+  const auto term = ocr::term_by_shape(dated.ink, dated.box, settings(), Date{}, kToday, 0);
+  REQUIRE(term);
+  CHECK(term->from.to_string() == "2020-10-09");
+  REQUIRE(term->until);
+  CHECK(term->until->to_string() == "2040-10-08");
 }
