@@ -320,11 +320,27 @@ TEST_CASE("Text lines: two close lines bridged into one band are cut apart", "[o
   CHECK(ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 25, 0, 12).size() == 2);
 }
 
+TEST_CASE("Text lines: a short last line bridged to the line above is its own line", "[ocr][fields]") {
+  // Seed 100's photo licence: the scope's last line (务。, two characters) sat 2 rows under the
+  // line above; the ink of two characters is no measure of a line's, their fill of their box is.
+  cv::Mat ink(200, 400, CV_8U, cv::Scalar(255));
+  block_line(ink, 10, 34, 10, 390);
+  block_line(ink, 50, 36, 10, 390);
+  block_line(ink, 88, 26, 10, 50);  // rows 86-87 blank: bridged
+  const auto lines = ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 19, 71, 12);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[2].y >= 88);
+  CHECK(lines[2].width < 60);
+}
+
 TEST_CASE("Text lines: a faint arc bridged to a line stays with it", "[ocr][fields]") {
   // Hard licence of seed 87: an arc of the seal 2 rows above the authority line, 22 rows tall
-  // but holding a hundredth of the line's ink, was cut off and read as the value (W).
+  // but holding a hundredth of the line's ink (34 pixels), was cut off and read as the value (W).
   cv::Mat ink(200, 400, CV_8U, cv::Scalar(255));
-  cv::ellipse(ink, cv::Point(200, 40), cv::Size(60, 30), 0, 200, 340, cv::Scalar(0), 3);  // rows ~9-31
+  // What erasing the seal leaves of its ring: 2x2 specks every few pixels along the arc.
+  std::vector<cv::Point> arc;
+  cv::ellipse2Poly(cv::Point(200, 40), cv::Size(60, 30), 0, 200, 340, 5, arc);  // rows ~10-30
+  for (const auto& p : arc) cv::rectangle(ink, cv::Rect(p.x, p.y, 2, 2), cv::Scalar(0), cv::FILLED);
   block_line(ink, 34, 34, 10, 390);                                                        // rows 32-33 blank
   block_line(ink, 120, 34, 10, 200);
   const auto lines = ocr::find_text_lines(ink, cv::Rect(0, 0, ink.cols, ink.rows), 18, 60, 3);
