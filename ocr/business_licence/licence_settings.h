@@ -28,8 +28,8 @@ struct LicenceSettings {
   int view_width = 1782;                 // rectified page width the fields are read at
   LabelledReadSettings labelled;         // labels and value OCR per field
   TextFieldSettings issue_date_ocr;      // the unlabelled date under the registration authority
-  DateShapeSettings date_shapes;         // the issue and established dates by their digits' shapes when
-                                         // no line reads as a date
+  DateShapeSettings date_shapes;         // the issue date, established date and business term by their
+                                         // digits' shapes when their lines read as no date
   std::vector<std::string> copy_marks;   // "副本"
   std::vector<std::string> original_marks;  // "正本"
   NameListSettings company_types;        // the closed list of company types (类型)

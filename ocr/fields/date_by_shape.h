@@ -2,7 +2,7 @@
 // recogniser cannot. The issue date under a licence's registration authority is stamped over
 // by the red seal: at low resolution the seal's ring stays as grey arcs through the digits
 // once the red is taken out, and chi_sim reads the line as "2 9294" (hard licences of seeds
-// 84-93: 45 of 130 issue dates missing). The layout of a date is fixed, so the line is cut
+// 84-93: 46 of 130 issue dates missing). The layout of a date is fixed, so the line is cut
 // into cells for four digits, 年, one or two digits, 月, one or two digits and 日; every
 // digit cell is matched against the digits rendered in the print's fonts
 // (ocr/fields/glyph_check.h), and the calendar decides among the digits' combinations. A
@@ -24,8 +24,8 @@ namespace beian::ocr {
 struct DateShapeSettings {
   std::vector<std::string> fonts;  // "fonts": the print's candidate fonts; empty: off
   int earliest_year = 1949;        // "earliest_year": no earlier date is considered
-  double min_match = 0.5;          // "min_match": the chosen date's cells match at least this (mean, -1..1)
-  double min_margin = 0.15;        // "min_margin": and beat any other date by this, in characters' worth
+  double min_match = 0.55;         // "min_match": the chosen date's cells match at least this (mean, -1..1)
+  double min_margin = 0.02;        // "min_margin": and beat any other date by this, in characters' worth
   double confidence = 0.6;         // "confidence": most a date read by its shapes is trusted
   bool enabled() const { return !fonts.empty(); }
 };
@@ -36,16 +36,16 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
 
 // The date printed on `line` of `ink` (dark on light) as YYYY年M月D日, month and day with or
 // without a leading zero: of the calendar days from `earliest` (settings.earliest_year at the
-// earliest) to `latest`, the one whose digits, rendered, match the line's cells best. A `line` taller than `text_height`
-// (> 0) is narrowed to the rows of that height holding the most ink. nullopt when shapes are
-// off, the line cannot be cut into a date's cells, or no date matches as clearly as `settings`
-// ask.
+// earliest) to `latest`, the one whose digits, rendered, match the line's cells best. A
+// `line` taller than `text_height` (> 0) is narrowed to the rows of that height holding the
+// most ink. nullopt when shapes are off, the line cannot be cut into a date's cells, or no
+// date matches as clearly as `settings` ask.
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height = 0);
 
-// A validity or business term printed on `line` as START至长期 or START至END (dates as
-// date_by_shape reads them, the end printed as the start is): the start from `earliest` to
-// `latest`, the end within a hundred years after it. until empty: 长期. nullopt as for
+// A validity or business term printed on `line` as START至长期 or START至END, both dates
+// zero-padded (YYYY年MM月DD日), read as date_by_shape reads a date: the start from `earliest`
+// to `latest`, the end within a hundred years after it. until empty: 长期. nullopt as for
 // date_by_shape; both dates must beat their next best by settings.min_margin.
 struct TermByShape {
   Date from;
