@@ -20,7 +20,7 @@ UnitCertificateSettings load() {
   const auto j = load_data_file("ocr/unit_certificate.json");
   check_keys(j,
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
-              "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_card_overlap", "cue_min_similarity", "titles", "view_width", "label_pass",
+              "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_card_overlap", "cue_min_similarity", "enclosed_outline", "titles", "view_width", "label_pass",
               "min_layout_labels", "min_agreeing_labels", "min_labels_in_place", "retry_text_heights", "sparse_width", "fields",
               "issue_date_ocr", "date_shapes", "authority", "title_cue_confidence"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
@@ -44,6 +44,7 @@ UnitCertificateSettings load() {
   range("cue_card_aspect", s.cue_card_min_aspect, s.cue_card_max_aspect);
   if (j.contains("cue_card_overlap")) s.cue_card_overlap = get_value<double>(j, "cue_card_overlap", kWhere);
   s.cue_min_similarity = get_value<double>(j, "cue_min_similarity", kWhere);
+  if (j.contains("enclosed_outline")) range("enclosed_outline", s.enclosed_below, s.enclosed_min);
   for (const auto& [id, titles] : j.at("titles").items()) {
     const auto type = parse_document_type(id);
     if (!type || !is_unit_certificate(*type)) throw std::runtime_error(kWhere + " titles: '" + id + "' is not a unit certificate type");
@@ -83,30 +84,57 @@ cv::Rect title_row(const cv::Mat& ink, double min_height) {
   return row;
 }
 
+// The title read on outline `i` in both landscape turns, when it reads as one of the titles
+// at least min_title_similarity and better than `best`.
+void read_title(const PageAnalysis& page, TesseractEngine& engine, size_t i, std::optional<CertificateTitle>& best) {
+  const auto& s = unit_certificate_settings();
+  const auto& q = page.quads()[i];
+  const cv::Size size(s.analysis_width, static_cast<int>(s.analysis_width / q.aspect));
+  for (int turn : {landscape_turn(q), landscape_turn(q) + 2}) {
+    const cv::Mat ink = ink_image(page.view(i, size, turn));
+    const cv::Rect row = title_row(ink, s.min_title_height * size.height);
+    if (row.empty()) continue;
+    const auto read = read_line(engine, ink, row, s.title_ocr);
+    const std::string text = keep_cjk(read.text);
+    for (const auto& [type, titles] : s.titles)
+      for (const auto& title : titles) {
+        const double sim = title_similarity(text, title);
+        if (sim >= s.min_title_similarity && (!best || sim > best->similarity))
+          best = CertificateTitle{type, i, turn, size, row, text, sim};
+      }
+  }
+}
+
 std::optional<CertificateTitle> search(const PageAnalysis& page, TesseractEngine& engine) {
   const auto& s = unit_certificate_settings();
   const auto& quads = page.quads();
+  const auto page_aspect = [&](const DocumentQuad& q) {
+    return q.whole_image || (q.aspect >= s.min_page_aspect && q.aspect <= s.max_page_aspect);
+  };
   std::optional<CertificateTitle> best;
   size_t tried = 0;
   for (size_t i = 0; i < quads.size() && tried < s.max_quads; ++i) {
-    const auto& q = quads[i];
-    if (!q.whole_image && (q.aspect < s.min_page_aspect || q.aspect > s.max_page_aspect)) continue;
+    if (!page_aspect(quads[i])) continue;
     ++tried;
-    const cv::Size size(s.analysis_width, static_cast<int>(s.analysis_width / q.aspect));
-    for (int turn : {landscape_turn(q), landscape_turn(q) + 2}) {
-      const cv::Mat ink = ink_image(page.view(i, size, turn));
-      const cv::Rect row = title_row(ink, s.min_title_height * size.height);
-      if (row.empty()) continue;
-      const auto read = read_line(engine, ink, row, s.title_ocr);
-      const std::string text = keep_cjk(read.text);
-      for (const auto& [type, titles] : s.titles)
-        for (const auto& title : titles) {
-          const double sim = title_similarity(text, title);
-          if (sim >= s.min_title_similarity && (!best || sim > best->similarity))
-            best = CertificateTitle{type, i, turn, size, row, text, sim};
-        }
-    }
+    read_title(page, engine, i, best);
     if (best && best->similarity > 0.99) break;
+  }
+  // On a checkered cloth, outlines that take in a strip of cloth outrank the page's own and
+  // still show the title whole; read through them, every value sits off its place (seed 103
+  // S0044: the address read the term's line). The page's own outline is the one with the
+  // page inside all its sides.
+  if (best && quads[best->quad_index].enclosure < s.enclosed_below) {
+    std::optional<size_t> enclosed;
+    // The largest: the page's printed frame is enclosed too, inside the page.
+    for (size_t i = 0; i < quads.size(); ++i)
+      if (i != best->quad_index && !quads[i].whole_image && page_aspect(quads[i]) &&
+          quads[i].enclosure >= s.enclosed_min && (!enclosed || quads[i].area_fraction > quads[*enclosed].area_fraction))
+        enclosed = i;
+    if (enclosed) {
+      std::optional<CertificateTitle> there;
+      read_title(page, engine, *enclosed, there);
+      if (there && there->similarity >= best->similarity) best = there;
+    }
   }
   return best;
 }

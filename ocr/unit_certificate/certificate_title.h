@@ -34,6 +34,11 @@ struct UnitCertificateSettings {
   double cue_card_min_aspect = 1.52, cue_card_max_aspect = 1.7;
   double cue_card_overlap = 0.7;  // "cue_card_overlap": bounding-box IoU above which it covers the page outline
   double cue_min_similarity = 0.99;
+  // "enclosed_outline" [below, min]: a title found on an outline with less than `below` of
+  // the page inside one of its sides (DocumentQuad::enclosure: the side runs through the
+  // background) is read again on the best outline enclosed at least `min`, which wins when
+  // its title reads as well.
+  double enclosed_below = 0.8, enclosed_min = 0.95;
   std::map<DocumentType, std::vector<std::string>> titles;
 };
 
