@@ -37,8 +37,10 @@ bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& gram
       if (previous == kDigit) return false;
       previous = kDigit;
     } else if (place != std::u32string::npos) {
-      // A place follows a digit (拾 may open the amount: 拾万 = 10万) and places fall.
-      if (previous != kDigit && !(previous == kNone && place == 0)) return false;
+      // A place follows a digit and places fall. Financial numerals write ten as 壹拾 (a
+      // licence never prints 拾万 for 10万): a 拾 opening the amount is a lost 壹 (seed 103
+      // S0044 read 人民币拾万元整 at 0.84), which the shapes then find.
+      if (previous != kDigit) return false;
       if (place >= last_place) return false;
       last_place = place;
       previous = kPlace;

@@ -439,8 +439,12 @@ TEST_CASE("registered capital: an amount no repair explains is chosen by its pri
   // 贰佰 with its 贰 lost: one more cell than was read.
   CHECK(ocr::capital_by_shape(printed_amount("人民币贰佰万元整"), line, amount_symbols("人民币佰万元整"), grammar) ==
         "人民币贰佰万元整");
+  // 壹拾 with its 壹 lost (seed 103 S0044): 拾 alone is no financial amount, the shapes find 壹拾.
+  const auto ten = ocr::amount_value(amount_symbols("人民币拾万元整"), 0.84, grammar, printed_amount("人民币壹拾万元整"), {line});
+  CHECK(ten.text == "人民币壹拾万元整");
   // Without the ink nothing is guessed.
   CHECK(ocr::amount_value(amount_symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
+  CHECK(ocr::amount_value(amount_symbols("人民币拾万元整"), 0.84, grammar).text.empty());
   // A well-formed amount with the wrong numeral (chi_sim has no 叁: read 肆 at 0.98, seed 93):
   // the printed shapes pick the other amount. A right reading keeps its confidence.
   const cv::Mat thirty = printed_amount("人民币叁拾万元整");
@@ -555,9 +559,10 @@ TEST_CASE("registered capital: well-formed financial amounts", "[licence][capita
   g.digits = "零壹贰叁肆伍陆柒捌玖";
   g.places = "拾佰仟";
   g.arabic = "0123456789.";
-  for (const char* good : {"壹仟贰佰伍拾", "壹仟零伍拾", "拾", "壹拾", "伍", "贰佰", "100", "12.5"})
+  for (const char* good : {"壹仟贰佰伍拾", "壹仟零伍拾", "壹拾", "伍", "贰佰", "100", "12.5"})
     CHECK(ocr::well_formed_amount(utf8_to_u32(good), g));
-  for (const char* wrong : {"", "贰贰", "壹拾壹佰", "佰", "壹零", "零壹", "壹仟仟", "12万"})
+  // Financial numerals write ten as 壹拾: a 拾 alone is a lost 壹.
+  for (const char* wrong : {"", "贰贰", "壹拾壹佰", "拾", "佰", "壹零", "零壹", "壹仟仟", "12万"})
     CHECK_FALSE(ocr::well_formed_amount(utf8_to_u32(wrong), g));
 }
 
