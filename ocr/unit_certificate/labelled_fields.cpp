@@ -350,7 +350,7 @@ std::string running_text_value(const cv::Mat& ink, const FieldReading& reading) 
   // The marks are settled on the symbols' boxes: only when the text is made of those symbols
   // (a reading whose text was assembled otherwise keeps its text).
   if (reading.lines.empty() || spaceless(symbols) != reading.text) return clean_value_text(reading.text);
-  return clean_value_text(settle_small_marks(ink, reading.symbols, reading.lines.back()));
+  return clean_value_text(settle_small_marks(ink, reading.symbols, reading.lines));
 }
 
 double address_confidence(const std::string& text, double confidence, const LabelledReadSettings& settings) {

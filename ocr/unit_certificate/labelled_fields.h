@@ -115,7 +115,8 @@ std::string clean_value_text(const std::string& text);
 
 // A running-text field's value (a business scope): its small marks settled on `ink`, the image
 // it was read from (settle_small_marks: a "." between Chinese characters is 、 or 。 by shape,
-// a dropped closing 。 restored), then clean_value_text.
+// a ， or ： whose ink is a dot over a comma is ；, a dropped closing 。 restored), then
+// clean_value_text.
 std::string running_text_value(const cv::Mat& ink, const FieldReading& reading);
 
 // The confidence an address read as `text` with `confidence` deserves: at most the address

@@ -2,6 +2,8 @@
 // a closing 。 the recogniser dropped found on the ink, on lines rendered as licences print them.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -22,12 +24,12 @@ struct Line {
 
 // `text` (full-width characters only) printed at `px`, then shrunk by `shrink` and softened the
 // way a distant phone photo blurs it (the 。 ring fades to a light grey dot).
-Line printed(const std::string& text, int px, double shrink = 1.0, double blur = 0.7) {
+Line printed(const std::string& text, int px, double shrink = 1.0, double blur = 0.7, const std::string& font = kFont) {
   const std::u32string chars = utf8_to_u32(text);
   const int n = static_cast<int>(chars.size());
   cv::Mat canvas(3 * px, px * (n + 4), CV_8UC3, cv::Scalar::all(250));
   auto ft = cv::freetype::createFreeType2();
-  ft->loadFontData(kFont, 0);
+  ft->loadFontData(font, 0);
   ft->putText(canvas, text, cv::Point(px, 2 * px), px, cv::Scalar::all(20), -1, cv::LINE_AA, true);
   Line l;
   cv::cvtColor(canvas, l.ink, cv::COLOR_BGR2GRAY);
@@ -77,23 +79,50 @@ TEST_CASE("small marks: a '.' between Chinese characters becomes the mark its sh
   const Line l = printed("技术服务、技术开发。网页", 32);
   // chi_sim read 、 and the mid-text 。 as ".".
   auto read = symbols(l, "技术服务.技术开发.网页");
-  CHECK(ocr::settle_small_marks(l.ink, read, l.box) == "技术服务、技术开发。网页");
+  CHECK(ocr::settle_small_marks(l.ink, read, {l.box}) == "技术服务、技术开发。网页");
   // A full stop between digits is not a Chinese mark.
   const Line n = printed("１２、３", 32);
-  CHECK(ocr::settle_small_marks(n.ink, symbols(n, "1.23"), n.box) == "1.23");
+  CHECK(ocr::settle_small_marks(n.ink, symbols(n, "1.23"), {n.box}) == "1.23");
+}
+
+// The rows the line's ink spans, as the field reader's line finder reports a text line.
+cv::Rect ink_rows(const Line& l) {
+  std::vector<cv::Point> points;
+  cv::findNonZero(l.ink(l.box) < 160, points);
+  const cv::Rect b = cv::boundingRect(points) + l.box.tl();
+  return cv::Rect(l.box.x, b.y, l.box.width, b.height);
+}
+
+TEST_CASE("small marks: a semicolon read as a comma or colon is told by its two blobs", "[ocr][marks]") {
+  // Licence print (WenQuanYi Zen Hei, the specimens' font) and Noto Sans CJK, sharp and at a
+  // photo's 26 px line with its blur.
+  for (const std::string font : {std::string("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), kFont})
+    for (const auto& [px, shrink, blur] : {std::tuple{32, 1.0, 0.7}, std::tuple{60, 2.2, 1.0}}) {
+      CAPTURE(font, px, shrink);
+      const Line l = printed("技术服务；技术开发，网页：设计", px, shrink, blur, font);
+      const std::vector<cv::Rect> lines = {ink_rows(l)};
+      // chi_sim's photo misreadings: ； as ， or ：.
+      CHECK(ocr::settle_small_marks(l.ink, symbols(l, "技术服务，技术开发，网页：设计"), lines) ==
+            "技术服务；技术开发，网页：设计");
+      CHECK(ocr::settle_small_marks(l.ink, symbols(l, "技术服务：技术开发，网页：设计"), lines) ==
+            "技术服务；技术开发，网页：设计");
+      // A colon read as a semicolon is a colon; a comma read as one is one blob, left as read.
+      CHECK(ocr::settle_small_marks(l.ink, symbols(l, "技术服务；技术开发；网页；设计"), lines) ==
+            "技术服务；技术开发；网页：设计");
+    }
 }
 
 TEST_CASE("small marks: a closing full stop the recogniser dropped is restored from the ink", "[ocr][marks]") {
   for (const double shrink : {1.0, 2.4}) {
     CAPTURE(shrink);
     const Line l = printed("设备零售。", 32, shrink, shrink > 1 ? 1.0 : 0.7);
-    CHECK(ocr::settle_small_marks(l.ink, symbols(l, "设备零售"), l.box) == "设备零售。");
+    CHECK(ocr::settle_small_marks(l.ink, symbols(l, "设备零售"), {l.box}) == "设备零售。");
     // Read with its mark: nothing added.
-    CHECK(ocr::settle_small_marks(l.ink, symbols(l, "设备零售。"), l.box) == "设备零售。");
+    CHECK(ocr::settle_small_marks(l.ink, symbols(l, "设备零售。"), {l.box}) == "设备零售。");
   }
   // Paper after the last character, or another character there: no mark.
   const Line bare = printed("设备零售", 32);
-  CHECK(ocr::settle_small_marks(bare.ink, symbols(bare, "设备零售"), bare.box) == "设备零售");
+  CHECK(ocr::settle_small_marks(bare.ink, symbols(bare, "设备零售"), {bare.box}) == "设备零售");
   const Line longer = printed("设备零售商", 32);
-  CHECK(ocr::settle_small_marks(longer.ink, symbols(longer, "设备零售"), longer.box) == "设备零售");
+  CHECK(ocr::settle_small_marks(longer.ink, symbols(longer, "设备零售"), {longer.box}) == "设备零售");
 }
