@@ -81,7 +81,7 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
 
 // The amount printed on `line` of `ink` (dark on light) whose reading `symbols` is not
 // consistent (resolve_capital), chosen by shape: the line is cut into cells for the reading's
-// currency, k amount characters and its units and tail (k the amount's length as read, one
+// currency (if any), k amount characters and its units and tail (k the amount's length as read, one
 // less and one more: a numeral read as two, or lost), each amount cell is matched against the
 // grammar's Chinese numerals rendered in grammar.shapes.fonts, and of the well-formed amounts
 // (from each cell's four best numerals) the one matching best on average is taken when it

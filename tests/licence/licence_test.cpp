@@ -442,6 +442,8 @@ TEST_CASE("registered capital: an amount no repair explains is chosen by its pri
   // 壹拾 with its 壹 lost (seed 103 S0044): 拾 alone is no financial amount, the shapes find 壹拾.
   const auto ten = ocr::amount_value(amount_symbols("人民币拾万元整"), 0.84, grammar, printed_amount("人民币壹拾万元整"), {line});
   CHECK(ten.text == "人民币壹拾万元整");
+  // Funds as certificates print them, without a currency: 壹 read 坦 (fresh seed 107).
+  CHECK(ocr::capital_by_shape(printed_amount("壹佰万元整"), line, amount_symbols("坦佰万元整"), grammar) == "壹佰万元整");
   // Without the ink nothing is guessed.
   CHECK(ocr::amount_value(amount_symbols("人民币喜人万元整"), 0.8, grammar).text.empty());
   CHECK(ocr::amount_value(amount_symbols("人民币拾万元整"), 0.84, grammar).text.empty());
