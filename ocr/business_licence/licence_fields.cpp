@@ -212,7 +212,8 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
     for (char32_t c : utf8_to_u32(trim(s.text)))
       if (c != U' ' && c != 0x3000) chars += c;
   // The currency (when one was read: certificates print their funds without one) and the
-  // units as read frame the amount; without the units the cells cannot be placed.
+  // units as read frame the amount (which may have been lost whole: 人民币万元); without
+  // the units, or with nothing before them, the cells cannot be placed.
   size_t start = 0;
   for (const auto& currency : grammar.currencies) {
     const std::u32string cur = utf8_to_u32(currency);
@@ -221,7 +222,7 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
   const std::u32string units = utf8_to_u32(grammar.units);
   size_t end = start;
   while (end < chars.size() && units.find(chars[end]) == std::u32string::npos) ++end;
-  if (end == start || end == chars.size()) return "";
+  if (end == 0 || end == chars.size()) return "";
   const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
   struct Choice {
     std::u32string amount;
