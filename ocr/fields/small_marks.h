@@ -2,7 +2,7 @@
 // closing full stop 。 is a thin ring that chi_sim drops at a line's end or reads as ".", and
 // the enumeration comma 、 is a short tick it reads as ".". On the ink the two differ by shape:
 // a ring encloses paper, a tick does not. The semicolon ； (a dot over a comma) comes back as
-// ， or ： on photos: on the ink it is two blobs, the lower the taller.
+// ， or ： on photos: on the ink it is two blobs, the lower carrying its tail.
 #pragma once
 
 #include <string>
@@ -29,8 +29,10 @@ SmallMark classify_small_mark(const cv::Mat& ink, const cv::Rect& box);
 
 // The two-dot mark whose ink lies around `box` (searched a fifth of the line's height either
 // side, within `within`) on the text line `line` of `ink`: exactly two blobs, one over the
-// other, the upper near mid-height and the lower near the baseline, is ； when the lower is
-// clearly the taller (its tail), ： when they are alike; kNone for anything else or between.
+// other, the upper near mid-height and the lower near the baseline, is ； when the lower holds
+// clearly more ink spread over more rows (its tail), ： when the two are alike (compared by
+// darkness, not by thresholded pixels: the dots are 3-4 px on a photo); kNone for anything
+// else or in between.
 SmallMark classify_stacked_mark(const cv::Mat& ink, const cv::Rect& box, const cv::Rect& line, const cv::Range& within);
 
 // The text of `symbols` (one field's characters in reading order, view coordinates, the field's

@@ -84,8 +84,8 @@ cv::Rect title_row(const cv::Mat& ink, double min_height) {
   return row;
 }
 
-// The title read on outline `i` in both landscape turns, when it reads as one of the titles
-// at least min_title_similarity and better than `best`.
+// Reads the title row of outline `i` in both landscape turns; a reading that matches one of
+// the titles at least min_title_similarity, and better than `best` does, becomes `best`.
 void read_title(const PageAnalysis& page, TesseractEngine& engine, size_t i, std::optional<CertificateTitle>& best) {
   const auto& s = unit_certificate_settings();
   const auto& q = page.quads()[i];

@@ -36,8 +36,8 @@ struct UnitCertificateSettings {
   double cue_min_similarity = 0.99;
   // "enclosed_outline" [below, min]: a title found on an outline with less than `below` of
   // the page inside one of its sides (DocumentQuad::enclosure: the side runs through the
-  // background) is read again on the best outline enclosed at least `min`, which wins when
-  // its title reads as well.
+  // background) is read again on the largest outline enclosed at least `min` (the page; its
+  // printed frame is enclosed too, but smaller), which wins when its title reads as well.
   double enclosed_below = 0.8, enclosed_min = 0.95;
   std::map<DocumentType, std::vector<std::string>> titles;
 };
