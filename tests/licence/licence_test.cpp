@@ -64,6 +64,15 @@ samples::Unit specimen_unit(samples::Random& rng, DocumentType type) {
   return ids.unit(type, p.name);
 }
 
+// A business licence of a specimen unit drawn from `seed`, photographed at `level`; the unit
+// goes to `unit` when given.
+Shot licence_shot(uint64_t seed, samples::Level level, samples::Unit* unit = nullptr) {
+  samples::Random rng(seed);
+  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
+  if (unit) *unit = u;
+  return photograph(samples::unit_certificate_specimen(u), level, rng);
+}
+
 // Every field of `names` reads as its truth (eval's normalisation: dates, widths, spaces).
 void check_fields(const DocumentResult& r, const nlohmann::json& truth, const std::vector<std::string>& names) {
   for (const auto& name : names) {
@@ -79,9 +88,8 @@ void check_fields(const DocumentResult& r, const nlohmann::json& truth, const st
 }  // namespace
 
 TEST_CASE("business licence, clean scan: fields, checked credit code and the QR code's code", "[licence]") {
-  samples::Random rng(5501);
-  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
-  const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kClean, rng);
+  samples::Unit u;
+  const Shot shot = licence_shot(5501, samples::Level::kClean, &u);
   const DocumentResult r = recognizer().recognize(shot.image, "licence.jpg");
   REQUIRE(r.type == DocumentType::kBusinessLicence);
   check_fields(r, shot.truth,
@@ -127,9 +135,7 @@ TEST_CASE("licence photo on cloth: read on the page's own outline, not one takin
   // above the page's own; the title reads as well through them, the values sit off their
   // places (seed 103 S0044 of beian-samples: its address read the term's line). Here the
   // first such outline loses the address, the term's end and the registration authority.
-  samples::Random rng(7070);
-  const samples::Unit u = specimen_unit(rng, DocumentType::kBusinessLicence);
-  const Shot shot = photograph(samples::unit_certificate_specimen(u), samples::Level::kPhoto, rng);
+  const Shot shot = licence_shot(7070, samples::Level::kPhoto);
   const DocumentResult r = recognizer().recognize(shot.image, "licence-on-cloth.jpg");
   REQUIRE(r.type == DocumentType::kBusinessLicence);
   std::vector<std::string> names;
