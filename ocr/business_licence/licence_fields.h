@@ -81,11 +81,11 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
 
 // The amount printed on `line` of `ink` (dark on light) whose reading `symbols` is not
 // consistent (resolve_capital), chosen by shape: the line is cut into cells for the reading's
-// currency (if any), k amount characters and its units and tail (k the amount's length as read, one
-// less and one more: a numeral read as two, or lost), each amount cell is matched against the
-// grammar's Chinese numerals rendered in grammar.shapes.fonts, and of the well-formed amounts
-// (from each cell's four best numerals) the one matching best on average is taken when it
-// reaches shapes.min_match and beats every other by shapes.min_margin. `length_slack`: how
+// currency (if any), k amount characters and its units and tail (k the amount's length as
+// read, one less and one more: a numeral read as two, or lost), each amount cell is matched
+// against the grammar's Chinese numerals rendered in grammar.shapes.fonts, and of the
+// well-formed amounts (from each cell's four best numerals) the one matching best on average
+// is taken when it reaches shapes.min_match and beats every other by shapes.min_margin. `length_slack`: how
 // many numerals more or fewer than read are tried (0: as many as read). The capital's text
 // (currency, amount, units, tail), or empty.
 std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,

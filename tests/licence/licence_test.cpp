@@ -134,7 +134,7 @@ TEST_CASE("licence photo on cloth: read on the page's own outline, not one takin
   // The cloth gives outlines that run along a stripe beyond the page's lower edge and rank
   // above the page's own; the title reads as well through them, the values sit off their
   // places (seed 103 S0044 of beian-samples: its address read the term's line). Here the
-  // first such outline loses the address, the term's end and the registration authority.
+  // first such outline loses the address, the issue date and the registration authority.
   const Shot shot = licence_shot(7070, samples::Level::kPhoto);
   const DocumentResult r = recognizer().recognize(shot.image, "licence-on-cloth.jpg");
   REQUIRE(r.type == DocumentType::kBusinessLicence);
