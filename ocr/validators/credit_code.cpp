@@ -86,6 +86,10 @@ UsccCheck check_uscc(std::string_view code) {
   for (char c : code) {
     if (uscc_value(c) < 0) return result;
   }
+  // Characters 3-8 are an administrative division code (GB/T 2260): digits only. A letter
+  // there is a misreading, however the check characters come out (a repair of 1 to L in the
+  // region passed both checks on a clean certificate, fresh seed 113).
+  if (!all_digits(code.substr(2, 6))) return result;
   UsccParts parts;
   parts.authority = code[0];
   parts.entity_type = code[1];

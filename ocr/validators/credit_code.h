@@ -29,7 +29,7 @@ char uscc_check_char(std::string_view first17);
 
 enum class UsccError {
   kOk,
-  kFormat,      // not 18 characters of the alphabet
+  kFormat,      // not 18 characters of the alphabet, or a region (3-8) that is not six digits
   kCheckChar,   // character 18 is not the GB 32100 check character
   kOrgCode,     // characters 9-17 are not a valid organisation code (second check)
 };

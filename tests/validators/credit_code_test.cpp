@@ -54,6 +54,14 @@ TEST_CASE("repair_uscc fixes one look-alike error", "[validators][uscc]") {
   CHECK_FALSE(repair_uscc("91310115MA1K38TP28").has_value());
 }
 
+TEST_CASE("USCC region code is six digits, whatever the check characters say", "[validators][uscc]") {
+  // Fresh seed 113: a clean 51420111198065212J read 514201111980652125 (J as 5) was repaired
+  // to 5142011L1980652125 - 1 as L in the region - which passes both checks.
+  CHECK(check_uscc("5142011L1980652125").error == UsccError::kFormat);
+  CHECK_FALSE(repair_uscc("514201111980652125").has_value());
+  CHECK(is_valid_uscc("51420111198065212J"));
+}
+
 TEST_CASE("Organisation code vectors from formats.md", "[validators][org_code]") {
   for (const char* c : {"D2143569-X", "60003734-1", "40135908-1", "MA1K3BTP-2", "07837757-X", "600037341"}) {
     INFO(c);
