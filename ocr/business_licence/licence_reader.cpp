@@ -19,7 +19,6 @@
 #include "ocr/quality/card_quality.h"
 #include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/certificate_title.h"
-#include "ocr/validators/address_prefix.h"
 #include "pipeline/base/messages.h"
 #include "pipeline/base/text.h"
 
@@ -242,9 +241,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
-  const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
-  r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
-                                          address.missing_reason));
+  const AddressValue address_read = address_value(address, s.labelled);
+  r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
   // A licence is issued on or after the day its company was established.
   const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, view, seal, s.seal)}, field("registration_authority"),
                                      s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes,

@@ -10,6 +10,7 @@
 #include "ocr/fields/printed_dates.h"
 #include "ocr/fields/small_marks.h"
 #include "ocr/fields/text_clean.h"
+#include "ocr/validators/address_prefix.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 
@@ -358,6 +359,14 @@ double address_confidence(const std::string& text, double confidence, const Labe
   for (const auto& f : settings.fields)
     if (f.spec.field == "address" && f.ocr.weakest_cap > 0) return std::min(confidence, f.ocr.weakest_cap);
   return confidence;
+}
+
+AddressValue address_value(const FieldReading& reading, const LabelledReadSettings& settings) {
+  const std::string text = validators::repair_address_prefix(clean_value_text(reading.text)).text;
+  std::string kept;
+  for (char32_t c : utf8_to_u32(text))
+    if (c != U'？' && c != U'?') append_utf8(kept, c);
+  return {kept, address_confidence(text, reading.confidence, settings)};
 }
 
 std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }

@@ -124,6 +124,17 @@ std::string running_text_value(const cv::Mat& ink, const FieldReading& reading);
 // (has_stray_marks: a misread character however sure the recogniser was).
 double address_confidence(const std::string& text, double confidence, const LabelledReadSettings& settings);
 
+// An address's value as read in `reading`: its text cleaned (clean_value_text), its leading
+// province, prefecture and county names repaired against the region list, and any question
+// mark dropped - chi_sim's "?" for a gap it cannot place (数码港2?层 on clean licences of
+// fresh seeds 114, 115 and 117), which no address prints. The confidence is that of the text
+// as read (address_confidence: the mark still says the recogniser was unsure there).
+struct AddressValue {
+  std::string text;
+  double confidence = 0;
+};
+AddressValue address_value(const FieldReading& reading, const LabelledReadSettings& settings);
+
 // A person's name as a field value (legal representative, 负责人): clean_value_text, then
 // without marks at its ends (trim_name_marks): a name neither starts nor ends with one, so
 // one read there is a speck (、范强).

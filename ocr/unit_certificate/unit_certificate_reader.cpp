@@ -19,7 +19,6 @@
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/certificate_title.h"
 #include "ocr/unit_certificate/labelled_fields.h"
-#include "ocr/validators/address_prefix.h"
 #include "ocr/validators/credit_code.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/messages.h"
@@ -170,9 +169,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
-  const std::string address_text = validators::repair_address_prefix(clean_value_text(address.text)).text;
-  r.set_field("address", value_or_missing(address_text, address_confidence(address_text, address.confidence, s.labelled),
-                                          address.missing_reason));
+  const AddressValue address_read = address_value(address, s.labelled);
+  r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
   const AmountValue amount = amount_value(funds.symbols, funds.confidence, licence_settings().capital, ink, funds.lines);

@@ -574,6 +574,21 @@ TEST_CASE("registered capital: well-formed financial amounts", "[licence][capita
     CHECK_FALSE(ocr::well_formed_amount(utf8_to_u32(wrong), g));
 }
 
+TEST_CASE("address value: the recogniser's question mark dropped, its doubt kept", "[licence][values]") {
+  // chi_sim read 数码港2层 as 数码港2?层 on clean licences (fresh seeds 114, 115, 117).
+  const auto& settings = ocr::licence_settings().labelled;
+  ocr::FieldReading read;
+  read.text = "天津市红桥区友谊大道285号数码港2?层403室";
+  read.confidence = 0.99;
+  const auto value = ocr::address_value(read, settings);
+  CHECK(value.text == "天津市红桥区友谊大道285号数码港2层403室");
+  CHECK(value.confidence < 0.9);
+  // An address read without one keeps its text and confidence.
+  read.text = "天津市红桥区友谊大道285号数码港2层403室";
+  CHECK(ocr::address_value(read, settings).text == read.text);
+  CHECK(ocr::address_value(read, settings).confidence == Approx(0.99));
+}
+
 TEST_CASE("value text: label residue dropped, a final full stop restored", "[licence][values]") {
   CHECK(ocr::clean_value_text(":长沙市民政局") == "长沙市民政局");
   CHECK(ocr::clean_value_text("“|北京市") == "北京市");
