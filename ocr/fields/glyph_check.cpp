@@ -109,6 +109,12 @@ bool is_chinese(const std::string& s) {
   return u.size() == 1 && is_cjk(u[0]);
 }
 
+// Punctuation: neither a Chinese character nor an ASCII letter or digit.
+bool is_mark(const std::string& s) {
+  const std::u32string u = utf8_to_u32(s);
+  return u.size() == 1 && !is_cjk(u[0]) && !(u[0] < 0x80 && std::isalnum(static_cast<int>(u[0])));
+}
+
 // glyph_match of a cell already normalised: each cell is compared with many candidates. A
 // glyph whose ink is more than twice as wide or as narrow (relative to its height) as the
 // cell's is no match, whatever its scaled pixels say.
@@ -286,11 +292,20 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
     for (size_t k = 0; k < count; ++k) runs.emplace_back(begin + cuts[k], begin + cuts[k + 1]);
   }
   std::vector<cv::Rect> cells;
-  for (const auto& [b, e] : runs) {
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const auto [b, e] = runs[k];
     const cv::Rect slice(b, 0, std::max(1, e - b), area.height);
     std::vector<cv::Point> points;
     cv::findNonZero(binary(slice), points);
-    if (points.empty()) return {};
+    if (points.empty()) {
+      // A blurred 、 or ， can fall below the threshold: the mark leaves an empty cell and the
+      // characters around it keep theirs. A character or digit without ink means a bad cut.
+      if (is_mark(symbols[k])) {
+        cells.emplace_back();
+        continue;
+      }
+      return {};
+    }
     const cv::Rect tight = cv::boundingRect(points);
     cells.emplace_back(tight.x + slice.x + area.x, tight.y + area.y, tight.width, tight.height);
   }
@@ -450,23 +465,33 @@ std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const
                                  const std::vector<std::string>& fonts) {
   std::vector<double> scores(vocabulary.size(), -2.0);
   if (fonts.empty()) return scores;
-  std::map<size_t, std::vector<Shape>> cells_by_count;  // normalised cells, per character count
+  // Normalised cells per layout: the cuts depend only on each character's advance and on
+  // where the marks are (a mark's cell may be empty), so entries alike in those share them.
+  std::map<std::string, std::vector<Shape>> cells_by_layout;
   for (size_t e = 0; e < vocabulary.size(); ++e) {
     const std::u32string chars = utf8_to_u32(vocabulary[e]);
     if (chars.empty()) continue;
-    auto it = cells_by_count.find(chars.size());
-    if (it == cells_by_count.end()) {
+    std::vector<std::string> symbols;
+    std::string layout;
+    for (char32_t c : chars) {
+      symbols.push_back(u32_to_utf8(std::u32string(1, c)));
+      layout += is_mark(symbols.back()) ? 'm' : advance_of(symbols.back()) < 1 ? 'h' : 'c';
+    }
+    auto it = cells_by_layout.find(layout);
+    if (it == cells_by_layout.end()) {
       std::vector<Shape> cells;
-      std::vector<std::string> symbols;
-      for (char32_t c : chars) symbols.push_back(u32_to_utf8(std::u32string(1, c)));
-      for (const auto& cell : character_cells(ink, line, symbols)) cells.push_back(shape_of(ink(cell)));
-      it = cells_by_count.emplace(chars.size(), std::move(cells)).first;
+      for (const auto& cell : character_cells(ink, line, symbols)) cells.push_back(cell.empty() ? Shape{} : shape_of(ink(cell)));
+      it = cells_by_layout.emplace(layout, std::move(cells)).first;
     }
     if (it->second.size() != chars.size()) continue;
     double sum = 0;
-    for (size_t k = 0; k < chars.size(); ++k)
+    size_t judged = 0;
+    for (size_t k = 0; k < chars.size(); ++k) {
+      if (it->second[k].pixels.empty()) continue;  // a mark too faint to show
       sum += normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), fonts);
-    scores[e] = sum / chars.size();
+      ++judged;
+    }
+    if (judged) scores[e] = sum / judged;
   }
   return scores;
 }

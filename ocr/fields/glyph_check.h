@@ -95,7 +95,8 @@ double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<
 // (after closing gaps narrower than a tenth of the line's height), else the cuts that best
 // combine light columns with each character's expected width (an ASCII letter or digit
 // about half an em, anything else one), found by dynamic programming over the columns.
-// Empty when the line holds no ink.
+// Empty when the line holds no ink or a character or digit is cut without any; a punctuation
+// mark cut without ink (a blurred 、) gets an empty rectangle.
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols);
 
 // `symbols` (the voted characters of a field printed on `lines`) with each Chinese character

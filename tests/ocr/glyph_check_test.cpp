@@ -163,6 +163,21 @@ TEST_CASE("glyph check: a radical that joins the previous character's ink run is
   CHECK(cells[2].br().x == 114);
 }
 
+TEST_CASE("glyph check: a punctuation mark blurred away leaves an empty cell, a character does not", "[ocr][glyphs]") {
+  // 市、自 as ink blocks with a character's width of paper where the 、 was printed (on a
+  // small photo it falls below the threshold): the characters keep their cells.
+  cv::Mat ink(40, 140, CV_8U, cv::Scalar(245));
+  for (const auto& [x0, x1] : std::vector<std::pair<int, int>>{{10, 40}, {90, 120}}) ink(cv::Rect(x0, 5, x1 - x0, 30)).setTo(20);
+  const cv::Rect line(0, 0, ink.cols, ink.rows);
+  const auto cells = ocr::character_cells(ink, line, {"市", "、", "自"});
+  REQUIRE(cells.size() == 3);
+  CHECK(cells[0].x == 10);
+  CHECK(cells[1].empty());
+  CHECK(cells[2].x == 90);
+  // Where a character should stand there is nothing to match: no cells at all.
+  CHECK(ocr::character_cells(ink, line, {"市", "上", "自"}).empty());
+}
+
 TEST_CASE("glyph check: the GB 2312 character set, decoded by iconv", "[ocr][glyphs]") {
   const auto characters = ocr::charset_characters("GB2312");
   CHECK(characters.size() == 6763);
