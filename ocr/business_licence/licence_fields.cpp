@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "ocr/fields/glyph_check.h"
 #include "ocr/validators/credit_code.h"
@@ -175,9 +176,13 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   const CapitalReading capital = resolve_capital(symbols, grammar);
   if (!capital.consistent) {
     // A reading no numeral repair makes well formed (人民币喜人万元整 for 壹仟万): by shape.
-    if (lines.size() == 1)
+    if (lines.size() == 1) {
       if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar); !by_shape.empty())
         return {std::move(by_shape), grammar.shapes.confidence, ""};
+      // Too garbled to frame the amount (人人币作万元, 什万元整, 人): the printed layouts.
+      if (std::string by_layout = capital_by_printed_layout(ink, lines.front(), symbols, grammar); !by_layout.empty())
+        return {std::move(by_layout), grammar.shapes.layout.confidence, ""};
+    }
     out.missing_reason = "the amount " + capital.text + " holds a character that is no numeral";
     return out;
   }
@@ -203,14 +208,89 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   return out;
 }
 
-std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
-                             const CapitalGrammar& grammar, size_t length_slack) {
-  const auto& shapes = grammar.shapes;
-  if (shapes.fonts.empty() || ink.empty() || line.empty()) return "";
+namespace {
+
+struct AmountChoice {
+  std::u32string text;  // what the line is taken to print
+  double score = -1;    // the mean match of the cells judged
+};
+
+// `line` cut into cells for `before`, `k` amount characters and `after`; of the well-formed
+// amounts from each amount cell's four best numerals, each with its score: the mean match of
+// the amount's cells, or with `judge_frame` of every cell (so that cuts for different
+// layouts compare). Added to `choices`, keeping the best score per text.
+void choose_amounts(const cv::Mat& ink, const cv::Rect& line, const std::u32string& before, size_t k,
+                    const std::u32string& after, const CapitalGrammar& grammar, bool judge_frame,
+                    std::vector<AmountChoice>& choices) {
+  const auto& fonts = grammar.shapes.fonts;
+  std::vector<std::string> layout;
+  for (char32_t c : before) layout.push_back(u32_to_utf8(std::u32string(1, c)));
+  for (size_t i = 0; i < k; ++i) layout.push_back("零");
+  for (char32_t c : after) layout.push_back(u32_to_utf8(std::u32string(1, c)));
+  const auto cells = character_cells(ink, line, layout);
+  if (cells.size() != layout.size()) return;
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  double frame = 0;
+  if (judge_frame)
+    for (size_t j = 0; j < layout.size(); ++j) {
+      if (j >= before.size() && j < before.size() + k) continue;
+      const cv::Rect cell = cells[j] & page;
+      if (cell.empty()) return;
+      frame += glyph_match(ink(cell), layout[j], fonts);
+    }
+  // Per amount cell, its four best numerals by shape.
+  const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
+  std::vector<std::vector<std::pair<double, char32_t>>> ranked(k);
+  for (size_t j = 0; j < k; ++j) {
+    const cv::Rect cell = cells[before.size() + j] & page;
+    if (cell.empty()) return;
+    for (char32_t n : numerals) ranked[j].emplace_back(glyph_match(ink(cell), u32_to_utf8(std::u32string(1, n)), fonts), n);
+    std::sort(ranked[j].rbegin(), ranked[j].rend());
+    ranked[j].resize(std::min<size_t>(4, ranked[j].size()));
+  }
+  const double judged = static_cast<double>(judge_frame ? layout.size() : k);
+  std::u32string amount(k, U' ');
+  const std::function<void(size_t, double)> choose = [&](size_t j, double sum) {
+    if (j == k) {
+      if (!well_formed_amount(amount, grammar)) return;
+      const double score = ((judge_frame ? frame : 0.0) + sum) / judged;
+      const std::u32string text = judge_frame ? before + amount + after : amount;
+      auto same = std::find_if(choices.begin(), choices.end(), [&](const AmountChoice& c) { return c.text == text; });
+      if (same == choices.end()) choices.push_back({text, score});
+      else same->score = std::max(same->score, score);
+      return;
+    }
+    for (const auto& [match, n] : ranked[j]) {
+      amount[j] = n;
+      choose(j + 1, sum + match);
+    }
+  };
+  choose(0, 0.0);
+}
+
+// The best of `choices` when it reaches min_match and beats every other by min_margin.
+std::optional<std::u32string> clear_choice(std::vector<AmountChoice> choices, double min_match, double min_margin) {
+  std::sort(choices.begin(), choices.end(), [](const AmountChoice& a, const AmountChoice& b) { return a.score > b.score; });
+  if (choices.empty() || choices[0].score < min_match) return std::nullopt;
+  if (choices.size() > 1 && choices[0].score - choices[1].score < min_margin) return std::nullopt;
+  return choices[0].text;
+}
+
+std::u32string reading_characters(const std::vector<OcrSymbol>& symbols) {
   std::u32string chars;
   for (const auto& s : symbols)
     for (char32_t c : utf8_to_u32(trim(s.text)))
       if (c != U' ' && c != 0x3000) chars += c;
+  return chars;
+}
+
+}  // namespace
+
+std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
+                             const CapitalGrammar& grammar, size_t length_slack) {
+  const auto& shapes = grammar.shapes;
+  if (shapes.fonts.empty() || ink.empty() || line.empty()) return "";
+  const std::u32string chars = reading_characters(symbols);
   // The currency (when one was read: certificates print their funds without one) and the
   // units as read frame the amount (which may have been lost whole: 人民币万元); without
   // the units, or with nothing before them, the cells cannot be placed.
@@ -223,55 +303,48 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
   size_t end = start;
   while (end < chars.size() && units.find(chars[end]) == std::u32string::npos) ++end;
   if (end == 0 || end == chars.size()) return "";
-  const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
-  struct Choice {
-    std::u32string amount;
-    double score = -1;
-  };
-  std::vector<Choice> best;  // the best choice per amount text
+  std::vector<AmountChoice> choices;
   const size_t read = end - start;
-  for (size_t k = std::max(read, length_slack) - length_slack; k <= read + length_slack && k <= 6; ++k) {
-    if (k == 0) continue;
-    std::vector<std::string> layout;
-    for (size_t i = 0; i < start; ++i) layout.push_back(u32_to_utf8(std::u32string(1, chars[i])));
-    for (size_t i = 0; i < k; ++i) layout.push_back("零");
-    for (size_t i = end; i < chars.size(); ++i) layout.push_back(u32_to_utf8(std::u32string(1, chars[i])));
-    const auto cells = character_cells(ink, line, layout);
-    if (cells.size() != layout.size()) continue;
-    // Per amount cell, its four best numerals by shape.
-    std::vector<std::vector<std::pair<double, char32_t>>> ranked(k);
-    for (size_t j = 0; j < k; ++j) {
-      const cv::Rect cell = cells[start + j] & cv::Rect(0, 0, ink.cols, ink.rows);
-      if (cell.empty()) return "";
-      for (char32_t n : numerals) ranked[j].emplace_back(glyph_match(ink(cell), u32_to_utf8(std::u32string(1, n)), shapes.fonts), n);
-      std::sort(ranked[j].rbegin(), ranked[j].rend());
-      ranked[j].resize(std::min<size_t>(4, ranked[j].size()));
-    }
-    std::u32string amount(k, U' ');
-    const std::function<void(size_t, double)> choose = [&](size_t j, double sum) {
-      if (j == k) {
-        if (!well_formed_amount(amount, grammar)) return;
-        const double score = sum / static_cast<double>(k);
-        auto same = std::find_if(best.begin(), best.end(), [&](const Choice& c) { return c.amount == amount; });
-        if (same == best.end()) best.push_back({amount, score});
-        else same->score = std::max(same->score, score);
-        return;
-      }
-      for (const auto& [match, n] : ranked[j]) {
-        amount[j] = n;
-        choose(j + 1, sum + match);
-      }
-    };
-    choose(0, 0.0);
-  }
-  std::sort(best.begin(), best.end(), [](const Choice& a, const Choice& b) { return a.score > b.score; });
-  if (best.empty() || best[0].score < shapes.min_match) return "";
-  if (best.size() > 1 && best[0].score - best[1].score < shapes.min_margin) return "";
+  for (size_t k = std::max(read, length_slack) - length_slack; k <= read + length_slack && k <= 6; ++k)
+    if (k > 0) choose_amounts(ink, line, chars.substr(0, start), k, chars.substr(end), grammar, false, choices);
+  const auto amount = clear_choice(std::move(choices), shapes.min_match, shapes.min_margin);
+  if (!amount) return "";
   // After the last unit only the tail may stand (one other character there is the tail misread).
   std::u32string rest = chars.substr(end);
   const std::u32string tail = utf8_to_u32(grammar.tail);
   if (!rest.empty() && units.find(rest.back()) == std::u32string::npos && !tail.empty()) rest.back() = tail[0];
-  return u32_to_utf8(chars.substr(0, start) + best[0].amount + rest);
+  return u32_to_utf8(chars.substr(0, start) + *amount + rest);
+}
+
+std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
+                                      const CapitalGrammar& grammar) {
+  const auto& layout = grammar.shapes.layout;
+  if (grammar.shapes.fonts.empty() || layout.units.empty() || ink.empty() || line.empty()) return "";
+  // The currencies sharing most characters with the reading (a unit's aside: 元), else all
+  // of them and none (certificates print funds without one). 人民币 read 人民币 must not
+  // give way to 港币 on a cut that happens to fit two characters better.
+  const std::u32string chars = reading_characters(symbols), units = utf8_to_u32(grammar.units);
+  std::vector<std::u32string> currencies;
+  size_t most_shared = 0;
+  for (const auto& name : grammar.currencies) {
+    const std::u32string currency = utf8_to_u32(name);
+    size_t shared = 0;
+    for (char32_t c : currency) shared += units.find(c) == std::u32string::npos && chars.find(c) != std::u32string::npos;
+    if (shared == 0 || shared < most_shared) continue;
+    if (shared > most_shared) currencies.clear(), most_shared = shared;
+    currencies.push_back(currency);
+  }
+  if (currencies.empty()) {
+    currencies.emplace_back();
+    for (const auto& currency : grammar.currencies) currencies.push_back(utf8_to_u32(currency));
+  }
+  const std::u32string printed_units = utf8_to_u32(layout.units), tail = utf8_to_u32(grammar.tail);
+  std::vector<AmountChoice> choices;
+  for (const auto& currency : currencies)
+    for (const std::u32string& after : {printed_units + tail, printed_units})
+      for (size_t k = 1; k <= layout.max_numerals; ++k) choose_amounts(ink, line, currency, k, after, grammar, true, choices);
+  const auto text = clear_choice(std::move(choices), layout.min_match, layout.min_margin);
+  return text ? u32_to_utf8(*text) : "";
 }
 
 CodeReading resolve_credit_code(const std::vector<std::string>& candidates) {

@@ -46,6 +46,15 @@ struct CapitalGrammar {
     double min_match = 0.6;              // the amount's mean match (correlation) at least
     double min_margin = 0.03;            // and better than the next well-formed amount by this
     double confidence = 0.8;             // what an amount chosen by shape is trusted
+    // "layout": a reading too garbled to frame the amount is compared with the printed
+    // layouts currency + amount + units (+ tail) (capital_by_printed_layout). Units empty: off.
+    struct Layout {
+      std::string units;                 // "万元": what a capital prints after its amount
+      size_t max_numerals = 7;           // the longest amount tried (玖仟玖佰玖拾玖)
+      double min_match = 0.6;            // every cell's mean match at least
+      double min_margin = 0.03;          // and better than the next layout and amount by this
+      double confidence = 0.6;           // what an amount chosen so is trusted
+    } layout;
   } shapes;
 };
 
@@ -90,6 +99,16 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
 // (currency, amount, units, tail), or empty.
 std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
                              const CapitalGrammar& grammar, size_t length_slack = 1);
+
+// The amount printed on `line` of `ink` when its reading `symbols` is too garbled to frame it
+// (capital_by_shape finds no currency or units to place the cells by): the line is cut for
+// every printed layout — a currency (those the reading shares a character with, else none
+// and each), 1..shapes.layout.max_numerals amount characters, shapes.layout.units with and
+// without the tail — and every cell matched; the layout and well-formed amount whose cells
+// match best on average is taken when it reaches shapes.layout.min_match and beats the next
+// by shapes.layout.min_margin. The capital's text, or empty.
+std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
+                                      const CapitalGrammar& grammar);
 
 // Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
 bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);

@@ -55,12 +55,26 @@ LicenceSettings load() {
   if (capital.contains("shapes")) {
     const auto& shapes = capital.at("shapes");
     const std::string wsh = wk + " shapes";
-    check_keys(shapes, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
-               wsh);
+    check_keys(shapes, {"fonts", "min_match", "min_margin", "confidence", "layout"},
+               {"fonts", "min_match", "min_margin", "confidence"}, wsh);
     s.capital.shapes.fonts = get_font_files(shapes, "fonts", wsh);
     s.capital.shapes.min_match = get_value<double>(shapes, "min_match", wsh);
     s.capital.shapes.min_margin = get_value<double>(shapes, "min_margin", wsh);
     s.capital.shapes.confidence = get_value<double>(shapes, "confidence", wsh);
+    if (shapes.contains("layout")) {
+      const auto& layout = shapes.at("layout");
+      const std::string wl = wsh + " layout";
+      check_keys(layout, {"units", "max_numerals", "min_match", "min_margin", "confidence"},
+                 {"units", "max_numerals", "min_match", "min_margin", "confidence"}, wl);
+      auto& l = s.capital.shapes.layout;
+      l.units = get_value<std::string>(layout, "units", wl);
+      const int max_numerals = get_value<int>(layout, "max_numerals", wl);
+      if (max_numerals < 1 || max_numerals > 12) throw std::runtime_error(wl + ": 'max_numerals' must be 1..12");
+      l.max_numerals = static_cast<size_t>(max_numerals);
+      l.min_match = get_value<double>(layout, "min_match", wl);
+      l.min_margin = get_value<double>(layout, "min_margin", wl);
+      l.confidence = get_value<double>(layout, "confidence", wl);
+    }
   }
   const auto& seal = j.at("seal");
   const std::string ws = where + " seal";

@@ -470,6 +470,26 @@ TEST_CASE("registered capital: an amount no repair explains is chosen by its pri
   CHECK(arabic.confidence == Approx(0.98));
 }
 
+TEST_CASE("registered capital: a reading too garbled to frame is matched with the printed layouts", "[licence][capital]") {
+  const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
+  REQUIRE_FALSE(grammar.shapes.layout.units.empty());
+  const cv::Rect line(14, 14, 340, 62);
+  // The currency half lost and 贰佰 read as one character, 整 lost (hard licence, seed 90
+  // S0006: 人人币作万元整); the units as read cannot place the amount's cells.
+  const cv::Mat two_hundred = printed_amount("人民币贰佰万元整");
+  CHECK(ocr::capital_by_shape(two_hundred, line, amount_symbols("人人币作万元"), grammar).empty());
+  const auto value = ocr::amount_value(amount_symbols("人人币作万元"), 0.8, grammar, two_hundred, {line});
+  CHECK(value.text == "人民币贰佰万元整");
+  CHECK(value.confidence == Approx(grammar.shapes.layout.confidence));
+  // Nothing but the currency's first character read: the layouts alone decide.
+  CHECK(ocr::amount_value(amount_symbols("人"), 0.8, grammar, printed_amount("人民币叁拾万元整"), {line}).text ==
+        "人民币叁拾万元整");
+  // A line that prints no amount gets none.
+  CHECK(ocr::amount_value(amount_symbols("人民作"), 0.8, grammar, printed_amount("人民路作家协会"), {line}).text.empty());
+  // Without the ink nothing is guessed.
+  CHECK(ocr::amount_value(amount_symbols("人人币作万元"), 0.8, grammar).text.empty());
+}
+
 TEST_CASE("registered capital: a tail the reading lost is restored from the printed line", "[licence][capital]") {
   const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
   // The line as found (the whole printed amount); 整 printed, lost by the recogniser.
