@@ -393,7 +393,8 @@ std::vector<cv::Rect> lines_below(const cv::Mat& ink, const FieldReading& anchor
 }  // namespace
 
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
-                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights) {
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
+                             const Date& earliest, const Date& latest) {
   FieldReading out;
   const auto lines = lines_below(ink, anchor);
   std::vector<double> heights{settings.text_height};
@@ -403,7 +404,9 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
     at.text_height = height;
     for (const auto& line : lines) {
       const auto text = read_line(engine, ink, line, at);
-      if (const auto d = parse_cn_date(text.text)) {
+      const auto d = parse_cn_date(text.text);
+      // A date the licence cannot bear (2074 read for 2024 on a small photo) is no reading.
+      if (d && (!earliest.valid() || *d >= earliest) && (!latest.valid() || *d <= latest)) {
         out.text = d->to_string();
         out.confidence = text.confidence;
         out.lines.push_back(line);
@@ -420,7 +423,7 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
                              const DateShapeSettings& shapes, const Date& earliest, const Date& latest) {
   FieldReading first;
   for (size_t i = 0; i < images.size(); ++i) {
-    FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights);
+    FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights, earliest, latest);
     if (!date.text.empty()) return date;
     if (i == 0) first = std::move(date);
   }

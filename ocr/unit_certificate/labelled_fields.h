@@ -155,15 +155,17 @@ RegistrationAuthority read_registration_authority(TesseractEngine& engine, const
 // The unlabelled date printed under `anchor`'s value (the issue date under the registration
 // authority), as "YYYY-MM-DD" in text; searched in the lower right of the page when the
 // anchor's label was not found.
-// A line whose date does not parse is read again at each of `retry_text_heights`.
+// A line whose date does not parse, or falls outside [`earliest`, `latest`] (either bound
+// ignored when invalid), is read again at each of `retry_text_heights`.
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
-                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights = {});
+                             const TextFieldSettings& settings, const std::vector<double>& retry_text_heights = {},
+                             const Date& earliest = {}, const Date& latest = {});
 
 // The issue date printed under the registration authority: read_date_below on each of
 // `images` in turn (the page with the red seal taken out in different ways: erase_seal, then
-// unmix_seal), the first date found; when none reads as a date, the first date_by_shape finds
-// on their lines between `earliest` and `latest` (at shapes.confidence); else the first
-// image's reading (and its reason).
+// unmix_seal), the first date found between `earliest` and `latest`; when none reads as such
+// a date, the first date_by_shape finds on their lines between them (at shapes.confidence);
+// else the first image's reading (and its reason).
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
                              const DateShapeSettings& shapes, const Date& earliest, const Date& latest);
