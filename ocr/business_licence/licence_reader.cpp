@@ -220,10 +220,11 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
   TermReading term = parse_term(term_reading.text);
   double term_confidence = term_reading.confidence;
-  // Read but incomplete: by its digits' shapes. A business term starts once the company exists.
+  // Read but incomplete: by its digits' shapes. A business term starts once the company
+  // exists, as a rule on the day it was established.
   if (!term.complete() && term_reading.lines.size() == 1)
     if (const auto by_shape = term_by_shape(ink, term_reading.lines.front(), s.date_shapes, established_date.value_or(Date{}),
-                                            context.today(), term_reading.label_box.height)) {
+                                            context.today(), term_reading.label_box.height, established_date.value_or(Date{}))) {
       term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
       term_confidence = s.date_shapes.confidence;
     }

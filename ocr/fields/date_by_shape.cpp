@@ -13,7 +13,7 @@
 namespace beian::ocr {
 
 DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence"},
+  check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence", "agreeing_min_match"},
              {"fonts", "earliest_year", "min_match", "min_margin", "confidence"}, where);
   DateShapeSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -21,6 +21,7 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
   s.min_match = get_value<double>(j, "min_match", where);
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);
+  s.agreeing_min_match = j.contains("agreeing_min_match") ? get_value<double>(j, "agreeing_min_match", where) : s.min_match;
   return s;
 }
 
@@ -179,7 +180,7 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
 }
 
 std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
-                                         const Date& earliest, const Date& latest, int text_height) {
+                                         const Date& earliest, const Date& latest, int text_height, const Date& expected_from) {
   const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
   const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
@@ -237,7 +238,11 @@ std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& fou
             }
           }
     }
-  if (!best || best_score < settings.min_match || best_margin < settings.min_margin) return std::nullopt;
+  // A start that is the date read elsewhere for it (the established date) is two readings
+  // agreeing: a lower mean match will do.
+  const bool agrees = best && expected_from.valid() && best->from == expected_from;
+  if (!best || best_score < (agrees ? settings.agreeing_min_match : settings.min_match) || best_margin < settings.min_margin)
+    return std::nullopt;
   return best;
 }
 

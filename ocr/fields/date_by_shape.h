@@ -27,6 +27,8 @@ struct DateShapeSettings {
   double min_match = 0.55;         // "min_match": the chosen date's cells match at least this (mean, -1..1)
   double min_margin = 0.02;        // "min_margin": and beat any other date by this, in characters' worth
   double confidence = 0.6;         // "confidence": most a date read by its shapes is trusted
+  double agreeing_min_match = 0.55;  // "agreeing_min_match" (default min_match): what a term's start
+                                     // needs when it is the date expected (term_by_shape)
   bool enabled() const { return !fonts.empty(); }
 };
 
@@ -46,12 +48,15 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, cons
 // A validity or business term printed on `line` as START至长期 or START至END, both dates
 // zero-padded (YYYY年MM月DD日), read as date_by_shape reads a date: the start from `earliest`
 // to `latest`, the end within a hundred years after it. until empty: 长期. nullopt as for
-// date_by_shape; both dates must beat their next best by settings.min_margin.
+// date_by_shape; both dates must beat their next best by settings.min_margin. A start equal
+// to `expected_from` (valid: the date another field reads for it) needs a mean match of
+// settings.agreeing_min_match only.
 struct TermByShape {
   Date from;
   std::optional<Date> until;
 };
 std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
-                                         const Date& earliest, const Date& latest, int text_height = 0);
+                                         const Date& earliest, const Date& latest, int text_height = 0,
+                                         const Date& expected_from = {});
 
 }  // namespace beian::ocr

@@ -99,3 +99,18 @@ TEST_CASE("a business term is read by its dates' shapes, open-ended or dated", "
   REQUIRE(term->until);
   CHECK(term->until->to_string() == "2040-10-08");
 }
+
+TEST_CASE("a business term whose start agrees with the date expected needs a lower match", "[ocr][date_shape]") {
+  // A match no term reaches for a start read alone; the established date's agreement lowers it.
+  ocr::DateShapeSettings strict = settings();
+  strict.min_match = 0.99;
+  strict.agreeing_min_match = 0.55;
+  const Line open = printed("2016年12月22日至长期", 16, false);
+  CHECK_FALSE(ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0));
+  const auto agreed = ocr::term_by_shape(open.ink, open.box, strict, Date{2016, 12, 22}, kToday, 0, Date{2016, 12, 22});
+  REQUIRE(agreed);
+  CHECK(agreed->from.to_string() == "2016-12-22");
+  CHECK_FALSE(agreed->until);
+  // Another expected start is no agreement.
+  CHECK_FALSE(ocr::term_by_shape(open.ink, open.box, strict, Date{2016, 1, 1}, kToday, 0, Date{2016, 12, 21}));
+}
