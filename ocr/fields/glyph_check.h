@@ -77,6 +77,10 @@ struct GlyphCheckSettings {
   // the other replaces it when it matches better by min_gain; when neither is better by
   // min_gain, the reading is held at shape_confidence (the shape cannot tell, nor can chi_sim).
   bool confusables = false;
+  // "after_number": the characters that follow a number in this field (an address: 号, 层,
+  // 室…). A Chinese character read right after a digit is also compared with each of them:
+  // on a small photo 26层402室 reads 26民402宣, and no pass offers 层 or 室.
+  std::vector<std::string> after_number;
   bool enabled() const { return !fonts.empty(); }
 };
 

@@ -68,9 +68,14 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "confusables"},
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "confusables", "after_number"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
+    if (g.contains("after_number")) {
+      for (const auto& c : get_value<std::vector<std::string>>(g, "after_number", at))
+        if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": 'after_number' lists '" + c + "', not one character");
+      s.glyph_check.after_number = get_value<std::vector<std::string>>(g, "after_number", at);
+    }
     s.glyph_check.fonts = get_font_files(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
     s.glyph_check.min_gain = get_value<double>(g, "min_gain", at);
@@ -338,6 +343,13 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
   std::vector<OcrSymbol> voted = reads.size() == 1 ? reads.front() : vote(reads);
   if (settings.keep_final_mark) keep_final_mark(reads, voted);
   if (!settings.glyph_check.enabled()) return voted;
+  const auto candidates = glyph_candidates(reads, voted, settings.glyph_check);
+  return check_glyphs(ink, lines, std::move(voted), candidates, settings.glyph_check);
+}
+
+std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::vector<OcrSymbol>>& reads,
+                                                       const std::vector<OcrSymbol>& voted,
+                                                       const GlyphCheckSettings& settings) {
   // What each position was read as by the passes that read the voted length, and what the
   // recogniser considered there: the shapes to choose from.
   std::vector<std::vector<std::string>> candidates(voted.size());
@@ -349,8 +361,11 @@ std::vector<OcrSymbol> read_located_lines(TesseractEngine& engine, const cv::Mat
     for (const auto& r : reads)
       if (r.size() == voted.size()) offer(r[i].text);
     for (const auto& [alt, confidence] : voted[i].alternatives) offer(alt);
+    const std::string& before = i > 0 ? voted[i - 1].text : std::string();
+    if (before.size() == 1 && std::isdigit(static_cast<unsigned char>(before[0])))
+      for (const auto& c : settings.after_number) offer(c);
   }
-  return check_glyphs(ink, lines, std::move(voted), candidates, settings.glyph_check);
+  return candidates;
 }
 
 TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& box,

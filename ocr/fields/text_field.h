@@ -75,6 +75,13 @@ struct TextFieldSettings {
 // share of the vote, so it is never sure. Unchanged when `voted` already ends in a mark.
 void keep_final_mark(const std::vector<std::vector<OcrSymbol>>& reads, std::vector<OcrSymbol>& voted);
 
+// Per position of `voted`, the characters its glyph check compares: the vote's, each pass's
+// of the voted length (`reads`), the recogniser's alternatives, and after a digit
+// settings.after_number.
+std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::vector<OcrSymbol>>& reads,
+                                                       const std::vector<OcrSymbol>& voted,
+                                                       const GlyphCheckSettings& settings);
+
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 

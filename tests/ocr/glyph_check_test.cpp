@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/fields/glyph_check.h"
+#include "ocr/fields/text_field.h"
 #include "ocr/validators/regions.h"
 
 using namespace beian;
@@ -176,6 +177,29 @@ TEST_CASE("glyph check: a punctuation mark blurred away leaves an empty cell, a 
   CHECK(cells[2].x == 90);
   // Where a character should stand there is nothing to match: no cells at all.
   CHECK(ocr::character_cells(ink, line, {"市", "上", "自"}).empty());
+}
+
+TEST_CASE("glyph check: after a number, the characters an address prints there are compared too", "[ocr][glyphs]") {
+  // 26层402室 read 26民402宣 by every pass (hard licences: 层 read 民/尼/良, 室 read 宣/富):
+  // no pass offers 层 or 室, the field's after_number list does.
+  ocr::GlyphCheckSettings s = settings();
+  s.after_number = {"号", "层", "楼", "室"};
+  const std::vector<std::string> read = {"大", "厦", "2", "6", "民", "4", "0", "2", "宣"};
+  const auto voted = symbols_of(read, 0.7);
+  const auto candidates = ocr::glyph_candidates({voted, voted}, voted, s);
+  REQUIRE(candidates.size() == read.size());
+  CHECK(candidates[4] == std::vector<std::string>{"民", "号", "层", "楼", "室"});
+  CHECK(candidates[8] == std::vector<std::string>{"宣", "号", "层", "楼", "室"});
+  CHECK(candidates[1] == std::vector<std::string>{"厦"});  // not after a digit
+  const Line line = printed("大厦26层402室", kOtherFont, 30);
+  std::string text;
+  for (const auto& c : ocr::check_glyphs(line.ink, {line.box}, voted, candidates, s)) text += c.text;
+  CHECK(text == "大厦26层402室");
+  // Without the list the passes' readings are all there is.
+  text.clear();
+  for (const auto& c : ocr::check_glyphs(line.ink, {line.box}, voted, ocr::glyph_candidates({voted}, voted, settings()), settings()))
+    text += c.text;
+  CHECK(text == "大厦26民402宣");
 }
 
 TEST_CASE("glyph check: the GB 2312 character set, decoded by iconv", "[ocr][glyphs]") {
