@@ -22,7 +22,7 @@ UnitCertificateSettings load() {
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
               "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_card_overlap", "cue_min_similarity", "enclosed_outline", "titles", "view_width", "label_pass",
               "min_layout_labels", "min_agreeing_labels", "min_labels_in_place", "retry_text_heights", "sparse_width", "fields",
-              "issue_date_ocr", "date_shapes", "authority", "title_cue_confidence"},
+              "issue_date_ocr", "date_shapes", "authority", "title_cue_confidence", "glare_retry_similarity"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
               "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles"},
              kWhere);
@@ -40,6 +40,7 @@ UnitCertificateSettings load() {
   s.min_title_height = get_value<double>(j, "min_title_height", kWhere);
   s.title_ocr = parse_text_field_settings(j.at("title_ocr"), kWhere + " title_ocr");
   s.min_title_similarity = get_value<double>(j, "min_title_similarity", kWhere);
+  if (j.contains("glare_retry_similarity")) s.glare_retry_similarity = get_value<double>(j, "glare_retry_similarity", kWhere);
   range("cue_page_aspect", s.cue_min_aspect, s.cue_max_aspect);
   range("cue_card_aspect", s.cue_card_min_aspect, s.cue_card_max_aspect);
   if (j.contains("cue_card_overlap")) s.cue_card_overlap = get_value<double>(j, "cue_card_overlap", kWhere);
@@ -84,14 +85,18 @@ cv::Rect title_row(const cv::Mat& ink, double min_height) {
   return row;
 }
 
-// Reads the title row of outline `i` in both landscape turns; a reading that matches one of
-// the titles at least min_title_similarity, and better than `best` does, becomes `best`.
-void read_title(const PageAnalysis& page, TesseractEngine& engine, size_t i, std::optional<CertificateTitle>& best) {
+// Reads the title row of outline `i` in both landscape turns (with `restore_glare`, from an
+// ink image with the text under glare restored); a reading that matches one of the titles at
+// least min_title_similarity, and better than `best` does, becomes `best`. Returns the
+// closest any reading came to a title.
+double read_title(const PageAnalysis& page, TesseractEngine& engine, size_t i, std::optional<CertificateTitle>& best,
+                  bool restore_glare = false) {
   const auto& s = unit_certificate_settings();
   const auto& q = page.quads()[i];
   const cv::Size size(s.analysis_width, static_cast<int>(s.analysis_width / q.aspect));
+  double closest = 0;
   for (int turn : {landscape_turn(q), landscape_turn(q) + 2}) {
-    const cv::Mat ink = ink_image(page.view(i, size, turn));
+    const cv::Mat ink = ink_image(page.view(i, size, turn), restore_glare);
     const cv::Rect row = title_row(ink, s.min_title_height * size.height);
     if (row.empty()) continue;
     const auto read = read_line(engine, ink, row, s.title_ocr);
@@ -99,10 +104,12 @@ void read_title(const PageAnalysis& page, TesseractEngine& engine, size_t i, std
     for (const auto& [type, titles] : s.titles)
       for (const auto& title : titles) {
         const double sim = title_similarity(text, title);
+        closest = std::max(closest, sim);
         if (sim >= s.min_title_similarity && (!best || sim > best->similarity))
           best = CertificateTitle{type, i, turn, size, row, text, sim};
       }
   }
+  return closest;
 }
 
 std::optional<CertificateTitle> search(const PageAnalysis& page, TesseractEngine& engine) {
@@ -113,12 +120,19 @@ std::optional<CertificateTitle> search(const PageAnalysis& page, TesseractEngine
   };
   std::optional<CertificateTitle> best;
   size_t tried = 0;
+  std::vector<std::pair<size_t, double>> closest;  // per outline tried, how close its title read
   for (size_t i = 0; i < quads.size() && tried < s.max_quads; ++i) {
     if (!page_aspect(quads[i])) continue;
     ++tried;
-    read_title(page, engine, i, best);
+    closest.emplace_back(i, read_title(page, engine, i, best));
     if (best && best->similarity > 0.99) break;
   }
+  // No title anywhere, but one came close: a glare spot may have taken some of its characters
+  // (照 of 营业执照 left). Only then: with a title found, a restored reading of another outline
+  // (the page's printed frame) must not displace it.
+  if (!best && s.glare_retry_similarity > 0)
+    for (const auto& [i, close] : closest)
+      if (close >= s.glare_retry_similarity) read_title(page, engine, i, best, true);
   // On a checkered cloth, outlines that take in a strip of cloth outrank the page's own and
   // still show the title whole; read through them, every value sits off its place (seed 103
   // S0044: the address read the term's line). The page's own outline is the one with the

@@ -26,6 +26,10 @@ struct UnitCertificateSettings {
   double min_title_height = 0.03;     // title glyph height / view height, at least
   TextFieldSettings title_ocr;
   double min_title_similarity = 0.5;  // below: not this certificate
+  // "glare_retry_similarity": when no outline's title reads as one, those whose reading came
+  // at least this close (照 of 营业执照 read, 业执 under a glare spot) are read again from views
+  // with the text under glare restored (ink_image's restore_glare). 0: off.
+  double glare_retry_similarity = 0;
   // Classification by cue (no other reader asked, title_cue): the title stands on an outline
   // of these aspects (not the whole image: ID cards are 1.58) and reads this closely.
   double cue_min_aspect = 1.33, cue_max_aspect = 1.5;
