@@ -40,6 +40,47 @@ QrReading decode_qr(const cv::Mat& grey) {
   return out;
 }
 
+QrReading decode_small_qr(const cv::Mat& grey, const cv::Rect& area, const QrRetrySettings& settings) {
+  QrReading out;
+  const cv::Rect crop = area & cv::Rect(0, 0, grey.cols, grey.rows);
+  if (crop.empty() || grey.type() != CV_8UC1) return out;
+  for (const double scale : settings.scales)
+    for (const double sharpen : settings.sharpen) {
+      cv::Mat g;
+      cv::resize(grey(crop), g, cv::Size(), scale, scale, cv::INTER_CUBIC);
+      if (sharpen > 0) {
+        // Unsharp mask: a blurred photo's modules run into each other.
+        cv::Mat soft;
+        cv::GaussianBlur(g, soft, cv::Size(0, 0), scale);
+        cv::addWeighted(g, 1 + sharpen, soft, -sharpen, 0, g);
+      }
+      for (const auto binarizer : {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram}) {
+        ZXing::DecodeHints hints;
+        hints.setFormats(ZXing::BarcodeFormat::QRCode);
+        hints.setTryHarder(true);
+        hints.setTryDownscale(false);
+        hints.setBinarizer(binarizer);
+        hints.setMaxNumberOfSymbols(1);
+        try {
+          for (const auto& r : ZXing::ReadBarcodes(
+                   ZXing::ImageView(g.data, g.cols, g.rows, ZXing::ImageFormat::Lum, static_cast<int>(g.step)), hints)) {
+            if (!r.isValid()) continue;
+            out.found = true;
+            out.text = r.text();
+            const auto& p = r.position();
+            const cv::Point2d tl(p.topLeft().x, p.topLeft().y), br(p.bottomRight().x, p.bottomRight().y);
+            out.box = cv::Rect(cv::Point(static_cast<int>(tl.x / scale), static_cast<int>(tl.y / scale)),
+                               cv::Point(static_cast<int>(br.x / scale), static_cast<int>(br.y / scale))) +
+                      crop.tl();
+            return out;
+          }
+        } catch (const std::exception&) {
+        }
+      }
+    }
+  return out;
+}
+
 namespace {
 
 // The maximal runs of code-alphabet characters in `text`, in order.

@@ -21,6 +21,12 @@ struct QrReading {
 // The first QR code in `grey` (8-bit). Never throws for image content.
 QrReading decode_qr(const cv::Mat& grey);
 
+// A QR code too small or soft for decode_qr: `area` of `grey` (where the layout prints it,
+// with a margin) enlarged by each of settings.scales (cubic), sharpened by each of
+// settings.sharpen (unsharp-mask amounts; 0 = as is), and read with zxing's local and global
+// binarizers in turn; the first valid code, its box in `grey`. Never throws for image content.
+QrReading decode_small_qr(const cv::Mat& grey, const cv::Rect& area, const QrRetrySettings& settings);
+
 // The valid unified social credit code carried in `text` (any 18-character run of the code
 // alphabet whose check characters hold), if any.
 std::optional<std::string> credit_code_in_text(const std::string& text);

@@ -135,6 +135,15 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
   QrReading qr = page_qr(page);
   if (!qr.found) qr = decode_qr(grey);
+  // Too small or soft for that (a distant photo): enlarged and sharpened where it is printed.
+  if (!qr.found && !s.qr_retry.scales.empty()) {
+    const auto& layout = document_layout(DocumentType::kBusinessLicence);
+    if (const auto box = layout.area("qr")) {
+      const cv::Rect at = layout.scale(*box, grey.size());
+      const int mx = static_cast<int>(s.qr_retry.margin * at.width), my = static_cast<int>(s.qr_retry.margin * at.height);
+      qr = decode_small_qr(grey, cv::Rect(at.x - mx, at.y - my, at.width + 2 * mx, at.height + 2 * my), s.qr_retry);
+    }
+  }
   const auto qr_code = qr.found ? credit_code_in_text(qr.text) : std::nullopt;
   // A QR code carrying a code that fails its check records what was printed: a repair of the
   // OCR reading into some valid code would then be a guess (LICENCE_CREDIT_CODE_INVALID below

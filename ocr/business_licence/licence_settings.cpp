@@ -15,7 +15,7 @@ LicenceSettings load() {
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
               "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "date_shapes",
-              "copy_marks", "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
+              "copy_marks", "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "qr_retry", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
               "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
              where);
@@ -104,6 +104,16 @@ LicenceSettings load() {
   s.screen.max_period = period[1];
   s.screen.axis_margin = get_value<int>(screen, "axis_margin", wr);
   s.screen.min_peak_ratio = get_value<double>(screen, "min_peak_ratio", wr);
+  if (j.contains("qr_retry")) {
+    const auto& retry = j.at("qr_retry");
+    const std::string wr = where + " qr_retry";
+    check_keys(retry, {"description", "margin", "scales", "sharpen"}, {"margin", "scales", "sharpen"}, wr);
+    s.qr_retry.margin = get_value<double>(retry, "margin", wr);
+    s.qr_retry.scales = get_value<std::vector<double>>(retry, "scales", wr);
+    s.qr_retry.sharpen = get_value<std::vector<double>>(retry, "sharpen", wr);
+    for (double scale : s.qr_retry.scales)
+      if (scale < 1 || scale > 6) throw std::runtime_error(wr + ": 'scales' must lie in 1..6");
+  }
   const auto& print_check = j.at("qr_print_check");
   const std::string wp = where + " qr_print_check";
   check_keys(print_check, {"description", "fonts", "max_differences", "min_context", "min_match", "min_gain"},

@@ -24,6 +24,14 @@ struct SealSettings {
   int unmix_min_redness = 60;     // unmix_seal measures the seal's colour on pixels at least this red
 };
 
+// "qr_retry": a QR code too small or soft to decode on the photo is read again in the
+// rectified view, where the layout prints it (decode_small_qr).
+struct QrRetrySettings {
+  double margin = 0.3;                  // added around the layout's QR box, per side, of its size
+  std::vector<double> scales;           // enlargements tried; empty: off
+  std::vector<double> sharpen{0.0};     // unsharp-mask amounts tried at each scale
+};
+
 struct LicenceSettings {
   int view_width = 1782;                 // rectified page width the fields are read at
   LabelledReadSettings labelled;         // labels and value OCR per field
@@ -38,6 +46,7 @@ struct LicenceSettings {
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen
   PrintCheckSettings qr_print_check;     // the printed code's glyphs against the QR code's code
+  QrRetrySettings qr_retry;              // a QR code decode_qr missed, read again where printed
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
   double credit_code_checked = 0.97;     // confidence of a code whose check character holds
   double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code
