@@ -207,6 +207,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   if (std::find(types.begin(), types.end(), company_type.text) == types.end() && type_field.lines.size() == 1)
     if (const auto by_shape = choose_by_shape(ink, type_field.lines.front(), types, s.company_types.shape))
       company_type = {*by_shape, s.company_types.shape.confidence};
+  // Too garbled for either: the nearest type, characters lost or added weighing double.
+  if (std::find(types.begin(), types.end(), company_type.text) == types.end())
+    if (const auto loose = loose_name(company_type.text, s.company_types))
+      company_type = {*loose, s.company_types.loose.confidence};
   r.set_field("type", value_or_missing(company_type.text, company_type.confidence, type_field.missing_reason));
   const auto& capital_reading = field("registered_capital");
   const AmountValue capital =

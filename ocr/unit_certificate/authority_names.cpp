@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string_view>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -97,14 +99,71 @@ std::optional<std::string> authority_by_shape(const cv::Mat& ink, const cv::Rect
 }
 
 NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "names", "max_edit_share", "repaired_confidence", "shape"},
+  check_keys(j, {"description", "names", "max_edit_share", "repaired_confidence", "shape", "loose"},
              {"names", "max_edit_share", "repaired_confidence"}, where);
   NameListSettings s;
   s.names = get_value<std::vector<std::string>>(j, "names", where);
   s.max_edit_share = get_value<double>(j, "max_edit_share", where);
   s.repaired_confidence = get_value<double>(j, "repaired_confidence", where);
   if (j.contains("shape")) s.shape = parse_shape_choice_settings(j.at("shape"), where + ".shape");
+  if (j.contains("loose")) {
+    const auto& l = j.at("loose");
+    const std::string wl = where + ".loose";
+    check_keys(l, {"max_cost_share", "indel_cost", "min_lead", "confidence"}, {"max_cost_share", "indel_cost", "min_lead", "confidence"}, wl);
+    s.loose.max_cost_share = get_value<double>(l, "max_cost_share", wl);
+    s.loose.indel_cost = get_value<double>(l, "indel_cost", wl);
+    s.loose.min_lead = get_value<double>(l, "min_lead", wl);
+    s.loose.confidence = get_value<double>(l, "confidence", wl);
+  }
   return s;
+}
+
+namespace {
+
+// Chinese characters and marks of `text`: brackets as ( and ), every other mark as one kind.
+std::u32string name_shape(const std::string& text) {
+  std::u32string out;
+  for (char32_t c : utf8_to_u32(text)) {
+    if (is_cjk(c)) out += c;
+    else if (c == U'(' || c == U'（') out += U'(';
+    else if (c == U')' || c == U'）') out += U')';
+    else if (std::u32string_view(U"、，,.。;；:：").find(c) != std::u32string_view::npos) out += U',';
+  }
+  return out;
+}
+
+double weighted_distance(const std::u32string& a, const std::u32string& b, double indel) {
+  std::vector<double> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<double>(j) * indel;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    double diagonal = row[0];
+    row[0] = static_cast<double>(i) * indel;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const double up = row[j];
+      row[j] = std::min({up + indel, row[j - 1] + indel, diagonal + (a[i - 1] == b[j - 1] ? 0.0 : 1.0)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> loose_name(const std::string& text, const NameListSettings& list) {
+  const auto& l = list.loose;
+  const std::u32string reading = name_shape(text);
+  size_t chinese = 0;
+  for (char32_t c : reading) chinese += is_cjk(c);
+  if (l.max_cost_share <= 0 || chinese == 0 || list.names.empty()) return std::nullopt;
+  double best = std::numeric_limits<double>::infinity(), next = best;
+  size_t chosen = 0;
+  for (size_t i = 0; i < list.names.size(); ++i) {
+    const double d = weighted_distance(reading, name_shape(list.names[i]), l.indel_cost);
+    if (d < best) next = best, best = d, chosen = i;
+    else next = std::min(next, d);
+  }
+  if (best > l.max_cost_share * static_cast<double>(reading.size()) || next - best < l.min_lead) return std::nullopt;
+  return list.names[chosen];
 }
 
 AuthorityReading snap_to_name_list(const std::string& text, double confidence, const NameListSettings& list) {

@@ -86,6 +86,18 @@ struct NameListSettings {
   double max_edit_share = 0.25;       // "max_edit_share": most edits per character of the reading
   double repaired_confidence = 0.85;  // "repaired_confidence": most a snapped reading is trusted
   ShapeChoiceSettings shape;          // "shape" (optional): a reading too garbled to snap, by shape
+  // "loose" (optional): a reading neither snap nor shape decides, compared with each name as a
+  // sequence of Chinese characters and marks (brackets kept apart, every other mark one kind),
+  // a substitution costing 1 and a character lost or added indel_cost (the recogniser garbles
+  // characters far more often than it drops them, so 非上市 read 莽上市 stays nearer 非上市 than
+  // 上市). The nearest is taken when it costs at most max_cost_share x the reading's length and
+  // the next costs min_lead more. max_cost_share 0: off.
+  struct Loose {
+    double max_cost_share = 0;
+    double indel_cost = 2;
+    double min_lead = 2;
+    double confidence = 0.6;
+  } loose;
 };
 
 // Parses {"names", "max_edit_share", "repaired_confidence", "shape" (optional)} (and "description").
@@ -95,5 +107,8 @@ NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::st
 // Chinese characters, at most max_edit_share × the reading's length away (confidence then at
 // most repaired_confidence if characters changed); else as read.
 AuthorityReading snap_to_name_list(const std::string& text, double confidence, const NameListSettings& list);
+
+// The name of `list` a garbled reading `text` stands for by list.loose, if any.
+std::optional<std::string> loose_name(const std::string& text, const NameListSettings& list);
 
 }  // namespace beian::ocr

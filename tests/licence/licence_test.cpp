@@ -711,6 +711,24 @@ TEST_CASE("registration authority and company type: snapped to closed lists", "[
   CHECK(ocr::snap_to_name_list("普通合伙企业", 0.97, types).text == "普通合伙企业");
 }
 
+TEST_CASE("company type: a garbled reading taken loosely, lost characters weighing double", "[licence][values]") {
+  // The licence's list and its loose settings (templates/ocr/business_licence.json).
+  const auto& types = ocr::licence_settings().company_types;
+  REQUIRE(types.loose.max_cost_share > 0);
+  // Six characters garbled, none lost (hard licence, seed 93 S0090); the type cut short by
+  // glare (seed 89 S0045).
+  CHECK(ocr::loose_name("有限贯任公司（至然人烛资骏特有）", types) ==
+        std::optional<std::string>("有限责任公司（自然人投资或控股）"));
+  CHECK(ocr::loose_name("其他有限责任：", types) == std::optional<std::string>("其他有限责任公司"));
+  // 非上市 read 莽上市 with three other characters garbled (seed 93 S0057): 上市 with one
+  // character lost is only a character's worth further, no clear lead.
+  CHECK_FALSE(ocr::loose_name("胺惟有限公司（莽上市，自然人投资或控般）", types).has_value());
+  // Too garbled, or as near one type as another: nothing.
+  CHECK_FALSE(ocr::loose_name("到煞俩往公人归1旋", types).has_value());
+  CHECK_FALSE(ocr::loose_name("有限责人", types).has_value());
+  CHECK_FALSE(ocr::loose_name("", types).has_value());
+}
+
 // A clean flat scan whose pale card edge is not found gives only the whole image as outline,
 // the card inside it smaller and offset: the number is searched with a margin that still
 // finds it (scan 11 was taken for an ID front), and the card's own labels then place it (its
