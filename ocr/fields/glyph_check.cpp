@@ -436,6 +436,27 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         }
       }
     }
+    // A character between two numbers, or closing the field after one, is one of the field's
+    // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one
+    // whose shape its cell matches best. Cut cells or not, no other character can stand there.
+    if (!settings.after_number.empty())
+      for (size_t j = 0; j < positions.size(); ++j) {
+        const size_t i = positions[j];
+        const auto digit = [&](size_t at) {
+          return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
+        };
+        const bool between = i > 0 && digit(i - 1) && (i + 1 == symbols.size() || digit(i + 1));
+        const auto& words = settings.after_number;
+        if (!between || normalised_cells[j].pixels.empty() || !is_chinese(symbols[i].text) ||
+            std::find(words.begin(), words.end(), symbols[i].text) != words.end())
+          continue;
+        std::string nearest;
+        double first = -2;
+        for (const auto& w : words)
+          if (const double m = normalised_match(normalised_cells[j], w, settings.fonts); m > first) first = m, nearest = w;
+        symbols[i].text = nearest;
+        symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
+      }
   }
   return symbols;
 }

@@ -195,6 +195,16 @@ TEST_CASE("glyph check: after a number, the characters an address prints there a
   std::string text;
   for (const auto& c : ocr::check_glyphs(line.ink, {line.box}, voted, candidates, s)) text += c.text;
   CHECK(text == "大厦26层402室");
+  // A character between numbers or closing the field after one can only be one of the list:
+  // 富 for 室, even where nothing offered 室 and the cell would not make it beat 富 by min_gain.
+  const auto closing = symbols_of({"大", "厦", "1", "2", "0", "5", "富"}, 0.95);
+  const Line room = printed("大厦1205室", kOtherFont, 30);
+  std::vector<std::vector<std::string>> as_read;
+  for (const auto& c : closing) as_read.push_back({c.text});
+  const auto settled = ocr::check_glyphs(room.ink, {room.box}, closing, as_read, s);
+  CHECK(settled.back().text == "室");
+  CHECK(settled.back().confidence == Approx(s.shape_confidence));
+  CHECK(settled.front().text == "大");  // not after a number: left alone
   // Without the list the passes' readings are all there is.
   text.clear();
   for (const auto& c : ocr::check_glyphs(line.ink, {line.box}, voted, ocr::glyph_candidates({voted}, voted, settings()), settings()))
