@@ -79,7 +79,9 @@ struct GlyphCheckSettings {
   bool confusables = false;
   // "after_number": the characters that follow a number in this field (an address: 号, 层,
   // 室…). A Chinese character read right after a digit is also compared with each of them:
-  // on a small photo 26层402室 reads 26民402宣, and no pass offers 层 or 室.
+  // on a small photo 26层402室 reads 26民402宣, and no pass offers 层 or 室. One between two
+  // numbers, or closing the field after one, must be one of them: a reading that is none
+  // becomes the one its cell matches best (check_glyphs).
   std::vector<std::string> after_number;
   bool enabled() const { return !fonts.empty(); }
 };
