@@ -197,6 +197,20 @@ AmountValue amount_value(const std::vector<OcrSymbol>& symbols, double confidenc
   if (lines.size() == 1 && !arabic)
     if (std::string by_shape = capital_by_shape(ink, lines.front(), symbols, grammar, 0); !by_shape.empty() && by_shape != out.text)
       out = {std::move(by_shape), grammar.shapes.confidence, ""};
+  // A numeral or place lost whole (人民币伍万元 read for 贰佰万, 壹万 for 壹拾万) leaves a
+  // well-formed amount of the wrong length, which the cells cut for it cannot show: the
+  // printed layouts, every cell judged, decide between lengths.
+  if (lines.size() == 1 && !arabic && grammar.shapes.layout.check_consistent)
+    if (std::string by_layout = capital_by_printed_layout(ink, lines.front(), symbols, grammar); !by_layout.empty()) {
+      const auto amount_of = [&](const std::string& t) {
+        std::u32string u = utf8_to_u32(t), out_amount;
+        const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
+        for (char32_t c : u)
+          if (numerals.find(c) != std::u32string::npos) out_amount += c;
+        return out_amount;
+      };
+      if (amount_of(by_layout) != amount_of(out.text)) out = {std::move(by_layout), grammar.shapes.layout.confidence, ""};
+    }
   // The tail (整) is the last character of the line and the one a blurred photo loses
   // (人民币伍拾万元 read for 人民币伍拾万元整, the 整 printed): a character printed after the
   // last unit that looks like the tail is the tail. Checked on the amount as settled above

@@ -54,6 +54,7 @@ struct CapitalGrammar {
       double min_match = 0.6;            // every cell's mean match at least
       double min_margin = 0.03;          // and better than the next layout and amount by this
       double confidence = 0.6;           // what an amount chosen so is trusted
+      bool check_consistent = false;     // also check a well-formed reading's amount so
     } layout;
   } shapes;
 };

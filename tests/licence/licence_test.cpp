@@ -529,6 +529,13 @@ TEST_CASE("registered capital: a reading too garbled to frame is matched with th
   // Nothing but the currency's first character read: the layouts alone decide.
   CHECK(ocr::amount_value(amount_symbols("人"), 0.8, grammar, printed_amount("人民币叁拾万元整"), {line}).text ==
         "人民币叁拾万元整");
+  // A well-formed reading one numeral short (贰佰 read 伍, hard licence seed 84 S0045; 壹拾 read
+  // 壹, seed 89 S0018): the layouts of every length decide.
+  const auto short_read = ocr::amount_value(amount_symbols("人民币伍万元整"), 0.6, grammar, two_hundred, {line});
+  CHECK(short_read.text == "人民币贰佰万元整");
+  CHECK(short_read.confidence == Approx(grammar.shapes.layout.confidence));
+  CHECK(ocr::amount_value(amount_symbols("人民币壹万元整"), 0.6, grammar, printed_amount("人民币壹拾万元整"), {line}).text ==
+        "人民币壹拾万元整");
   // A line that prints no amount gets none.
   CHECK(ocr::amount_value(amount_symbols("人民作"), 0.8, grammar, printed_amount("人民路作家协会"), {line}).text.empty());
   // Without the ink nothing is guessed.
