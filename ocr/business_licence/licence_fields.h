@@ -79,8 +79,10 @@ CapitalReading resolve_capital(const std::vector<OcrSymbol>& symbols, const Capi
 // and its confidence (capped after look-alike repairs), or empty text and why it is withheld
 // (an empty reason when nothing was read: the caller knows why). Given the `ink` it was read
 // from and its one line, an amount no repair makes well formed is chosen by shape
-// (capital_by_shape), at grammar.shapes.confidence; so is a well-formed one whose numerals
-// the printed shapes clearly read otherwise (as many numerals).
+// (capital_by_shape), at grammar.shapes.confidence, else by the printed layouts
+// (capital_by_printed_layout, at shapes.layout.confidence); so is a well-formed one whose
+// numerals the printed shapes clearly read otherwise (as many numerals), and with
+// shapes.layout.check_consistent one whose amount the printed layouts read otherwise.
 struct AmountValue {
   std::string text;
   double confidence = 0;
