@@ -361,6 +361,17 @@ std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, 
   return text ? u32_to_utf8(*text) : "";
 }
 
+std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
+                                            const PrintCheckSettings& settings) {
+  std::string read;
+  for (const auto& s : symbols) read += s.text;
+  if (ink.empty() || read.size() != 18 || code_characters(read) != read) return std::nullopt;
+  if (validators::check_uscc(read).error != validators::UsccError::kCheckChar) return std::nullopt;
+  const std::string fixed = read.substr(0, 17) + validators::uscc_check_char(read.substr(0, 17));
+  if (!validators::is_valid_uscc(fixed) || !print_shows(ink, symbols, fixed, settings)) return std::nullopt;
+  return fixed;
+}
+
 CodeReading resolve_credit_code(const std::vector<std::string>& candidates) {
   CodeReading out;
   for (const auto& raw : candidates) {

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
 
 #include "ocr/engine/tesseract_engine.h"
+#include "ocr/fields/glyph_check.h"
 
 namespace beian::ocr {
 
@@ -115,6 +117,14 @@ std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, 
 
 // Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
 bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);
+
+// A credit code read as `symbols` whose only fault is its check character (character 18 fails
+// GB 32100, characters 9-17 hold as an organisation code) when the print shows the right one
+// there (print_shows with `settings`): a clean scan's J read 5 is not a wrong code. A code
+// printed with a wrong check character (what the check exists for) keeps its glyph and gets
+// nothing. nullopt otherwise.
+std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
+                                            const PrintCheckSettings& settings);
 
 // Letters and digits of `text`, upper-cased, with O→0 and I→1 (never in credit codes).
 std::string code_characters(const std::string& text);

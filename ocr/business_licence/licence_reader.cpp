@@ -131,6 +131,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const FieldReading code_reading =
       checked("credit_code", [](const std::string& t) { return resolve_credit_code({t}).checked; });
   CodeReading code = resolve_credit_code({code_reading.text});
+  // Only the check character fails and the print shows the right one there (a J read 5).
+  if (!code.checked)
+    if (const auto shown = check_char_shown(ink, code_reading.symbols, s.qr_print_check))
+      code = CodeReading{*shown, true, true, code.as_read};
   cv::Mat grey;
   cv::cvtColor(view, grey, cv::COLOR_BGR2GRAY);
   QrReading qr = page_qr(page);

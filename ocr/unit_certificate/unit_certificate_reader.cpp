@@ -54,6 +54,7 @@ const CertificateReadSettings& settings() {
 }
 
 constexpr double kMinConfidence = 0.5;
+constexpr double kRepairedCodeConfidence = 0.88;  // a code one misread character from the print
 
 FieldValue value_or_missing(const std::string& value, double confidence, const std::string& reason) {
   FieldValue v;
@@ -67,7 +68,7 @@ FieldValue value_or_missing(const std::string& value, double confidence, const s
 // on old certificates, an organisation code), with its confidence.
 std::optional<std::pair<std::string, double>> certificate_code_value(const std::string& text) {
   const CodeReading code = resolve_credit_code({text});
-  if (code.checked) return std::make_pair(code.value, code.repaired ? 0.88 : 0.97);
+  if (code.checked) return std::make_pair(code.value, code.repaired ? kRepairedCodeConfidence : 0.97);
   const std::string chars = code_characters(text);
   // One check character in nine: a garbled credit code passes it about one time in eleven
   // (a hard photo's 12370103431553491G read 12370103 4, reported at 0.95, seed 92), so a
@@ -158,7 +159,13 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   };
   const FieldReading code_reading =
       checked("credit_code", [](const std::string& t) { return certificate_code_value(t).has_value(); });
-  r.set_field("credit_code", certificate_code(code_reading));
+  FieldValue code = certificate_code(code_reading);
+  // Only the check character fails and the print shows the right one there (a clean scan's J
+  // read 5, fresh seed 121 S0037): a misreading, not a wrong code.
+  if (!code.present())
+    if (const auto shown = check_char_shown(ink, code_reading.symbols, licence_settings().qr_print_check))
+      code = value_or_missing(*shown, kRepairedCodeConfidence, "");
+  r.set_field("credit_code", code);
   for (const char* name : {"name", "sponsor"}) {
     const auto& f = field(name);
     r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));

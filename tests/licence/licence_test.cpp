@@ -643,6 +643,43 @@ TEST_CASE("seal over a date: unmixing takes the seal out and leaves the text und
   CHECK(cv::norm(ocr::unmix_seal(ink, photo, ocr::SealReading{}, ocr::licence_settings().seal), ink, cv::NORM_INF) == 0);
 }
 
+TEST_CASE("credit code: a check character misread alone is settled by the print", "[licence][code]") {
+  // Fresh seed 121 S0037, a clean certificate: 51110108274540362J read ...3625, withheld and
+  // flagged invalid. The code printed in Noto Sans CJK Bold (not among the fonts compared),
+  // each character's box the ink within its advance.
+  const auto printed = [](const std::string& code, const std::string& read) {
+    cv::Mat canvas(60, 560, CV_8UC3, cv::Scalar::all(245));
+    auto ft = cv::freetype::createFreeType2();
+    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+    ft->putText(canvas, code, cv::Point(10, 42), 30, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+    cv::Mat ink;
+    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+    std::vector<ocr::OcrSymbol> symbols;
+    for (size_t i = 0; i < code.size(); ++i) {
+      const int x0 = 10 + (i ? ft->getTextSize(code.substr(0, i), 30, -1, nullptr).width : 0);
+      const int x1 = 10 + ft->getTextSize(code.substr(0, i + 1), 30, -1, nullptr).width;
+      const cv::Rect slice(x0, 0, x1 - x0, ink.rows);
+      std::vector<cv::Point> dark;
+      cv::findNonZero(ink(slice) < 128, dark);
+      ocr::OcrSymbol s;
+      s.text = read.substr(i, 1);
+      s.confidence = 0.9;
+      s.box = cv::boundingRect(dark) + slice.tl();  // tight, as the recogniser's boxes are
+      symbols.push_back(s);
+    }
+    return std::make_pair(ink, symbols);
+  };
+  const auto& settings = ocr::licence_settings().qr_print_check;
+  const auto [ink, symbols] = printed("51110108274540362J", "511101082745403625");
+  CHECK(ocr::check_char_shown(ink, symbols, settings) == std::optional<std::string>("51110108274540362J"));
+  // Printed with a wrong check character (what the check is for): the print shows it.
+  const auto [wrong_ink, wrong_symbols] = printed("511101082745403625", "511101082745403625");
+  CHECK_FALSE(ocr::check_char_shown(wrong_ink, wrong_symbols, settings).has_value());
+  // A code whose embedded organisation code fails too is no check-character slip.
+  const auto [org_ink, org_symbols] = printed("51110108274540372J", "51110108274540372J");
+  CHECK_FALSE(ocr::check_char_shown(org_ink, org_symbols, settings).has_value());
+}
+
 TEST_CASE("registered capital: well-formed financial amounts", "[licence][capital]") {
   ocr::CapitalGrammar g;
   g.digits = "零壹贰叁肆伍陆柒捌玖";
