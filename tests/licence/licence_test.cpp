@@ -645,19 +645,16 @@ TEST_CASE("seal over a date: unmixing takes the seal out and leaves the text und
 
 TEST_CASE("credit code: a check character misread alone is settled by the print", "[licence][code]") {
   // Fresh seed 121 S0037, a clean certificate: 51110108274540362J read ...3625, withheld and
-  // flagged invalid. The code printed in Noto Sans CJK Bold (not among the fonts compared),
-  // each character's box the ink within its advance.
+  // flagged invalid. The code printed as printed_amount prints (Noto Sans CJK Bold, 40 px
+  // from x = 20), each character's box the ink within its advance.
   const auto printed = [](const std::string& code, const std::string& read) {
-    cv::Mat canvas(60, 560, CV_8UC3, cv::Scalar::all(245));
+    const cv::Mat ink = printed_amount(code);
     auto ft = cv::freetype::createFreeType2();
     ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
-    ft->putText(canvas, code, cv::Point(10, 42), 30, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-    cv::Mat ink;
-    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
     std::vector<ocr::OcrSymbol> symbols;
     for (size_t i = 0; i < code.size(); ++i) {
-      const int x0 = 10 + (i ? ft->getTextSize(code.substr(0, i), 30, -1, nullptr).width : 0);
-      const int x1 = 10 + ft->getTextSize(code.substr(0, i + 1), 30, -1, nullptr).width;
+      const int x0 = 20 + (i ? ft->getTextSize(code.substr(0, i), 40, -1, nullptr).width : 0);
+      const int x1 = 20 + ft->getTextSize(code.substr(0, i + 1), 40, -1, nullptr).width;
       const cv::Rect slice(x0, 0, x1 - x0, ink.rows);
       std::vector<cv::Point> dark;
       cv::findNonZero(ink(slice) < 128, dark);
