@@ -150,6 +150,13 @@ std::optional<PermitHypothesis> search(const PageAnalysis& page, TesseractEngine
         best->number = other->second.first;
         best->number_score = other->second.second;
         best->title_similarity = best_similarity;
+      } else if (s.title_overrules > 0 && best_similarity >= s.title_overrules) {
+        // A title read this well names the permit; its number, unreadable in that permit's
+        // format, is the reader's to withhold, not a reason to take another permit's.
+        best->type = titled;
+        best->number.clear();
+        best->number_score = 0;
+        best->title_similarity = best_similarity;
       } else {
         best->title_similarity *= 0.5;
       }

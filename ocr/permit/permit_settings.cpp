@@ -20,7 +20,7 @@ PermitSettings load() {
   const auto j = load_data_file("ocr/permit.json");
   check_keys(j,
              {"description", "card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below", "cue",
-              "title_ocr", "titles", "number_formats", "fields"},
+              "title_ocr", "titles", "number_formats", "fields", "title_overrules"},
              {"card_aspect", "max_quads", "number_search_margin", "min_number_score", "align_below", "cue",
               "title_ocr", "titles", "number_formats", "fields"},
              kWhere);
@@ -36,6 +36,7 @@ PermitSettings load() {
   s.max_quads = static_cast<size_t>(get_value<int>(j, "max_quads", kWhere));
   s.min_number_score = get_value<double>(j, "min_number_score", kWhere);
   s.align_below = get_value<double>(j, "align_below", kWhere);
+  if (j.contains("title_overrules")) s.title_overrules = get_value<double>(j, "title_overrules", kWhere);
   const auto& cue = j.at("cue");
   check_keys(cue, {"min_title_similarity", "confidence"}, {"min_title_similarity", "confidence"}, kWhere + " cue");
   s.cue_min_title_similarity = get_value<double>(cue, "min_title_similarity", kWhere + " cue");

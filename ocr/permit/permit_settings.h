@@ -24,6 +24,11 @@ struct PermitSettings {
   double cue_min_title_similarity = 0.99;  // title read this well (with the number) is decisive...
   double cue_confidence = 0.99;            // ...at this confidence
   double align_below = 0.6;             // outlines matching the layout's printed text less are aligned with it
+  // "title_overrules": a title read this close to another permit's than to the one its number
+  // suggested decides the type even when that permit's number cannot be read there (a glare
+  // spot over the H of 港澳居民来往内地通行证's number left eight digits: a Taiwan permit's
+  // format). 0: off.
+  double title_overrules = 0;
   TextFieldSettings title_ocr;
   std::map<DocumentType, std::string> titles;
   std::map<DocumentType, PermitNumberFormat> number_formats;

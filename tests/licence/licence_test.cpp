@@ -355,6 +355,29 @@ TEST_CASE("往来港澳通行证, phone photo: number, dates, name and sex", "[p
   check_fields(r, shot.truth, {"document_number", "birth_date", "expiry_date", "name", "sex"});
 }
 
+TEST_CASE("港澳居民来往内地通行证 whose number lost its letter to glare: the title decides", "[permit]") {
+  // beian-samples --seed 125 --no-portraits, order S0048: a hard photo, upside down, a glare
+  // spot over the H of H98056929. The eight digits left fit a Taiwan permit's number, and
+  // the card was read as one with that number at 0.95 although its title reads 港澳居民….
+  samples::TextPainter painter;
+  samples::OrderOptions options;
+  options.seed = 125;
+  options.portraits = false;
+  const samples::GeneratedOrder order = samples::build_order(47, options, painter);
+  REQUIRE(order.order_id == "S0048");
+  const auto permit = std::find_if(order.images.begin(), order.images.end(), [](const samples::GeneratedImage& i) {
+    return i.type == DocumentType::kHkMacauHomeReturnPermit;
+  });
+  REQUIRE(permit != order.images.end());
+  REQUIRE(permit->level == "hard");
+  const DocumentResult r = recognizer().recognize(cv::imdecode(permit->bytes, cv::IMREAD_COLOR), permit->file);
+  REQUIRE(r.type == DocumentType::kHkMacauHomeReturnPermit);
+  // The number is read in this permit's format or withheld, never another permit's reading.
+  const std::string number = value(r, "document_number");
+  CHECK((number.empty() || number == permit->fields.at("document_number").get<std::string>()));
+  check_fields(r, permit->fields, {"birth_date", "expiry_date", "name", "sex"});
+}
+
 TEST_CASE("printed dates and terms as certificates print them", "[licence][dates]") {
   using ocr::parse_cn_date;
   using ocr::parse_term;
