@@ -86,6 +86,20 @@ void check_fields(const DocumentResult& r, const nlohmann::json& truth, const st
   }
 }
 
+// The image of `type` in order `index` (0-based) of `beian-samples --seed S --no-portraits`:
+// a document as the generated sets hold it, for a case found there.
+samples::GeneratedImage generated_image(uint64_t seed, int index, DocumentType type) {
+  samples::TextPainter painter;
+  samples::OrderOptions options;
+  options.seed = seed;
+  options.portraits = false;
+  samples::GeneratedOrder order = samples::build_order(index, options, painter);
+  for (auto& image : order.images)
+    if (image.type == type) return std::move(image);
+  FAIL("order " << order.order_id << " of seed " << seed << " holds no such document");
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("business licence, clean scan: fields, checked credit code and the QR code's code", "[licence]") {
@@ -149,21 +163,11 @@ TEST_CASE("licence with a glare spot over its title: read again with the glare t
   // checkered cloth, upside down, a glare spot over 业执. The title read 加照 and the page was
   // taken for an ID card's back; read again from the view with the text under glare restored
   // it is a licence, and its fields read.
-  samples::TextPainter painter;
-  samples::OrderOptions options;
-  options.seed = 93;
-  options.portraits = false;
-  const samples::GeneratedOrder order = samples::build_order(26, options, painter);
-  REQUIRE(order.order_id == "S0027");
-  const auto licence = std::find_if(order.images.begin(), order.images.end(), [](const samples::GeneratedImage& i) {
-    return i.type == DocumentType::kBusinessLicence;
-  });
-  REQUIRE(licence != order.images.end());
-  REQUIRE(licence->level == "hard");
-  const cv::Mat image = cv::imdecode(licence->bytes, cv::IMREAD_COLOR);
-  const DocumentResult r = recognizer().recognize(image, licence->file);
+  const samples::GeneratedImage licence = generated_image(93, 26, DocumentType::kBusinessLicence);
+  REQUIRE(licence.level == "hard");
+  const DocumentResult r = recognizer().recognize(cv::imdecode(licence.bytes, cv::IMREAD_COLOR), licence.file);
   REQUIRE(r.type == DocumentType::kBusinessLicence);
-  check_fields(r, licence->fields, {"credit_code", "name", "established_date", "registered_capital"});
+  check_fields(r, licence.fields, {"credit_code", "name", "established_date", "registered_capital"});
 }
 
 TEST_CASE("a QR code too small and soft for zxing is read enlarged and sharpened where printed", "[licence][qr]") {
@@ -359,23 +363,14 @@ TEST_CASE("港澳居民来往内地通行证 whose number lost its letter to gla
   // beian-samples --seed 125 --no-portraits, order S0048: a hard photo, upside down, a glare
   // spot over the H of H98056929. The eight digits left fit a Taiwan permit's number, and
   // the card was read as one with that number at 0.95 although its title reads 港澳居民….
-  samples::TextPainter painter;
-  samples::OrderOptions options;
-  options.seed = 125;
-  options.portraits = false;
-  const samples::GeneratedOrder order = samples::build_order(47, options, painter);
-  REQUIRE(order.order_id == "S0048");
-  const auto permit = std::find_if(order.images.begin(), order.images.end(), [](const samples::GeneratedImage& i) {
-    return i.type == DocumentType::kHkMacauHomeReturnPermit;
-  });
-  REQUIRE(permit != order.images.end());
-  REQUIRE(permit->level == "hard");
-  const DocumentResult r = recognizer().recognize(cv::imdecode(permit->bytes, cv::IMREAD_COLOR), permit->file);
+  const samples::GeneratedImage permit = generated_image(125, 47, DocumentType::kHkMacauHomeReturnPermit);
+  REQUIRE(permit.level == "hard");
+  const DocumentResult r = recognizer().recognize(cv::imdecode(permit.bytes, cv::IMREAD_COLOR), permit.file);
   REQUIRE(r.type == DocumentType::kHkMacauHomeReturnPermit);
   // The number is read in this permit's format or withheld, never another permit's reading.
   const std::string number = value(r, "document_number");
-  CHECK((number.empty() || number == permit->fields.at("document_number").get<std::string>()));
-  check_fields(r, permit->fields, {"birth_date", "expiry_date", "name", "sex"});
+  CHECK((number.empty() || number == permit.fields.at("document_number").get<std::string>()));
+  check_fields(r, permit.fields, {"birth_date", "expiry_date", "name", "sex"});
 }
 
 TEST_CASE("printed dates and terms as certificates print them", "[licence][dates]") {
