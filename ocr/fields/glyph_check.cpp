@@ -312,6 +312,54 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   return cells;
 }
 
+std::vector<TextExtent> text_extents(const cv::Mat& ink, const cv::Rect& line, double min_share, int max_count) {
+  const cv::Rect area = line & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (area.empty() || max_count <= 0) return {};
+  cv::Mat binary, columns;
+  cv::threshold(ink(area), binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  binary /= 255;
+  cv::reduce(binary, columns, 0, cv::REDUCE_SUM, CV_32S);
+  // Run ends as character_cells closes them: a gap narrower than a tenth of the height is
+  // inside a character.
+  const int close_gap = std::max(1, area.height / 10);
+  std::vector<int> ends;
+  int begin = -1;
+  for (int x = 0; x < columns.cols; ++x) {
+    if (!columns.at<int>(0, x)) continue;
+    if (begin < 0) begin = x;
+    if (!ends.empty() && x - ends.back() <= close_gap) ends.back() = x + 1;
+    else ends.push_back(x + 1);
+  }
+  if (ends.empty()) return {};
+  const double full = ends.back() - begin;
+  std::vector<TextExtent> out;
+  for (auto it = ends.rbegin(); it != ends.rend() && static_cast<int>(out.size()) < max_count; ++it) {
+    if (*it - begin < min_share * full) break;
+    // The rows of the text: the longest run of rows holding a tenth of the fullest row's ink
+    // (a ring's arc or the top of the next line's digits hold less).
+    cv::Mat rows;
+    cv::reduce(binary(cv::Range::all(), cv::Range(begin, *it)), rows, 1, cv::REDUCE_SUM, CV_32S);
+    double most = 0;
+    cv::minMaxLoc(rows, nullptr, &most);
+    int top = 0, bottom = 0, run_top = -1;
+    for (int y = 0; y <= rows.rows; ++y) {
+      const bool inked = y < rows.rows && rows.at<int>(y, 0) >= 0.1 * most;
+      if (inked && run_top < 0) run_top = y;
+      if (!inked && run_top >= 0) {
+        if (y - run_top > bottom - top) top = run_top, bottom = y;
+        run_top = -1;
+      }
+    }
+    bottom = std::max(bottom, top + 1);
+    TextExtent e;
+    e.box = cv::Rect(area.x + begin, area.y + top, *it - begin, bottom - top);
+    e.ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(begin, *it)));
+    e.rest_ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(*it, area.width)));
+    out.push_back(e);
+  }
+  return out;
+}
+
 std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings) {

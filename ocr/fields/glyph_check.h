@@ -133,6 +133,22 @@ std::string confusable_partner(const std::string& c);
 std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                                  const std::vector<std::string>& fonts);
 
+// Where a text printed on `line` of `ink` (dark on light) may lie, page coordinates: from
+// its ink's start to the end of its ink first, then, nearest first, to the ends of the earlier
+// column runs that leave at least `min_share` of the ink's extent; at most `max_count`. Each
+// spans the rows of the text (the longest run of rows holding a tenth of the fullest row's
+// ink). A seal's ring or a fleck of glare beside the text widens the line, the next line's
+// digits can reach into it, and cells cut over the widened box fit no character. `ink` and
+// `rest_ink` count the ink pixels (Otsu) in those rows inside the box and after it to the
+// line's end: a text ending earlier leaves only such flecks, not characters. Empty when the
+// line holds no ink.
+struct TextExtent {
+  cv::Rect box;
+  int ink = 0;
+  int rest_ink = 0;
+};
+std::vector<TextExtent> text_extents(const cv::Mat& ink, const cv::Rect& line, double min_share, int max_count);
+
 // When `printed` (a line's characters as the recogniser read them, one symbol per character,
 // boxes in `ink`) is trusted to show `other` (a reading of the same length from elsewhere: the
 // code a QR code carries) rather than what was read. The licence's values and their

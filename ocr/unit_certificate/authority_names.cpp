@@ -17,20 +17,47 @@
 namespace beian::ocr {
 
 ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"fonts", "min_match", "min_margin", "confidence"}, {"fonts", "min_match", "min_margin", "confidence"},
-             where);
+  check_keys(j, {"fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin"},
+             {"fonts", "min_match", "min_margin", "confidence"}, where);
   ShapeChoiceSettings s;
   s.fonts = get_font_files(j, "fonts", where);
   s.min_match = get_value<double>(j, "min_match", where);
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);
+  if (j.contains("min_rival_margin")) s.min_rival_margin = get_value<double>(j, "min_rival_margin", where);
+  if (j.contains("ends")) {
+    const auto& e = j.at("ends");
+    const std::string we = where + ".ends";
+    check_keys(e, {"max_count", "min_share", "max_rest_share"}, {"max_count", "min_share", "max_rest_share"}, we);
+    s.max_ends = get_value<int>(e, "max_count", we);
+    s.min_end_share = get_value<double>(e, "min_share", we);
+    s.max_rest_share = get_value<double>(e, "max_rest_share", we);
+  }
   return s;
 }
 
-std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& names,
-                                           const ShapeChoiceSettings& settings) {
-  if (settings.fonts.empty() || line.empty() || names.empty()) return std::nullopt;
-  const auto scores = shape_scores(ink, line, names, settings.fonts);
+std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
+                                           const std::vector<std::string>& names, const ShapeChoiceSettings& settings,
+                                           const RivalsOf& rivals_of) {
+  if (settings.fonts.empty() || line.empty() || names.empty() || images.empty()) return std::nullopt;
+  // Each name's best match over the images and the places the text may end.
+  std::vector<double> scores(names.size(), -2.0);
+  std::vector<std::pair<size_t, cv::Rect>> where(names.size());  // the image and extent of that best
+  for (size_t m = 0; m < images.size(); ++m) {
+    const cv::Mat& image = images[m];
+    std::vector<TextExtent> extents{TextExtent{line, 1, 0}};
+    if (settings.max_ends > 1) extents = text_extents(image, line, settings.min_end_share, settings.max_ends);
+    for (const TextExtent& extent : extents) {
+      const auto at = shape_scores(image, extent.box, names, settings.fonts);
+      for (size_t i = 0; i < names.size(); ++i) {
+        // A name ending before the ink does only when what follows is less than a character
+        // of its ink: 长春市市场监督管理局 must not be found in 哈尔滨市市场监督管理局 less its 局.
+        const double per_character = static_cast<double>(extent.ink) / static_cast<double>(utf8_length(names[i]));
+        if (extent.rest_ink > settings.max_rest_share * per_character) continue;
+        if (at[i] > scores[i]) scores[i] = at[i], where[i] = {m, extent.box};
+      }
+    }
+  }
   size_t best = 0;
   double runner_up = -2;
   for (size_t i = 1; i < names.size(); ++i) {
@@ -41,9 +68,23 @@ std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& l
       runner_up = std::max(runner_up, scores[i]);
     }
   }
-  const double margin = (scores[best] - runner_up) * static_cast<double>(utf8_length(names[best]));
+  const double length = static_cast<double>(utf8_length(names[best]));
+  const double margin = (scores[best] - runner_up) * length;
   if (scores[best] < settings.min_match || margin < settings.min_margin) return std::nullopt;
+  // The rivals, where the best name matched best: a name the list does not hold that the print
+  // shows better (another city's bureau) leaves the choice open.
+  if (rivals_of) {
+    double rival = -2;
+    for (const double r : shape_scores(images[where[best].first], where[best].second, rivals_of(names[best]), settings.fonts))
+      rival = std::max(rival, r);
+    if ((scores[best] - rival) * length < settings.min_rival_margin) return std::nullopt;
+  }
   return names[best];
+}
+
+std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& names,
+                                           const ShapeChoiceSettings& settings) {
+  return choose_by_shape(std::vector<cv::Mat>{ink}, line, names, settings, {});
 }
 
 AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::string& where) {
@@ -58,21 +99,54 @@ AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::s
   return s;
 }
 
-std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes) {
-  std::vector<std::string> out;
-  if (credit_code.size() != 18) return out;
-  const auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6));
-  if (!region) return out;
+namespace {
+
+// The places an authority registering codes of `region` is named after. The code's region is
+// the registering authority's own (GB 32100, characters 3-8): a province-level code is the
+// province's bureau, a prefecture-level code the city's, a county-level code the county's or,
+// where a city registers for its districts, the city's.
+std::vector<std::string> authority_places(const validators::Region& region) {
   // A municipality's districts hang under the province name (北京市丰台区).
-  const std::string city = region->prefecture.empty() ? region->province : region->prefecture;
-  std::vector<std::string> places{region->province, city};
-  if (!region->county.empty()) places.push_back(city + region->county);
+  const std::string city = region.prefecture.empty() ? region.province : region.prefecture;
+  if (!region.county.empty()) return {city, city + region.county};
+  return {city};
+}
+
+std::vector<std::string> with_suffixes(const std::vector<std::string>& places, const std::vector<std::string>& suffixes) {
+  std::vector<std::string> out;
   for (const auto& place : places)
     for (const auto& suffix : suffixes) {
       const std::string name = place + suffix;
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes) {
+  if (credit_code.size() != 18) return {};
+  const auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+  if (!region) return {};
+  return with_suffixes(authority_places(*region), suffixes);
+}
+
+std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix) {
+  if (credit_code.size() != 18) return {};
+  const auto& table = validators::RegionTable::get();
+  const auto region = table.lookup(credit_code.substr(2, 6));
+  if (!region) return {};
+  const auto own = authority_places(*region);
+  std::vector<std::string> places;
+  auto add = [&](const std::string& place) {
+    if (std::find(own.begin(), own.end(), place) == own.end() && std::find(places.begin(), places.end(), place) == places.end())
+      places.push_back(place);
+  };
+  for (const auto& province : table.provinces()) add(province.name);
+  for (const auto& code : table.county_codes())
+    if (const auto other = table.lookup(code))
+      for (const auto& place : authority_places(*other)) add(place);
+  return with_suffixes(places, {suffix});
 }
 
 std::optional<AuthorityName> snap_authority(const std::string& reading, const std::string& credit_code,
@@ -92,10 +166,18 @@ AuthorityReading authority_reading(const std::string& text, double confidence, c
   return {snapped->value, snapped->edits ? std::min(confidence, settings.repaired_confidence) : confidence};
 }
 
-std::optional<std::string> authority_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& credit_code,
-                                              const AuthoritySettings& settings) {
+std::optional<std::string> authority_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
+                                              const std::string& credit_code, const AuthoritySettings& settings) {
   if (settings.shape.fonts.empty()) return std::nullopt;
-  return choose_by_shape(ink, line, authority_names(credit_code, settings.suffixes), settings.shape);
+  // The other places' bureaus of the kind chosen are rivals it must beat.
+  auto rivals_of = [&](const std::string& chosen) {
+    std::string suffix;
+    for (const auto& s : settings.suffixes)
+      if (chosen.size() >= s.size() && chosen.compare(chosen.size() - s.size(), s.size(), s) == 0 && s.size() > suffix.size())
+        suffix = s;
+    return authority_rivals(credit_code, suffix);
+  };
+  return choose_by_shape(images, line, authority_names(credit_code, settings.suffixes), settings.shape, rivals_of);
 }
 
 NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::string& where) {

@@ -4,6 +4,7 @@
 // "民政局"). Those few names are the closed list a blurred reading is snapped to.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,16 @@ struct ShapeChoiceSettings {
   double min_match = 0.35;          // "min_match"
   double min_margin = 0.3;          // "min_margin"
   double confidence = 0.8;          // "confidence": most a name chosen by shape is trusted
+  // "ends" (optional) {"max_count", "min_share", "max_rest_share"}: the text is also tried
+  // ending earlier than the line's ink (text_extents), a name scoring its best over them,
+  // when the ink after it is at most max_rest_share of one of the name's characters' ink;
+  // default: the ink's end only.
+  int max_ends = 1;
+  double min_end_share = 1.0;
+  double max_rest_share = 0;
+  // "min_rival_margin" (optional): how far, in characters' worth, the chosen name must lead
+  // every rival (choose_by_shape's rivals_of); 0: no rival may match better.
+  double min_rival_margin = 0;
 };
 
 // Parses {"fonts", "min_match", "min_margin", "confidence"}; throws naming `where` and the key
@@ -35,6 +46,14 @@ ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const s
 // asks; nullopt when shapes are off, `line` is empty or no name is a clear enough match.
 std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& names,
                                            const ShapeChoiceSettings& settings);
+// The same over several renderings of one page (the seal erased, the seal unmixed): each
+// name scores its best over them. `rivals_of` (optional) names, for the best name, names it
+// must lead by settings.min_rival_margin but that are never chosen (another place's bureau),
+// matched where the best matched best.
+using RivalsOf = std::function<std::vector<std::string>(const std::string& best)>;
+std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
+                                           const std::vector<std::string>& names, const ShapeChoiceSettings& settings,
+                                           const RivalsOf& rivals_of = {});
 
 struct AuthoritySettings {
   std::vector<std::string> suffixes;  // "suffixes": kinds of authority, "市场监督管理局", ...
@@ -49,10 +68,18 @@ struct AuthoritySettings {
 // naming `where` and the key.
 AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::string& where);
 
-// Every suffix after each name of the code's region: its province, prefecture, and
-// prefecture (or municipality) with county. Empty when `credit_code` is no 18-character code
-// or its region is not in the (partial) region table.
+// Every suffix after each place an authority registering `credit_code` is named after. The
+// code's characters 3-8 are its registering authority's region (GB 32100): a province-level
+// code names the province, a prefecture-level one the city, a county-level one the city (which
+// registers for its districts in many places) and the city with the county (a municipality's
+// districts: 北京市丰台区). Empty when `credit_code` is no 18-character code or its region is
+// not in the (partial) region table.
 std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes);
+
+// `suffix` after every other place of the region table (provinces, cities, cities with their
+// counties) than authority_names' for `credit_code`: what a print of another region's bureau
+// must not be taken for. Empty as authority_names.
+std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix);
 
 struct AuthorityName {
   std::string value;  // a name of authority_names
@@ -75,10 +102,12 @@ struct AuthorityReading {
 AuthorityReading authority_reading(const std::string& text, double confidence, const std::string& credit_code,
                                    const AuthoritySettings& settings);
 
-// The authority name of `credit_code`'s region that `line` of `ink` (the seal erased) shows
-// (choose_by_shape with settings.shape); nullopt also when the code has no known region.
-std::optional<std::string> authority_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& credit_code,
-                                              const AuthoritySettings& settings);
+// The authority name of `credit_code`'s region that `line` of `images` (the seal erased, the
+// seal unmixed) shows (choose_by_shape with settings.shape, the bureaus of the same kind of
+// every other listed place as rivals: a licence re-issued after a move shows its new
+// region's bureau over the old code); nullopt also when the code has no known region.
+std::optional<std::string> authority_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
+                                              const std::string& credit_code, const AuthoritySettings& settings);
 
 // A closed list a field's reading is snapped to (a licence's company type, 类型).
 struct NameListSettings {

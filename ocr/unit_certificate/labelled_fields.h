@@ -141,14 +141,16 @@ AddressValue address_value(const FieldReading& reading, const LabelledReadSettin
 std::string person_name_text(const std::string& text);
 
 // The registration authority (登记机关) of a licence or certificate: `first` (its labelled
-// reading), read again from `unsealed` (the red seal erased) when no authority name of
-// `credit_code`'s region is near it, then snapped to that name (authority_reading). `reading`
-// is the one kept (the issue date is found below it).
+// reading), read again from images[0] (the red seal erased) when no authority name of
+// `credit_code`'s region is near it, then snapped to that name (authority_reading); a reading
+// too garbled for that is compared by shape with those names on every one of `images` (the
+// seal erased, the seal unmixed: each keeps strokes the other loses). `reading` is the one
+// kept (the issue date is found below it). REQUIRES: `images` not empty.
 struct RegistrationAuthority {
   FieldReading reading;
   AuthorityReading name;
 };
-RegistrationAuthority read_registration_authority(TesseractEngine& engine, const cv::Mat& unsealed,
+RegistrationAuthority read_registration_authority(TesseractEngine& engine, const std::vector<cv::Mat>& images,
                                                   const LabelledReadSettings& settings, const FieldReading& first,
                                                   const std::string& credit_code, const AuthoritySettings& authority);
 

@@ -193,11 +193,12 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
                                               period.confidence, period.missing_reason));
   const FieldValue* read_code = r.field("credit_code");
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
+  const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, c.view, seal_mark, seal)};
   const RegistrationAuthority authority =
-      read_registration_authority(engine, unsealed, s.labelled, field("registration_authority"), code_value, s.authority);
+      read_registration_authority(engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority);
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
-  const auto issue = read_issue_date(engine, {unsealed, unmix_seal(ink, c.view, seal_mark, seal)}, authority.reading,
+  const auto issue = read_issue_date(engine, sealed_views, authority.reading,
                                      s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes, Date{}, context.today());
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   context.mark("certificate.values");

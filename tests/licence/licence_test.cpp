@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <opencv2/freetype.hpp>
@@ -17,6 +18,7 @@
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/labelled_fields.h"
 #include "ocr/fields/field_image.h"
+#include "ocr/fields/glyph_check.h"
 #include "ocr/fields/printed_dates.h"
 #include "ocr/layout/document_layout.h"
 #include "ocr/recognizer.h"
@@ -596,15 +598,15 @@ TEST_CASE("registration authority and company type: a garbled reading chosen by 
   const std::string code = "91220102MA00000000";
   cv::Rect line;
   const cv::Mat city = printed("长春市市场监督管理局", line);
-  CHECK(ocr::authority_by_shape(city, line, code, settings.authority) == std::optional<std::string>("长春市市场监督管理局"));
+  CHECK(ocr::authority_by_shape({city}, line, code, settings.authority) == std::optional<std::string>("长春市市场监督管理局"));
   const cv::Mat district = printed("长春市南关区市场监督管理局", line);
-  CHECK(ocr::authority_by_shape(district, line, code, settings.authority) ==
+  CHECK(ocr::authority_by_shape({district}, line, code, settings.authority) ==
         std::optional<std::string>("长春市南关区市场监督管理局"));
   // An authority of another region is no name of the code's: none is chosen.
   const cv::Mat other = printed("哈尔滨市市场监督管理局", line);
-  CHECK_FALSE(ocr::authority_by_shape(other, line, code, settings.authority).has_value());
+  CHECK_FALSE(ocr::authority_by_shape({other}, line, code, settings.authority).has_value());
   // No region, no names.
-  CHECK_FALSE(ocr::authority_by_shape(city, line, "", settings.authority).has_value());
+  CHECK_FALSE(ocr::authority_by_shape({city}, line, "", settings.authority).has_value());
   // The company type from the closed national list.
   const auto& types = settings.company_types;
   const cv::Mat type = printed("有限责任公司（自然人投资或控股）", line);
@@ -621,6 +623,43 @@ TEST_CASE("registration authority and company type: a garbled reading chosen by 
   const int mark_x = 10 + ft->getTextSize("股份有限公司（非上市", 18, -1, nullptr).width;
   faded(cv::Rect(mark_x, 6, ft->getTextSize("、", 18, -1, nullptr).width, 28)).setTo(245);
   CHECK(ocr::choose_by_shape(faded, line, types.names, types.shape) == std::optional<std::string>(listed));
+}
+
+TEST_CASE("registration authority by shape: a seal's marks after the name and the date below do not shift its cells",
+          "[licence][values]") {
+  // As under a certificate's seal on a distant photo (seed 90 S0042: 上海市民政局 scored
+  // 0.10 over its whole line, 0.41 over its own extent): flecks of the ring continue the line
+  // to the right and the top of the issue date's digits reaches into its rows.
+  const auto& settings = ocr::licence_settings();
+  REQUIRE(settings.authority.shape.max_ends > 1);
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  const std::string name = "上海市市场监督管理局";
+  cv::Mat canvas(70, 480, CV_8UC3, cv::Scalar::all(245));
+  const cv::Size size = ft->getTextSize(name, 18, -1, nullptr);
+  ft->putText(canvas, name, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  for (int x = size.width + 30; x < size.width + 170; x += 28) cv::line(canvas, {x, 16}, {x + 9, 17}, cv::Scalar::all(90), 2);
+  ft->putText(canvas, "2024年03月03日", cv::Point(60, 52), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  cv::Mat ink;
+  cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
+  const cv::Rect line(8, 6, size.width + 175, 36);  // the ring's flecks and the digits' tops in it
+  // The name's own extent comes first among those tried when only the flecks are cut off.
+  const auto extents = ocr::text_extents(ink, line, 0.3, 8);
+  REQUIRE_FALSE(extents.empty());
+  CHECK(extents.front().box.br().x > size.width + 150);  // the ink's end: the last fleck
+  CHECK(extents.front().rest_ink == 0);
+  CHECK(std::any_of(extents.begin(), extents.end(), [&](const ocr::TextExtent& e) {
+    // The name alone (ending before the first fleck), its rows only (not the digits' tops),
+    // the flecks after it less than one of its ten characters' ink.
+    return e.box.br().x > size.width && e.box.br().x < size.width + 30 && e.box.height <= 24 && e.rest_ink * 10 < e.ink;
+  }));
+  const std::string code = "51310109MA00000000";  // 310109: 上海市虹口区
+  CHECK(ocr::authority_by_shape({ink}, line, code, ocr::licence_settings().authority) == std::optional<std::string>(name));
+  // Over the whole line, as before, no name stands out.
+  auto whole = settings.authority;
+  whole.shape.max_ends = 1;
+  CHECK_FALSE(ocr::authority_by_shape({ink}, line, code, whole).has_value());
 }
 
 TEST_CASE("seal over a date: unmixing takes the seal out and leaves the text under it", "[licence][seal]") {
@@ -757,6 +796,19 @@ TEST_CASE("registration authority and company type: snapped to closed lists", "[
   // No code, or a region the table does not list: nothing to snap to.
   CHECK(ocr::authority_reading("北京市韦台区志场监大管理局", 0.95, "", authority).text == "北京市韦台区志场监大管理局");
   CHECK(ocr::authority_names("91999999MA00000000", authority.suffixes).empty());
+  // The code's region is its registering authority's (GB 32100): a county-level code names
+  // the county's bureau or its city's, not the province's; a prefecture-level code the city's;
+  // a province-level code the province's.
+  const auto west_lake = ocr::authority_names("91330106MA00000000", {"市场监督管理局"});
+  CHECK(west_lake == std::vector<std::string>{"杭州市市场监督管理局", "杭州市西湖区市场监督管理局"});
+  CHECK(ocr::authority_names("91330100MA00000000", {"市场监督管理局"}) == std::vector<std::string>{"杭州市市场监督管理局"});
+  CHECK(ocr::authority_names("91330000MA00000000", {"市场监督管理局"}) == std::vector<std::string>{"浙江省市场监督管理局"});
+  // Every other listed place's bureau of that kind is a rival: the province's too.
+  const auto rivals = ocr::authority_rivals("91330106MA00000000", "市场监督管理局");
+  CHECK(std::find(rivals.begin(), rivals.end(), "浙江省市场监督管理局") != rivals.end());
+  CHECK(std::find(rivals.begin(), rivals.end(), "哈尔滨市市场监督管理局") != rivals.end());
+  CHECK(std::find(rivals.begin(), rivals.end(), "杭州市市场监督管理局") == rivals.end());
+  CHECK(std::find(rivals.begin(), rivals.end(), "杭州市西湖区市场监督管理局") == rivals.end());
 
   ocr::NameListSettings types;
   types.names = {"有限责任公司（自然人独资）", "有限责任公司（外国自然人独资）", "有限责任公司（法人独资）"};
