@@ -147,7 +147,7 @@ constexpr double kDateCells = 11;
 }  // namespace
 
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
-                                  const Date& earliest, const Date& latest, int text_height) {
+                                  const Date& earliest, const Date& latest, int text_height, const Date& expected) {
   const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
   // Mean match of each date, over every layout it can be printed in (02月 or 2月) and every
@@ -174,7 +174,10 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
     }
   double runner_up = -2;
   const auto best = best_of(scores, &runner_up);
-  if (!best || best->second < settings.min_match || (best->second - runner_up) * kDateCells < settings.min_margin)
+  // The date read elsewhere for it (a certificate's validity start) is two readings agreeing.
+  const bool agrees = best && expected.valid() && best->first == expected;
+  if (!best || best->second < (agrees ? settings.agreeing_min_match : settings.min_match) ||
+      (best->second - runner_up) * kDateCells < settings.min_margin)
     return std::nullopt;
   return best->first;
 }

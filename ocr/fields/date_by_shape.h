@@ -41,9 +41,11 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
 // earliest) to `latest`, the one whose digits, rendered, match the line's cells best. A
 // `line` taller than `text_height` (> 0) is narrowed to the rows of that height holding the
 // most ink. nullopt when shapes are off, the line cannot be cut into a date's cells, or no
-// date matches as clearly as `settings` ask.
+// date matches as clearly as `settings` ask. The best date equal to `expected` (valid: the
+// date another field reads for it) needs a mean match of settings.agreeing_min_match only.
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
-                                  const Date& earliest, const Date& latest, int text_height = 0);
+                                  const Date& earliest, const Date& latest, int text_height = 0,
+                                  const Date& expected = {});
 
 // A validity or business term printed on `line` as START至长期 or START至END, both dates
 // zero-padded (YYYY年MM月DD日), read as date_by_shape reads a date: the start from `earliest`

@@ -420,7 +420,8 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
 
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
-                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest) {
+                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest,
+                             const Date& expected) {
   FieldReading first;
   for (size_t i = 0; i < images.size(); ++i) {
     FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights, earliest, latest);
@@ -430,7 +431,7 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
   // No line reads as a date: the seal's ring through the digits. By the digits' shapes.
   for (const auto& image : images)
     for (const auto& line : lines_below(image, anchor))
-      if (const auto d = date_by_shape(image, line, shapes, earliest, latest, anchor.label_box.height)) {
+      if (const auto d = date_by_shape(image, line, shapes, earliest, latest, anchor.label_box.height, expected)) {
         FieldReading out;
         out.text = d->to_string();
         out.confidence = shapes.confidence;

@@ -166,10 +166,12 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
 // The issue date printed under the registration authority: read_date_below on each of
 // `images` in turn (the page with the red seal taken out in different ways: erase_seal, then
 // unmix_seal), the first date found between `earliest` and `latest`; when none reads as such
-// a date, the first date_by_shape finds on their lines between them (at shapes.confidence);
-// else the first image's reading (and its reason).
+// a date, the first date_by_shape finds on their lines between them (at shapes.confidence;
+// `expected`, when valid, is the date another field reads for it, see date_by_shape); else
+// the first image's reading (and its reason).
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
-                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest);
+                             const DateShapeSettings& shapes, const Date& earliest, const Date& latest,
+                             const Date& expected = {});
 
 }  // namespace beian::ocr

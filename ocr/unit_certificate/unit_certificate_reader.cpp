@@ -10,6 +10,7 @@
 #include "ocr/business_licence/licence_fields.h"
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
+#include "ocr/fields/date_by_shape.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/printed_dates.h"
 #include "ocr/fields/text_clean.h"
@@ -186,11 +187,6 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (!field("activity_area").label_box.empty())
     r.set_field("activity_area",
                 value_or_missing(clean_value_text(field("activity_area").text), field("activity_area").confidence, ""));
-  const FieldReading period = checked("valid_period", [](const std::string& t) { return parse_term(t).complete(); });
-  const TermReading term = parse_term(period.text);
-  r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", period.confidence, period.missing_reason));
-  r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
-                                              period.confidence, period.missing_reason));
   const FieldValue* read_code = r.field("credit_code");
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
   const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, c.view, seal_mark, seal)};
@@ -198,9 +194,25 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
       read_registration_authority(engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority);
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
-  const auto issue = read_issue_date(engine, sealed_views, authority.reading,
-                                     s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes, Date{}, context.today());
+  // A certificate is issued, as a rule, on the day its validity starts: where the recogniser
+  // reads one of the two, the other's shapes need only agree with it.
+  const FieldReading period = checked("valid_period", [](const std::string& t) { return parse_term(t).complete(); });
+  TermReading term = parse_term(period.text);
+  double term_confidence = period.confidence;
+  const auto issue = read_issue_date(engine, sealed_views, authority.reading, s.issue_date_ocr, s.labelled.retry_text_heights,
+                                     s.date_shapes, Date{}, context.today(), term.from.value_or(Date{}));
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
+  if (!term.complete() && period.lines.size() == 1) {
+    const Date issued = Date::parse(issue.text).value_or(Date{});
+    if (const auto by_shape = term_by_shape(ink, period.lines.front(), s.date_shapes, Date{}, context.today(),
+                                            period.label_box.height, issued)) {
+      term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
+      term_confidence = s.date_shapes.confidence;
+    }
+  }
+  r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", term_confidence, period.missing_reason));
+  r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
+                                              term_confidence, period.missing_reason));
   context.mark("certificate.values");
 
   const std::string code_label = field("credit_code").label_box.empty() ? "统一社会信用代码" : "代码";

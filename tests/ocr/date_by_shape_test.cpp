@@ -114,3 +114,17 @@ TEST_CASE("a business term whose start agrees with the date expected needs a low
   // Another expected start is no agreement.
   CHECK_FALSE(ocr::term_by_shape(open.ink, open.box, strict, Date{2016, 1, 1}, kToday, 0, Date{2016, 12, 21}));
 }
+
+TEST_CASE("a date that agrees with the date expected needs a lower match", "[ocr][date_shape]") {
+  // A certificate's issue date under its seal and the start of its validity read elsewhere.
+  ocr::DateShapeSettings strict = settings();
+  strict.min_match = 0.99;
+  strict.agreeing_min_match = 0.55;
+  const Line line = printed("2018年09月04日", 16, true);
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18));
+  const auto agreed = ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{2018, 9, 4});
+  REQUIRE(agreed);
+  CHECK(agreed->to_string() == "2018-09-04");
+  // Another expected date is no agreement: the printed one still needs min_match.
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{2018, 9, 5}));
+}
