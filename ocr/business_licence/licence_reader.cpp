@@ -226,17 +226,18 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
       checked("established_date", [](const std::string& t) { return parse_cn_date(t).has_value(); });
   auto established_date = parse_cn_date(established.text);
   double established_confidence = established.confidence;
-  // Read but no date (blur and glare on a small photo): by its digits' shapes.
+  const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
+  TermReading term = parse_term(term_reading.text);
+  double term_confidence = term_reading.confidence;
+  // Read but no date (blur and glare on a small photo): by its digits' shapes. A company's
+  // term starts, as a rule, the day it is established: a start read agrees.
   if (!established_date && established.lines.size() == 1) {
     established_date = date_by_shape(ink, established.lines.front(), s.date_shapes, Date{}, context.today(),
-                                     established.label_box.height);
+                                     established.label_box.height, term.from.value_or(Date{}));
     if (established_date) established_confidence = s.date_shapes.confidence;
   }
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established_confidence, established.missing_reason));
-  const FieldReading term_reading = checked("business_term", [](const std::string& t) { return parse_term(t).complete(); });
-  TermReading term = parse_term(term_reading.text);
-  double term_confidence = term_reading.confidence;
   // Read but incomplete: by its digits' shapes. A business term starts once the company
   // exists, as a rule on the day it was established.
   if (!term.complete() && term_reading.lines.size() == 1)
