@@ -230,10 +230,11 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   TermReading term = parse_term(term_reading.text);
   double term_confidence = term_reading.confidence;
   // Read but no date (blur and glare on a small photo): by its digits' shapes. A company's
-  // term starts, as a rule, the day it is established: a start read agrees.
+  // term starts, as a rule, the day it is established: a start read agrees, as do the
+  // recogniser's digits but one.
   if (!established_date && established.lines.size() == 1) {
     established_date = date_by_shape(ink, established.lines.front(), s.date_shapes, Date{}, context.today(),
-                                     established.label_box.height, term.from.value_or(Date{}));
+                                     established.label_box.height, term.from.value_or(Date{}), {established.text});
     if (established_date) established_confidence = s.date_shapes.confidence;
   }
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",

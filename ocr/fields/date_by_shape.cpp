@@ -1,6 +1,8 @@
 #include "ocr/fields/date_by_shape.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -13,7 +15,8 @@
 namespace beian::ocr {
 
 DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence", "agreeing_min_match"},
+  check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence", "agreeing_min_match",
+                 "digits_min_margin"},
              {"fonts", "earliest_year", "min_match", "min_margin", "confidence"}, where);
   DateShapeSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -22,6 +25,7 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);
   s.agreeing_min_match = j.contains("agreeing_min_match") ? get_value<double>(j, "agreeing_min_match", where) : s.min_match;
+  if (j.contains("digits_min_margin")) s.digits_min_margin = get_value<double>(j, "digits_min_margin", where);
   return s;
 }
 
@@ -146,8 +150,35 @@ constexpr double kDateCells = 11;
 
 }  // namespace
 
+bool digits_agree(const Date& date, const std::vector<std::string>& readings) {
+  char printed[9];
+  std::snprintf(printed, sizeof printed, "%04d%02d%02d", date.year, date.month, date.day);
+  const std::string want(printed);
+  for (const auto& reading : readings) {
+    std::string digits;
+    for (char c : reading)
+      if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() < want.size() - 1 || digits.size() > want.size() + 1) continue;
+    // Levenshtein distance, one row.
+    std::vector<size_t> row(want.size() + 1);
+    for (size_t j = 0; j <= want.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= digits.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= want.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({up + 1, row[j - 1] + 1, diagonal + (digits[i - 1] == want[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    if (row[want.size()] <= 1) return true;
+  }
+  return false;
+}
+
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
-                                  const Date& earliest, const Date& latest, int text_height, const Date& expected) {
+                                  const Date& earliest, const Date& latest, int text_height, const Date& expected,
+                                  const std::vector<std::string>& readings) {
   const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
   // Mean match of each date, over every layout it can be printed in (02月 or 2月) and every
@@ -174,10 +205,17 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
     }
   double runner_up = -2;
   const auto best = best_of(scores, &runner_up);
-  // The date read elsewhere for it (a certificate's validity start) is two readings agreeing.
-  const bool agrees = best && expected.valid() && best->first == expected;
-  if (!best || best->second < (agrees ? settings.agreeing_min_match : settings.min_match) ||
-      (best->second - runner_up) * kDateCells < settings.min_margin)
+  if (!best) return std::nullopt;
+  const double margin = (best->second - runner_up) * kDateCells;
+  // The date read elsewhere for it (a certificate's validity start), or the recogniser's
+  // digits on this line but one, is two readings agreeing: a lower mean match will do. The
+  // digits, read under the same seal, can share the shapes' mistake (1 for 4), so they want
+  // a clearer margin.
+  const bool expected_agrees = expected.valid() && best->first == expected;
+  const bool digits_agree_clearly = settings.digits_min_margin >= 0 && margin >= settings.digits_min_margin &&
+                                    digits_agree(best->first, readings);
+  const bool agrees = expected_agrees || digits_agree_clearly;
+  if (best->second < (agrees ? settings.agreeing_min_match : settings.min_match) || margin < settings.min_margin)
     return std::nullopt;
   return best->first;
 }

@@ -29,6 +29,9 @@ struct DateShapeSettings {
   double confidence = 0.6;         // "confidence": most a date read by its shapes is trusted
   double agreeing_min_match = 0.55;  // "agreeing_min_match" (default min_match): what a term's start
                                      // needs when it is the date expected (term_by_shape)
+  double digits_min_margin = -1;     // "digits_min_margin" (optional): the margin a date agreeing
+                                     // with the recogniser's digits needs to count as agreeing
+                                     // (date_by_shape); absent: such agreement counts for nothing
   bool enabled() const { return !fonts.empty(); }
 };
 
@@ -42,10 +45,17 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
 // `line` taller than `text_height` (> 0) is narrowed to the rows of that height holding the
 // most ink. nullopt when shapes are off, the line cannot be cut into a date's cells, or no
 // date matches as clearly as `settings` ask. The best date equal to `expected` (valid: the
-// date another field reads for it) needs a mean match of settings.agreeing_min_match only.
+// date another field reads for it), or agreeing with one of `readings` (what the recogniser
+// read on the line: digits_agree) by settings.digits_min_margin, needs a mean match of
+// settings.agreeing_min_match only.
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height = 0,
-                                  const Date& expected = {});
+                                  const Date& expected = {}, const std::vector<std::string>& readings = {});
+
+// True when `date`'s digits as printed zero-padded (YYYYMMDD) are at most one edit from the
+// digits of one of `readings` (a recogniser's text of the line: "2022 年 09121 日" for
+// 2022-09-21; "2820 年 05 月 22 日" for 2020-05-22, which no calendar accepts as read).
+bool digits_agree(const Date& date, const std::vector<std::string>& readings);
 
 // A validity or business term printed on `line` as START至长期 or START至END, both dates
 // zero-padded (YYYY年MM月DD日), read as date_by_shape reads a date: the start from `earliest`

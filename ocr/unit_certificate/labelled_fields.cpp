@@ -394,7 +394,7 @@ std::vector<cv::Rect> lines_below(const cv::Mat& ink, const FieldReading& anchor
 
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
-                             const Date& earliest, const Date& latest) {
+                             const Date& earliest, const Date& latest, std::vector<std::string>* readings) {
   FieldReading out;
   const auto lines = lines_below(ink, anchor);
   std::vector<double> heights{settings.text_height};
@@ -404,6 +404,7 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
     at.text_height = height;
     for (const auto& line : lines) {
       const auto text = read_line(engine, ink, line, at);
+      if (readings) readings->push_back(text.text);
       const auto d = parse_cn_date(text.text);
       // A date the licence cannot bear (2074 read for 2024 on a small photo) is no reading.
       if (d && (!earliest.valid() || *d >= earliest) && (!latest.valid() || *d <= latest)) {
@@ -423,15 +424,16 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
                              const DateShapeSettings& shapes, const Date& earliest, const Date& latest,
                              const Date& expected) {
   FieldReading first;
+  std::vector<std::string> readings;  // what the recogniser made of the lines: digits to agree with
   for (size_t i = 0; i < images.size(); ++i) {
-    FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights, earliest, latest);
+    FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights, earliest, latest, &readings);
     if (!date.text.empty()) return date;
     if (i == 0) first = std::move(date);
   }
   // No line reads as a date: the seal's ring through the digits. By the digits' shapes.
   for (const auto& image : images)
     for (const auto& line : lines_below(image, anchor))
-      if (const auto d = date_by_shape(image, line, shapes, earliest, latest, anchor.label_box.height, expected)) {
+      if (const auto d = date_by_shape(image, line, shapes, earliest, latest, anchor.label_box.height, expected, readings)) {
         FieldReading out;
         out.text = d->to_string();
         out.confidence = shapes.confidence;

@@ -159,16 +159,18 @@ RegistrationAuthority read_registration_authority(TesseractEngine& engine, const
 // anchor's label was not found.
 // A line whose date does not parse, or falls outside [`earliest`, `latest`] (either bound
 // ignored when invalid), is read again at each of `retry_text_heights`.
+// Every text read is added to `readings` when given.
 FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights = {},
-                             const Date& earliest = {}, const Date& latest = {});
+                             const Date& earliest = {}, const Date& latest = {},
+                             std::vector<std::string>* readings = nullptr);
 
 // The issue date printed under the registration authority: read_date_below on each of
 // `images` in turn (the page with the red seal taken out in different ways: erase_seal, then
 // unmix_seal), the first date found between `earliest` and `latest`; when none reads as such
 // a date, the first date_by_shape finds on their lines between them (at shapes.confidence;
-// `expected`, when valid, is the date another field reads for it, see date_by_shape); else
-// the first image's reading (and its reason).
+// `expected`, when valid, is the date another field reads for it, and the texts read there
+// are its readings, see date_by_shape); else the first image's reading (and its reason).
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
                              const DateShapeSettings& shapes, const Date& earliest, const Date& latest,

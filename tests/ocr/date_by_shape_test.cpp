@@ -128,3 +128,26 @@ TEST_CASE("a date that agrees with the date expected needs a lower match", "[ocr
   // Another expected date is no agreement: the printed one still needs min_match.
   CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{2018, 9, 5}));
 }
+
+TEST_CASE("a date agrees with the recogniser's digits but one", "[ocr][date_shape]") {
+  // As read under seals on hard licences of seeds 84-93.
+  CHECK(ocr::digits_agree(Date{2022, 9, 21}, {"2022 年 09121 日"}));       // one digit too many
+  CHECK(ocr::digits_agree(Date{2020, 5, 22}, {"x", "2820 年 05 月 22 日"}));  // one wrong: no calendar takes 2820
+  CHECK(ocr::digits_agree(Date{2011, 2, 2}, {"2011 年 022 日"}));          // one lost
+  CHECK_FALSE(ocr::digits_agree(Date{2021, 2, 22}, {"2011 年 022 日"}));   // two apart: the shapes' wrong best
+  CHECK_FALSE(ocr::digits_agree(Date{2020, 5, 31}, {"20 年 0531 日"}));    // two lost
+  CHECK_FALSE(ocr::digits_agree(Date{2020, 5, 31}, {}));
+  // The agreement lowers the match a date needs, as an expected date does, when its lead is
+  // digits_min_margin; without that setting the digits count for nothing.
+  ocr::DateShapeSettings strict = settings();
+  strict.min_match = 0.99;
+  strict.agreeing_min_match = 0.55;
+  const Line printed_line = printed("2018年09月04日", 16, true);
+  CHECK_FALSE(ocr::date_by_shape(printed_line.ink, printed_line.box, strict, Date{}, kToday, 18, Date{}, {"2018 年 09 月 0 日"}));
+  strict.digits_min_margin = 0.0;
+  const Line line = printed("2018年09月04日", 16, true);
+  const auto agreed = ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{}, {"2018 年 09 月 0 日"});
+  REQUIRE(agreed);
+  CHECK(agreed->to_string() == "2018-09-04");
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{}, {"2016 年 08 月 0 日"}));
+}
