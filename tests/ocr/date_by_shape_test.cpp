@@ -51,6 +51,14 @@ Line printed(const std::string& text, int px, bool ring) {
 
 const Date kToday{2026, 11, 24};
 
+// A match no date reaches read alone: only an agreement (agreeing_min_match) takes one.
+ocr::DateShapeSettings agreement_only() {
+  ocr::DateShapeSettings s = settings();
+  s.min_match = 0.99;
+  s.agreeing_min_match = 0.55;
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("a small date under a seal's ring is read by its digits' shapes", "[ocr][date_shape]") {
@@ -102,9 +110,7 @@ TEST_CASE("a business term is read by its dates' shapes, open-ended or dated", "
 
 TEST_CASE("a business term whose start agrees with the date expected needs a lower match", "[ocr][date_shape]") {
   // A match no term reaches for a start read alone; the established date's agreement lowers it.
-  ocr::DateShapeSettings strict = settings();
-  strict.min_match = 0.99;
-  strict.agreeing_min_match = 0.55;
+  ocr::DateShapeSettings strict = agreement_only();
   const Line open = printed("2016年12月22日至长期", 16, false);
   CHECK_FALSE(ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0));
   const auto agreed = ocr::term_by_shape(open.ink, open.box, strict, Date{2016, 12, 22}, kToday, 0, Date{2016, 12, 22});
@@ -117,9 +123,7 @@ TEST_CASE("a business term whose start agrees with the date expected needs a low
 
 TEST_CASE("a date that agrees with the date expected needs a lower match", "[ocr][date_shape]") {
   // A certificate's issue date under its seal and the start of its validity read elsewhere.
-  ocr::DateShapeSettings strict = settings();
-  strict.min_match = 0.99;
-  strict.agreeing_min_match = 0.55;
+  ocr::DateShapeSettings strict = agreement_only();
   const Line line = printed("2018年09月04日", 16, true);
   CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18));
   const auto agreed = ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{2018, 9, 4});
@@ -139,9 +143,7 @@ TEST_CASE("a date agrees with the recogniser's digits but one", "[ocr][date_shap
   CHECK_FALSE(ocr::digits_agree(Date{2020, 5, 31}, {}));
   // The agreement lowers the match a date needs, as an expected date does, when its lead is
   // digits_min_margin; without that setting the digits count for nothing.
-  ocr::DateShapeSettings strict = settings();
-  strict.min_match = 0.99;
-  strict.agreeing_min_match = 0.55;
+  ocr::DateShapeSettings strict = agreement_only();
   const Line printed_line = printed("2018年09月04日", 16, true);
   CHECK_FALSE(ocr::date_by_shape(printed_line.ink, printed_line.box, strict, Date{}, kToday, 18, Date{}, {"2018 年 09 月 0 日"}));
   strict.digits_min_margin = 0.0;
