@@ -255,15 +255,15 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const std::string code_value = credit.present() ? credit.value : "";
-  const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, view, seal, s.seal)};
-  const RegistrationAuthority authority =
-      read_registration_authority(engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority);
-  r.set_field("registration_authority",
-              value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
   const AddressValue address_read = address_value(address, s.labelled);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
+  const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, view, seal, s.seal)};
+  const RegistrationAuthority authority = read_registration_authority(
+      engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority, address_read.text);
+  r.set_field("registration_authority",
+              value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // A licence is issued on or after the day its company was established.
   const auto issue = read_issue_date(engine, sealed_views, field("registration_authority"),
                                      s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes,

@@ -10,6 +10,7 @@
 
 #include "ocr/fields/glyph_check.h"
 #include "ocr/fields/text_clean.h"
+#include "ocr/validators/address_prefix.h"
 #include "ocr/validators/regions.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
@@ -122,19 +123,27 @@ std::vector<std::string> with_suffixes(const std::vector<std::string>& places, c
   return out;
 }
 
+// The code's region, else the one the address starts with.
+std::optional<validators::Region> authority_region(const std::string& credit_code, const std::string& address) {
+  if (credit_code.size() == 18)
+    if (auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6))) return region;
+  if (!address.empty()) return validators::address_region(address);
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes) {
-  if (credit_code.size() != 18) return {};
-  const auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes,
+                                         const std::string& address) {
+  const auto region = authority_region(credit_code, address);
   if (!region) return {};
   return with_suffixes(authority_places(*region), suffixes);
 }
 
-std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix) {
-  if (credit_code.size() != 18) return {};
+std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix,
+                                          const std::string& address) {
   const auto& table = validators::RegionTable::get();
-  const auto region = table.lookup(credit_code.substr(2, 6));
+  const auto region = authority_region(credit_code, address);
   if (!region) return {};
   const auto own = authority_places(*region);
   std::vector<std::string> places;
@@ -150,8 +159,8 @@ std::vector<std::string> authority_rivals(const std::string& credit_code, const 
 }
 
 std::optional<AuthorityName> snap_authority(const std::string& reading, const std::string& credit_code,
-                                            const AuthoritySettings& settings) {
-  const auto names = authority_names(credit_code, settings.suffixes);
+                                            const AuthoritySettings& settings, const std::string& address) {
+  const auto names = authority_names(credit_code, settings.suffixes, address);
   if (names.empty() || reading.empty()) return std::nullopt;
   const int length = static_cast<int>(utf8_length(reading));
   const auto match = snap_to_vocabulary(reading, names, static_cast<int>(std::floor(settings.max_edit_share * length)));
@@ -160,14 +169,15 @@ std::optional<AuthorityName> snap_authority(const std::string& reading, const st
 }
 
 AuthorityReading authority_reading(const std::string& text, double confidence, const std::string& credit_code,
-                                   const AuthoritySettings& settings) {
-  const auto snapped = snap_authority(keep_cjk(text), credit_code, settings);
+                                   const AuthoritySettings& settings, const std::string& address) {
+  const auto snapped = snap_authority(keep_cjk(text), credit_code, settings, address);
   if (!snapped) return {text, confidence};
   return {snapped->value, snapped->edits ? std::min(confidence, settings.repaired_confidence) : confidence};
 }
 
 std::optional<std::string> authority_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
-                                              const std::string& credit_code, const AuthoritySettings& settings) {
+                                              const std::string& credit_code, const AuthoritySettings& settings,
+                                              const std::string& address) {
   if (settings.shape.fonts.empty()) return std::nullopt;
   // The other places' bureaus of the kind chosen are rivals it must beat.
   auto rivals_of = [&](const std::string& chosen) {
@@ -175,9 +185,9 @@ std::optional<std::string> authority_by_shape(const std::vector<cv::Mat>& images
     for (const auto& s : settings.suffixes)
       if (chosen.size() >= s.size() && chosen.compare(chosen.size() - s.size(), s.size(), s) == 0 && s.size() > suffix.size())
         suffix = s;
-    return authority_rivals(credit_code, suffix);
+    return authority_rivals(credit_code, suffix, address);
   };
-  return choose_by_shape(images, line, authority_names(credit_code, settings.suffixes), settings.shape, rivals_of);
+  return choose_by_shape(images, line, authority_names(credit_code, settings.suffixes, address), settings.shape, rivals_of);
 }
 
 NameListSettings parse_name_list_settings(const nlohmann::json& j, const std::string& where) {

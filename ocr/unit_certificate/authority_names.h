@@ -72,25 +72,30 @@ AuthoritySettings parse_authority_settings(const nlohmann::json& j, const std::s
 // code's characters 3-8 are its registering authority's region (GB 32100): a province-level
 // code names the province, a prefecture-level one the city, a county-level one the city (which
 // registers for its districts in many places) and the city with the county (a municipality's
-// districts: 北京市丰台区). Empty when `credit_code` is no 18-character code or its region is
-// not in the (partial) region table.
-std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes);
+// districts: 北京市丰台区). Without a code of a listed region, the region `address` (the
+// unit's address as read) starts with (validators::address_region) stands in: a unit is
+// registered, as a rule, where it is. Empty when neither names a listed region (the region
+// table is partial).
+std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes,
+                                         const std::string& address = "");
 
 // `suffix` after every other place of the region table (provinces, cities, cities with their
 // counties) than authority_names' for `credit_code`: what a print of another region's bureau
 // must not be taken for. Empty as authority_names.
-std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix);
+std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix,
+                                          const std::string& address = "");
 
 struct AuthorityName {
   std::string value;  // a name of authority_names
   int edits = 0;      // characters changed from the reading
 };
 
-// `reading` snapped to the nearest of the code's authority names when that one is unique and
+// `reading` snapped to the nearest of the code's (or the address's: authority_names) authority
+// names when that one is unique and
 // at most max_edit_share × its length away; nullopt otherwise (the reading stays as read: the
 // authority may be one the list does not know).
 std::optional<AuthorityName> snap_authority(const std::string& reading, const std::string& credit_code,
-                                            const AuthoritySettings& settings);
+                                            const AuthoritySettings& settings, const std::string& address = "");
 
 // The authority as read (`text`, cleaned, with its `confidence`), replaced by its snapped name
 // when snap_authority finds one (confidence then at most repaired_confidence if characters
@@ -100,14 +105,15 @@ struct AuthorityReading {
   double confidence = 0;
 };
 AuthorityReading authority_reading(const std::string& text, double confidence, const std::string& credit_code,
-                                   const AuthoritySettings& settings);
+                                   const AuthoritySettings& settings, const std::string& address = "");
 
 // The authority name of `credit_code`'s region that `line` of `images` (the seal erased, the
 // seal unmixed) shows (choose_by_shape with settings.shape, the bureaus of the same kind of
 // every other listed place as rivals: a licence re-issued after a move shows its new
 // region's bureau over the old code); nullopt also when the code has no known region.
 std::optional<std::string> authority_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
-                                              const std::string& credit_code, const AuthoritySettings& settings);
+                                              const std::string& credit_code, const AuthoritySettings& settings,
+                                              const std::string& address = "");
 
 // A closed list a field's reading is snapped to (a licence's company type, 类型).
 struct NameListSettings {

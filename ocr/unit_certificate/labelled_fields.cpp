@@ -445,14 +445,15 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
 
 RegistrationAuthority read_registration_authority(TesseractEngine& engine, const std::vector<cv::Mat>& images,
                                                   const LabelledReadSettings& settings, const FieldReading& first,
-                                                  const std::string& credit_code, const AuthoritySettings& authority) {
-  auto known = [&](const std::string& t) { return snap_authority(keep_cjk(t), credit_code, authority).has_value(); };
+                                                  const std::string& credit_code, const AuthoritySettings& authority,
+                                                  const std::string& address) {
+  auto known = [&](const std::string& t) { return snap_authority(keep_cjk(t), credit_code, authority, address).has_value(); };
   RegistrationAuthority out;
   out.reading = validated_reading(engine, images.front(), settings, "registration_authority", first, known, true);
-  out.name = authority_reading(clean_value_text(out.reading.text), out.reading.confidence, credit_code, authority);
+  out.name = authority_reading(clean_value_text(out.reading.text), out.reading.confidence, credit_code, authority, address);
   // Too garbled to snap by its characters (a small photo, the seal over it): by its shapes.
   if (!known(out.reading.text) && out.reading.lines.size() == 1)
-    if (const auto by_shape = authority_by_shape(images, out.reading.lines.front(), credit_code, authority))
+    if (const auto by_shape = authority_by_shape(images, out.reading.lines.front(), credit_code, authority, address))
       out.name = {*by_shape, authority.shape.confidence};
   return out;
 }

@@ -142,7 +142,7 @@ std::string person_name_text(const std::string& text);
 
 // The registration authority (登记机关) of a licence or certificate: `first` (its labelled
 // reading), read again from images[0] (the red seal erased) when no authority name of
-// `credit_code`'s region is near it, then snapped to that name (authority_reading); a reading
+// `credit_code`'s region (else `address`'s: authority_names) is near it, then snapped to that name (authority_reading); a reading
 // too garbled for that is compared by shape with those names on every one of `images` (the
 // seal erased, the seal unmixed: each keeps strokes the other loses). `reading` is the one
 // kept (the issue date is found below it). REQUIRES: `images` not empty.
@@ -152,7 +152,8 @@ struct RegistrationAuthority {
 };
 RegistrationAuthority read_registration_authority(TesseractEngine& engine, const std::vector<cv::Mat>& images,
                                                   const LabelledReadSettings& settings, const FieldReading& first,
-                                                  const std::string& credit_code, const AuthoritySettings& authority);
+                                                  const std::string& credit_code, const AuthoritySettings& authority,
+                                                  const std::string& address = "");
 
 // The unlabelled date printed under `anchor`'s value (the issue date under the registration
 // authority), as "YYYY-MM-DD" in text; searched in the lower right of the page when the

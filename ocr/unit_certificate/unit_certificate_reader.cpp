@@ -190,8 +190,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const FieldValue* read_code = r.field("credit_code");
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
   const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, c.view, seal_mark, seal)};
-  const RegistrationAuthority authority =
-      read_registration_authority(engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority);
+  const RegistrationAuthority authority = read_registration_authority(
+      engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority, address_read.text);
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // A certificate is issued, as a rule, on the day its validity starts: where the recogniser

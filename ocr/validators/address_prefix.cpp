@@ -99,4 +99,14 @@ AddressPrefixRepair repair_address_prefix(std::string_view address) {
   return out;
 }
 
+std::optional<Region> address_region(std::string_view address) {
+  const AddressPrefixRepair repaired = repair_address_prefix(address);
+  if (repaired.prefix.empty()) return std::nullopt;
+  const RegionTable& table = RegionTable::get();
+  for (const auto& code : table.county_codes())
+    for (const std::string& level : {code, code.substr(0, 4) + "00", code.substr(0, 2) + "0000"})
+      if (const auto region = table.lookup(level); region && region->full_name() == repaired.prefix) return region;
+  return std::nullopt;
+}
+
 }  // namespace beian::validators

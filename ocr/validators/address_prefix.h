@@ -5,8 +5,11 @@
 // closed list. Pure function over the loaded RegionTable.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "ocr/validators/regions.h"
 
 namespace beian::validators {
 
@@ -23,5 +26,9 @@ struct AddressPrefixRepair {
 // listed one in the same prefecture; the chain covering the most characters wins, and a tie
 // between different names leaves the address unchanged. Never throws for any input.
 AddressPrefixRepair repair_address_prefix(std::string_view address);
+
+// The listed region `address` starts with (repaired as above): its county, else its
+// prefecture, else its province; nullopt when no listed name starts it.
+std::optional<Region> address_region(std::string_view address);
 
 }  // namespace beian::validators

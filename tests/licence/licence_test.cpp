@@ -809,6 +809,14 @@ TEST_CASE("registration authority and company type: snapped to closed lists", "[
   CHECK(std::find(rivals.begin(), rivals.end(), "哈尔滨市市场监督管理局") != rivals.end());
   CHECK(std::find(rivals.begin(), rivals.end(), "杭州市市场监督管理局") == rivals.end());
   CHECK(std::find(rivals.begin(), rivals.end(), "杭州市西湖区市场监督管理局") == rivals.end());
+  // Without a code of a listed region the address's region stands in; the code comes first.
+  CHECK(ocr::authority_names("", {"民政局"}, "浙江省杭州市西湖区创业路13号") ==
+        std::vector<std::string>{"杭州市民政局", "杭州市西湖区民政局"});
+  CHECK(ocr::authority_names("91999999MA00000000", {"民政局"}, "北京市丰台区南京路95号") ==
+        std::vector<std::string>{"北京市民政局", "北京市丰台区民政局"});
+  CHECK(ocr::authority_names("91330100MA00000000", {"民政局"}, "北京市丰台区南京路95号") ==
+        std::vector<std::string>{"杭州市民政局"});
+  CHECK(ocr::authority_names("", {"民政局"}, "科技路13号").empty());
 
   ocr::NameListSettings types;
   types.names = {"有限责任公司（自然人独资）", "有限责任公司（外国自然人独资）", "有限责任公司（法人独资）"};

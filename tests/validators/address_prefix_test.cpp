@@ -47,3 +47,21 @@ TEST_CASE("Address prefix: no guessing beyond the table", "[validators][address]
   CHECK(repair_address_prefix("").text.empty());
   CHECK(repair_address_prefix("\xff\xfe").prefix.empty());
 }
+
+TEST_CASE("Address region: the listed place an address starts with", "[validators][address]") {
+  const auto county = address_region("折江省杭州市西湖区创业路13号");  // repaired first
+  REQUIRE(county);
+  CHECK(county->code == "330106");
+  CHECK(county->county == "西湖区");
+  // A district the partial table does not list: its prefecture.
+  const auto prefecture = address_region("江苏省南京市江宁区东山街1号");
+  REQUIRE(prefecture);
+  CHECK(prefecture->code == "320100");
+  CHECK(prefecture->county.empty());
+  // A municipality's district.
+  const auto district = address_region("北京市丰台区南京路95号");
+  REQUIRE(district);
+  CHECK(district->full_name() == "北京市丰台区");
+  CHECK_FALSE(address_region("1984923北京市房山区"));
+  CHECK_FALSE(address_region(""));
+}
