@@ -96,7 +96,7 @@ cv::Rect ink_rows(const Line& l) {
 TEST_CASE("small marks: a semicolon read as a comma or colon is told by its two blobs", "[ocr][marks]") {
   // Licence print (WenQuanYi Zen Hei, the specimens' font) and Noto Sans CJK, sharp and at a
   // photo's 26 px line with its blur.
-  for (const std::string font : {std::string("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), kFont})
+  for (const std::string& font : {std::string("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), kFont})
     for (const auto& [px, shrink, blur] : {std::tuple{32, 1.0, 0.7}, std::tuple{60, 2.2, 1.0}}) {
       CAPTURE(font, px, shrink);
       const Line l = printed("技术服务；技术开发，网页：设计", px, shrink, blur, font);
