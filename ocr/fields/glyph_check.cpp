@@ -236,6 +236,19 @@ double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<
 // A character's ink is no wider than its advance; a run this much wider holds part of another.
 constexpr double kMaxRunShare = 1.25;
 
+// The [begin, end) runs of inked columns of a line `height` tall (`columns`: ink per column,
+// one row), a gap narrower than a tenth of the height closed: it is inside a character.
+static std::vector<std::pair<int, int>> ink_column_runs(const cv::Mat& columns, int height) {
+  std::vector<std::pair<int, int>> runs;
+  const int close_gap = std::max(1, height / 10);
+  for (int x = 0; x < columns.cols; ++x) {
+    if (!columns.at<int>(0, x)) continue;
+    if (!runs.empty() && x - runs.back().second <= close_gap) runs.back().second = x + 1;
+    else runs.emplace_back(x, x + 1);
+  }
+  return runs;
+}
+
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols) {
   const cv::Rect area = line & cv::Rect(0, 0, ink.cols, ink.rows);
   const size_t count = symbols.size();
@@ -245,13 +258,7 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   cv::threshold(grey, binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   cv::Mat columns;
   cv::reduce(binary / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
-  std::vector<std::pair<int, int>> runs;  // [begin, end) of ink columns
-  const int close_gap = std::max(1, area.height / 10);
-  for (int x = 0; x < columns.cols; ++x) {
-    if (!columns.at<int>(0, x)) continue;
-    if (!runs.empty() && x - runs.back().second <= close_gap) runs.back().second = x + 1;
-    else runs.emplace_back(x, x + 1);
-  }
+  std::vector<std::pair<int, int>> runs = ink_column_runs(columns, area.height);
   if (runs.empty()) return {};
   const int begin = runs.front().first, end = runs.back().second, width = end - begin;
   double total = 0;
@@ -319,26 +326,19 @@ std::vector<TextExtent> text_extents(const cv::Mat& ink, const cv::Rect& line, d
   cv::threshold(ink(area), binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   binary /= 255;
   cv::reduce(binary, columns, 0, cv::REDUCE_SUM, CV_32S);
-  // Run ends as character_cells closes them: a gap narrower than a tenth of the height is
-  // inside a character.
-  const int close_gap = std::max(1, area.height / 10);
-  std::vector<int> ends;
-  int begin = -1;
-  for (int x = 0; x < columns.cols; ++x) {
-    if (!columns.at<int>(0, x)) continue;
-    if (begin < 0) begin = x;
-    if (!ends.empty() && x - ends.back() <= close_gap) ends.back() = x + 1;
-    else ends.push_back(x + 1);
-  }
-  if (ends.empty()) return {};
-  const double full = ends.back() - begin;
+  // The runs as character_cells cuts them.
+  const auto runs = ink_column_runs(columns, area.height);
+  if (runs.empty()) return {};
+  const int begin = runs.front().first;
+  const double full = runs.back().second - begin;
   std::vector<TextExtent> out;
-  for (auto it = ends.rbegin(); it != ends.rend() && static_cast<int>(out.size()) < max_count; ++it) {
-    if (*it - begin < min_share * full) break;
+  for (auto run = runs.rbegin(); run != runs.rend() && static_cast<int>(out.size()) < max_count; ++run) {
+    const int end = run->second;
+    if (end - begin < min_share * full) break;
     // The rows of the text: the longest run of rows holding a tenth of the fullest row's ink
     // (a ring's arc or the top of the next line's digits hold less).
     cv::Mat rows;
-    cv::reduce(binary(cv::Range::all(), cv::Range(begin, *it)), rows, 1, cv::REDUCE_SUM, CV_32S);
+    cv::reduce(binary(cv::Range::all(), cv::Range(begin, end)), rows, 1, cv::REDUCE_SUM, CV_32S);
     double most = 0;
     cv::minMaxLoc(rows, nullptr, &most);
     int top = 0, bottom = 0, run_top = -1;
@@ -352,9 +352,9 @@ std::vector<TextExtent> text_extents(const cv::Mat& ink, const cv::Rect& line, d
     }
     bottom = std::max(bottom, top + 1);
     TextExtent e;
-    e.box = cv::Rect(area.x + begin, area.y + top, *it - begin, bottom - top);
-    e.ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(begin, *it)));
-    e.rest_ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(*it, area.width)));
+    e.box = cv::Rect(area.x + begin, area.y + top, end - begin, bottom - top);
+    e.ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(begin, end)));
+    e.rest_ink = cv::countNonZero(binary(cv::Range(top, bottom), cv::Range(end, area.width)));
     out.push_back(e);
   }
   return out;
