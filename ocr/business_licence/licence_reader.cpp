@@ -54,6 +54,27 @@ std::string copy_mark(TesseractEngine& engine, const cv::Mat& ink, const cv::Rec
   return "";
 }
 
+// Where a glare spot washes the page out, and the page with the text under it restored
+// (ink_image's restore_glare), made when first asked for: on the hard level's small pages
+// the restoration loses more than it restores when read everywhere, so it is a second
+// chance only where a spot ended a line.
+class GlareViews {
+ public:
+  explicit GlareViews(const cv::Mat& view) : view_(view), mask_(glare_mask(view)), found_(cv::countNonZero(mask_) > 0) {}
+  bool found() const { return found_; }
+  const cv::Mat& mask() const { return mask_; }
+  const cv::Mat& restored() {
+    if (restored_.empty()) restored_ = ink_image(view_, true);
+    return restored_;
+  }
+
+ private:
+  const cv::Mat& view_;
+  cv::Mat mask_;
+  bool found_;
+  cv::Mat restored_;
+};
+
 // The QR code of the photo, decoded once per page (the cue and read() share it).
 const QrReading& page_qr(const PageAnalysis& page) {
   return page.shared<QrReading>("licence.page_qr", [&] { return decode_qr(page.image().gray); });
@@ -118,6 +139,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // The seal is stamped over the authority and the issue date: the date reads best with it
   // erased; the authority's strokes under it fade with it, so there it is a second chance.
   const cv::Mat unsealed = erase_seal(ink, view, seal, s.seal);
+  GlareViews glare(view);
   context.mark("licence.view");
   const DocumentLayout& layout = document_layout(DocumentType::kBusinessLicence);
   const auto reading = read_labelled_fields(engine, ink, &layout, s.labelled);
@@ -208,9 +230,18 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto& type_field = field("type");
   AuthorityReading company_type = snap_to_name_list(clean_value_text(type_field.text), type_field.confidence, s.company_types);
   const auto& types = s.company_types.names;
-  if (std::find(types.begin(), types.end(), company_type.text) == types.end() && type_field.lines.size() == 1)
-    if (const auto by_shape = choose_by_shape(ink, type_field.lines.front(), types, s.company_types.shape))
-      company_type = {*by_shape, s.company_types.shape.confidence};
+  if (std::find(types.begin(), types.end(), company_type.text) == types.end() && type_field.lines.size() == 1) {
+    auto by_shape = choose_by_shape(ink, type_field.lines.front(), types, s.company_types.shape);
+    // A glare spot ends the line found where the strokes fade, though the type goes on
+    // beyond it: the line across the spot, its cells under the spot not judged.
+    if (!by_shape && glare.found()) {
+      const cv::Rect across = line_across_glare(glare.restored(), glare.mask(), type_field.lines.front(), type_field.region,
+                                                type_field.label_box.height);
+      if (across != type_field.lines.front())
+        by_shape = choose_by_shape({ink, glare.restored()}, across, types, s.company_types.shape, {}, glare.mask());
+    }
+    if (by_shape) company_type = {*by_shape, s.company_types.shape.confidence};
+  }
   // Too garbled for either: the nearest type, characters lost or added weighing double.
   if (std::find(types.begin(), types.end(), company_type.text) == types.end())
     if (const auto loose = loose_name(company_type.text, s.company_types))

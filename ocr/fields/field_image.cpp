@@ -42,7 +42,9 @@ int dark_level(const cv::Mat& grey, double share) {
 // contrast: how much darker each pixel is than a closing over a few stroke widths (thin
 // dark strokes, not the spot's smooth flank), relative to the strongest such contrast
 // nearby, wherever that is real ink rather than noise. Elsewhere `ratio` is left as it is.
-void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::Mat& ratio) {
+// How clearly the paper is a glare spot, 0..1 per pixel of `small_paper` (the paper estimate
+// at a quarter scale): rising above the card's median paper and above the paper around it.
+cv::Mat glare_weight(const cv::Mat& small_paper) {
   cv::Mat sorted = small_paper.reshape(1, 1).clone();
   const int mid = static_cast<int>(sorted.total() / 2);
   std::nth_element(sorted.ptr<uint8_t>(), sorted.ptr<uint8_t>() + mid, sorted.ptr<uint8_t>() + sorted.total());
@@ -54,6 +56,11 @@ void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::M
   spot.convertTo(spot, CV_32F, 1.0 / kGlareRamp, -kSpotRise / kGlareRamp);
   cv::min(weight_small, spot, weight_small);
   cv::min(cv::max(weight_small, 0.0), 1.0, weight_small);
+  return weight_small;
+}
+
+void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::Mat& ratio) {
+  const cv::Mat weight_small = glare_weight(small_paper);
   double most = 0;
   cv::minMaxLoc(weight_small, nullptr, &most);
   if (most <= 0) return;
@@ -79,24 +86,39 @@ void restore_under_glare(const cv::Mat& value, const cv::Mat& small_paper, cv::M
   }
 }
 
-}  // namespace
+// The maximum over B, G, R (grey as it is).
+cv::Mat colour_value(const cv::Mat& bgr) {
+  if (bgr.channels() != 3) return bgr.clone();
+  cv::Mat ch[3];
+  cv::split(bgr, ch);
+  return cv::max(cv::max(ch[0], ch[1]), ch[2]);
+}
 
-cv::Mat ink_image(const cv::Mat& bgr, bool restore_glare) {
-  cv::Mat value;
-  if (bgr.channels() == 3) {
-    cv::Mat ch[3];
-    cv::split(bgr, ch);
-    value = cv::max(cv::max(ch[0], ch[1]), ch[2]);
-  } else {
-    value = bgr.clone();
-  }
-  // Paper brightness: a closing removes strokes, a blur smooths; dividing by it flattens
-  // lighting gradients and shadows.
-  cv::Mat small, paper;
-  const double s = 0.25;
-  cv::resize(value, small, cv::Size(), s, s, cv::INTER_AREA);
+// The paper's brightness at a quarter scale: a closing removes strokes, a blur smooths.
+cv::Mat small_paper_of(const cv::Mat& value) {
+  cv::Mat small;
+  cv::resize(value, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
   cv::morphologyEx(small, small, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
   cv::GaussianBlur(small, small, {0, 0}, 4);
+  return small;
+}
+
+}  // namespace
+
+cv::Mat glare_mask(const cv::Mat& bgr) {
+  if (bgr.empty()) return {};
+  const cv::Mat value = colour_value(bgr);
+  cv::Mat weight, mask;
+  cv::resize(glare_weight(small_paper_of(value)), weight, value.size(), 0, 0, cv::INTER_LINEAR);
+  cv::compare(weight, 0.0, mask, cv::CMP_GT);
+  return mask;
+}
+
+cv::Mat ink_image(const cv::Mat& bgr, bool restore_glare) {
+  const cv::Mat value = colour_value(bgr);
+  // Paper brightness; dividing by it flattens lighting gradients and shadows.
+  const cv::Mat small = small_paper_of(value);
+  cv::Mat paper;
   cv::resize(small, paper, value.size(), 0, 0, cv::INTER_LINEAR);
   cv::Mat f, p;
   value.convertTo(f, CV_32F);
@@ -173,6 +195,33 @@ cv::Rect follow_line_ink(const cv::Mat& ink, const cv::Rect& line, const cv::Rec
 }
 
 }  // namespace
+
+cv::Rect line_across_glare(const cv::Mat& ink, const cv::Mat& glare, const cv::Rect& line, const cv::Rect& region,
+                           int max_gap) {
+  if (glare.empty() || glare.size() != ink.size() || line.empty()) return line;
+  const cv::Rect strip = cv::Rect(region.x, line.y, region.width, line.height) & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (strip.empty() || (line & strip) != line) return line;
+  cv::Mat inked, glared;
+  cv::reduce(ink_mask(ink, strip) / 255, inked, 0, cv::REDUCE_SUM, CV_32S);
+  cv::reduce(glare(strip) / 255, glared, 0, cv::REDUCE_SUM, CV_32S);
+  const auto is_glare = [&](int x) { return 2 * glared.at<int>(0, x) >= strip.height; };
+  // One side, walking from `from` by `step`: the last ink column reached, or -1 when the
+  // walk crossed no glare.
+  const auto follow = [&](int from, int step) {
+    int last_ink = -1, gap = 0;
+    bool crossed = false;
+    for (int x = from; x >= 0 && x < strip.width; x += step) {
+      if (inked.at<int>(0, x) > 0) last_ink = x, gap = 0;
+      else if (is_glare(x)) crossed = true, gap = 0;
+      else if (++gap > max_gap) break;
+    }
+    return crossed ? last_ink : -1;
+  };
+  int left = line.x - strip.x, right = line.br().x - strip.x;  // [left, right) in `strip`
+  if (const int x = follow(left - 1, -1); x >= 0) left = std::min(left, x);
+  if (const int x = follow(right, 1); x >= 0) right = std::max(right, x + 1);
+  return cv::Rect(strip.x + left, line.y, right - left, line.height);
+}
 
 std::vector<cv::Rect> find_text_lines(const cv::Mat& ink, const cv::Rect& region, int min_height,
                                       double line_pitch, int max_lines, bool follow_ink) {

@@ -22,6 +22,20 @@ namespace beian::ocr {
 // it restored (seed 84 certificates: 15 -> 9 of 44 fields).
 cv::Mat ink_image(const cv::Mat& bgr, bool restore_glare = false);
 
+// Where a glare spot washes out the paper of BGR view `bgr` (255; 0 elsewhere), as
+// ink_image's restore_glare finds it: the paper brightening clearly above the page's typical
+// paper and above the paper around it. Empty for an empty view.
+cv::Mat glare_mask(const cv::Mat& bgr);
+
+// `line` (one text line found on `ink`) continued left and right inside `region` across the
+// glare of `glare` (glare_mask): a line is found up to the spot, where its strokes fade to
+// nothing, though it goes on beyond it. A side goes on through columns with ink, columns at
+// least half of whose rows in the line are glare, and ink-free gaps of at most `max_gap` px,
+// and ends at its last ink; it is continued only when it crossed glare. `line` itself when
+// no side reaches glare.
+cv::Rect line_across_glare(const cv::Mat& ink, const cv::Mat& glare, const cv::Rect& line, const cv::Rect& region,
+                           int max_gap);
+
 // The bounding box of the pixels darker than mid-grey in 8-bit `grey` (dark ink on light
 // paper; a glyph rendered black on white); empty when there are none.
 cv::Rect dark_ink_box(const cv::Mat& grey);

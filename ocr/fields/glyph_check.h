@@ -102,8 +102,12 @@ double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<
 // combine light columns with each character's expected width (an ASCII letter or digit
 // about half an em, anything else one), found by dynamic programming over the columns.
 // Empty when the line holds no ink or a character or digit is cut without any; a punctuation
-// mark cut without ink (a blurred 、) gets an empty rectangle.
-std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols);
+// mark cut without ink (a blurred 、) gets an empty rectangle, and so does a character whose
+// cell lies at least half under `glare` (glare_mask of the view; empty: none) with less than
+// half the ink of the median cell outside it: a spot fades strokes to flecks that match
+// nothing.
+std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols,
+                                      const cv::Mat& glare = {});
 
 // `symbols` (the voted characters of a field printed on `lines`) with each Chinese character
 // replaced by the one of its `candidates` whose shape matches its cell best, when that beats
@@ -129,9 +133,12 @@ std::string confusable_partner(const std::string& c);
 // How well each entry of `vocabulary` (short Chinese names), rendered in the best of `fonts`,
 // matches the ink printed on `line`: an entry of k characters is compared with k cells
 // (character_cells) and scored by its characters' mean match (-1..1). One score per entry, in
-// order; -2 for an empty entry or when the line holds no ink.
+// order; -2 for an empty entry or when the line holds no ink. With `glare` (glare_mask),
+// characters whose cells lie under it are not judged (character_cells), and an entry with
+// fewer than `min_judged_share` of its characters judged scores -2.
 std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
-                                 const std::vector<std::string>& fonts);
+                                 const std::vector<std::string>& fonts, const cv::Mat& glare = {},
+                                 double min_judged_share = 0);
 
 // Where a text printed on `line` of `ink` (dark on light) may lie, page coordinates: from
 // its ink's start to the end of its ink first, then, nearest first, to the ends of the earlier

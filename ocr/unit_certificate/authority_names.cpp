@@ -18,7 +18,7 @@
 namespace beian::ocr {
 
 ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin"},
+  check_keys(j, {"fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin", "glare_min_judged"},
              {"fonts", "min_match", "min_margin", "confidence"}, where);
   ShapeChoiceSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -26,6 +26,7 @@ ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const s
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);
   if (j.contains("min_rival_margin")) s.min_rival_margin = get_value<double>(j, "min_rival_margin", where);
+  if (j.contains("glare_min_judged")) s.glare_min_judged = get_value<double>(j, "glare_min_judged", where);
   if (j.contains("ends")) {
     const auto& e = j.at("ends");
     const std::string we = where + ".ends";
@@ -39,7 +40,7 @@ ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const s
 
 std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
                                            const std::vector<std::string>& names, const ShapeChoiceSettings& settings,
-                                           const RivalsOf& rivals_of) {
+                                           const RivalsOf& rivals_of, const cv::Mat& glare) {
   if (settings.fonts.empty() || line.empty() || names.empty() || images.empty()) return std::nullopt;
   // Each name's best match over the images and the places the text may end.
   std::vector<double> scores(names.size(), -2.0);
@@ -49,7 +50,7 @@ std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, c
     std::vector<TextExtent> extents{TextExtent{line, 1, 0}};
     if (settings.max_ends > 1) extents = text_extents(image, line, settings.min_end_share, settings.max_ends);
     for (const TextExtent& extent : extents) {
-      const auto at = shape_scores(image, extent.box, names, settings.fonts);
+      const auto at = shape_scores(image, extent.box, names, settings.fonts, glare, settings.glare_min_judged);
       for (size_t i = 0; i < names.size(); ++i) {
         // A name ending before the ink does only when what follows is less than a character
         // of its ink: 长春市市场监督管理局 must not be found in 哈尔滨市市场监督管理局 less its 局.
@@ -76,7 +77,8 @@ std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, c
   // shows better (another city's bureau) leaves the choice open.
   if (rivals_of) {
     double rival = -2;
-    for (const double r : shape_scores(images[where[best].first], where[best].second, rivals_of(names[best]), settings.fonts))
+    for (const double r : shape_scores(images[where[best].first], where[best].second, rivals_of(names[best]), settings.fonts,
+                                       glare, settings.glare_min_judged))
       rival = std::max(rival, r);
     if ((scores[best] - rival) * length < settings.min_rival_margin) return std::nullopt;
   }

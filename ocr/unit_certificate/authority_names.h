@@ -36,6 +36,10 @@ struct ShapeChoiceSettings {
   // "min_rival_margin" (optional): how far, in characters' worth, the chosen name must lead
   // every rival (choose_by_shape's rivals_of); 0: no rival may match better.
   double min_rival_margin = 0;
+  // "glare_min_judged" (optional): with a glare mask, the characters whose cells lie under
+  // it are not judged (shape_scores), and a name needs at least this share of its characters
+  // judged to score.
+  double glare_min_judged = 0.5;
 };
 
 // Parses {"fonts", "min_match", "min_margin", "confidence"}; throws naming `where` and the key
@@ -49,11 +53,12 @@ std::optional<std::string> choose_by_shape(const cv::Mat& ink, const cv::Rect& l
 // The same over several renderings of one page (the seal erased, the seal unmixed): each
 // name scores its best over them. `rivals_of` (optional) names, for the best name, names it
 // must lead by settings.min_rival_margin but that are never chosen (another place's bureau),
-// matched where the best matched best.
+// matched where the best matched best. `glare` (optional, glare_mask of the view): cells
+// under a glare spot are not judged (settings.glare_min_judged).
 using RivalsOf = std::function<std::vector<std::string>(const std::string& best)>;
 std::optional<std::string> choose_by_shape(const std::vector<cv::Mat>& images, const cv::Rect& line,
                                            const std::vector<std::string>& names, const ShapeChoiceSettings& settings,
-                                           const RivalsOf& rivals_of = {});
+                                           const RivalsOf& rivals_of = {}, const cv::Mat& glare = {});
 
 struct AuthoritySettings {
   std::vector<std::string> suffixes;  // "suffixes": kinds of authority, "市场监督管理局", ...

@@ -195,6 +195,7 @@ LabelledReadSettings parse_labelled_read_settings(const nlohmann::json& j, const
 FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& region, double h,
                                int max_lines, const TextFieldSettings& settings, double max_gap) {
   FieldReading out;
+  out.region = region;
   if (region.width < h || region.height < 0.5 * h) {
     out.missing_reason = "no room for a value after its label";
     return out;

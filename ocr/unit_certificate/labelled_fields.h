@@ -59,6 +59,7 @@ struct FieldReading {
   std::vector<OcrSymbol> symbols; // the value's characters in reading order (with alternatives
                                   // when the field's OCR settings ask for them)
   cv::Rect label_box;             // empty when the label was not found
+  cv::Rect region;                // where the value was searched (view coordinates)
   std::string missing_reason;     // set when text is empty
 };
 

@@ -625,6 +625,52 @@ TEST_CASE("registration authority and company type: a garbled reading chosen by 
   CHECK(ocr::choose_by_shape(faded, line, types.names, types.shape) == std::optional<std::string>(listed));
 }
 
+TEST_CASE("company type by shape: the line continued across a glare spot, the characters under it not judged",
+          "[licence][values]") {
+  // As on seed 92 S0003 (hard): a glare spot over the middle of the type washes its strokes
+  // out, the line is found up to the spot (有限责 read 有限寓1；), and the type goes on beyond.
+  const auto& types = ocr::licence_settings().company_types;
+  const std::string listed = "有限责任公司（自然人投资或控股）";
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  const cv::Size size = ft->getTextSize(listed, 18, -1, nullptr);
+  auto page = [&](const cv::Point& spot) {
+    cv::Mat canvas(400, 1000, CV_8UC3, cv::Scalar(225, 232, 236));
+    ft->putText(canvas, listed, cv::Point(40, 108), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+    cv::GaussianBlur(canvas, canvas, cv::Size(0, 0), 0.8);
+    if (spot.x > 0) {
+      // The spot adds light, clipping the paper at white over its core.
+      cv::Mat light(canvas.size(), CV_32F, cv::Scalar(0));
+      cv::circle(light, spot, 50, cv::Scalar(255), cv::FILLED);
+      cv::GaussianBlur(light, light, cv::Size(0, 0), 15);
+      cv::Mat light3, lit;
+      cv::merge(std::vector<cv::Mat>{light, light, light}, light3);
+      canvas.convertTo(lit, CV_32FC3);
+      lit += light3;
+      lit.convertTo(canvas, CV_8UC3);
+    }
+    return canvas;
+  };
+  const cv::Mat spotted = page({40 + size.width / 2, 100});
+  const cv::Mat ink = ocr::ink_image(spotted), restored = ocr::ink_image(spotted, true), glare = ocr::glare_mask(spotted);
+  REQUIRE(cv::countNonZero(glare) > 0);
+  const cv::Rect region(30, 80, 520, 40);
+  // The line as found: up to the spot.
+  const cv::Rect found = ocr::end_at_gap(ink, cv::Rect(38, 88, size.width / 3, 26), 20);
+  const cv::Rect across = ocr::line_across_glare(restored, glare, found, region, 20);
+  CHECK(across.x == found.x);
+  CHECK(std::abs(across.br().x - (40 + size.width)) < 8);
+  CHECK(ocr::choose_by_shape({ink, restored}, across, types.names, types.shape, {}, glare) == std::optional<std::string>(listed));
+  // Judging the washed-out cells too, the type is not found.
+  CHECK_FALSE(ocr::choose_by_shape(std::vector<cv::Mat>{ink, restored}, across, types.names, types.shape) ==
+              std::optional<std::string>(listed));
+  // Without a spot the mask is empty and the line stays as it is; a plain gap is not crossed.
+  const cv::Mat plain = page({0, 0});
+  CHECK(cv::countNonZero(ocr::glare_mask(plain)) == 0);
+  const cv::Rect short_line(38, 88, size.width / 3, 26);
+  CHECK(ocr::line_across_glare(ocr::ink_image(plain), ocr::glare_mask(plain), short_line, region, 20) == short_line);
+}
+
 TEST_CASE("registration authority by shape: a seal's marks after the name and the date below do not shift its cells",
           "[licence][values]") {
   // As under a certificate's seal on a distant photo (seed 90 S0042: 上海市民政局 scored
