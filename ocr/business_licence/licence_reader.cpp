@@ -67,6 +67,14 @@ class GlareViews {
     if (restored_.empty()) restored_ = ink_image(view_, true);
     return restored_;
   }
+  // The one line of `field` continued across a spot (line_across_glare, on the restored page);
+  // empty when the page has no spot or the line reaches none.
+  cv::Rect line_across(const FieldReading& field) {
+    if (!found_ || field.lines.size() != 1) return {};
+    const cv::Rect& line = field.lines.front();
+    const cv::Rect across = line_across_glare(restored(), mask_, line, field.region, field.label_box.height);
+    return across == line ? cv::Rect() : across;
+  }
 
  private:
   const cv::Mat& view_;
@@ -234,12 +242,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     auto by_shape = choose_by_shape(ink, type_field.lines.front(), types, s.company_types.shape);
     // A glare spot ends the line found where the strokes fade, though the type goes on
     // beyond it: the line across the spot, its cells under the spot not judged.
-    if (!by_shape && glare.found()) {
-      const cv::Rect across = line_across_glare(glare.restored(), glare.mask(), type_field.lines.front(), type_field.region,
-                                                type_field.label_box.height);
-      if (across != type_field.lines.front())
-        by_shape = choose_by_shape({ink, glare.restored()}, across, types, s.company_types.shape, {}, glare.mask());
-    }
+    if (const cv::Rect across = glare.line_across(type_field); !by_shape && !across.empty())
+      by_shape = choose_by_shape({ink, glare.restored()}, across, types, s.company_types.shape, {}, glare.mask());
     if (by_shape) company_type = {*by_shape, s.company_types.shape.confidence};
   }
   // Too garbled for either: the nearest type, characters lost or added weighing double.
@@ -263,21 +267,53 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // Read but no date (blur and glare on a small photo): by its digits' shapes. A company's
   // term starts, as a rule, the day it is established: a start read agrees, as do the
   // recogniser's digits but one.
-  if (!established_date && established.lines.size() == 1) {
+  // Under a glare spot: across it, on the page restored there, the cells under the spot not
+  // judged (a start tied there is read only as the date the other field reads).
+  const cv::Rect established_across = glare.line_across(established);
+  std::optional<Date> established_tried;  // the expected date the shapes were tried with
+  const auto established_by_shape = [&] {
+    const Date expected = term.from.value_or(Date{});
+    if (established_date || established.lines.size() != 1 || established_tried == expected) return;
+    established_tried = expected;
     established_date = date_by_shape(ink, established.lines.front(), s.date_shapes, Date{}, context.today(),
-                                     established.label_box.height, term.from.value_or(Date{}), {established.text});
+                                     established.label_box.height, expected, {established.text});
+    if (!established_date && !established_across.empty())
+      established_date = date_by_shape(glare.restored(), established_across, s.date_shapes, Date{}, context.today(),
+                                       established.label_box.height, expected, {established.text}, glare.mask());
     if (established_date) established_confidence = s.date_shapes.confidence;
-  }
-  r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
-                                                   established_confidence, established.missing_reason));
+  };
+  established_by_shape();
   // Read but incomplete: by its digits' shapes. A business term starts once the company
   // exists, as a rule on the day it was established.
-  if (!term.complete() && term_reading.lines.size() == 1)
-    if (const auto by_shape = term_by_shape(ink, term_reading.lines.front(), s.date_shapes, established_date.value_or(Date{}),
-                                            context.today(), term_reading.label_box.height, established_date.value_or(Date{}))) {
+  if (!term.complete() && term_reading.lines.size() == 1) {
+    const Date established_or_none = established_date.value_or(Date{});
+    auto by_shape = term_by_shape(ink, term_reading.lines.front(), s.date_shapes, established_or_none, context.today(),
+                                  term_reading.label_box.height, established_or_none);
+    if (const cv::Rect across = glare.line_across(term_reading); !by_shape && !across.empty())
+      by_shape = term_by_shape(glare.restored(), across, s.date_shapes, established_or_none, context.today(),
+                               term_reading.label_box.height, established_or_none, glare.mask());
+    if (by_shape) {
       term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
       term_confidence = s.date_shapes.confidence;
+    } else if (!term.from && glare.found()) {
+      // The end under the spot, the start before it: the start alone, from the line's first
+      // cells (a zero-padded date is about 7.4 em wide, its digits' ink about 0.75 em tall),
+      // the end left unread.
+      constexpr int kDateWidthInLineHeights = 10;
+      const cv::Rect& line = term_reading.lines.front();
+      const cv::Rect start(line.x, line.y, std::min(line.width, kDateWidthInLineHeights * line.height), line.height);
+      if (const auto from = date_by_shape(glare.restored(), start, s.date_shapes, established_or_none, context.today(),
+                                          term_reading.label_box.height, established_or_none, {term_reading.text},
+                                          glare.mask())) {
+        term.from = from;
+        term_confidence = s.date_shapes.confidence;
+      }
     }
+  }
+  // A start found only now is the date the established date is expected to be.
+  established_by_shape();
+  r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
+                                                   established_confidence, established.missing_reason));
   r.set_field("business_term_from",
               value_or_missing(term.from ? term.from->to_string() : "", term_confidence, term_reading.missing_reason));
   r.set_field("business_term_until",

@@ -72,20 +72,27 @@ class CellMatches {
 
 // Cut `span` into cells for `symbols` ("0" for a digit) and match them: per digit cell its
 // ten matches (others empty), and the sum of the other cells' matches with their symbols.
-// False when the span cannot be cut so.
+// With `glare` (glare_mask), a cell under a spot is not judged: its digit matches are all
+// zero (no day is favoured) and it adds no mark match; `judged` counts the cells that are.
+// False when the span cannot be cut so, or fewer than half its cells are judged.
 bool match_cells(const cv::Mat& ink, const cv::Rect& span, const std::vector<std::string>& symbols, CellMatches& matches,
-                 std::vector<std::array<double, 10>>& digit, double& marks) {
-  const auto cells = character_cells(ink, span, symbols);
+                 std::vector<std::array<double, 10>>& digit, double& marks, const cv::Mat& glare, size_t& judged) {
+  const auto cells = character_cells(ink, span, symbols, glare);
   if (cells.size() != symbols.size()) return false;
   digit.assign(symbols.size(), {});
   marks = 0;
+  judged = 0;
   for (size_t k = 0; k < symbols.size(); ++k) {
     const cv::Rect cell = cells[k] & cv::Rect(0, 0, ink.cols, ink.rows);
-    if (cell.empty()) return false;
+    if (cell.empty()) {
+      if (glare.empty()) return false;
+      continue;
+    }
+    ++judged;
     if (symbols[k] == "0") digit[k] = matches.digits(cell);
     else marks += matches.mark(cell, symbols[k]);
   }
-  return true;
+  return 2 * judged >= symbols.size();
 }
 
 // Each calendar day from `first` to `last` that the date cells at `at` (date_symbols(
@@ -109,17 +116,31 @@ void for_each_day(const std::vector<std::array<double, 10>>& digit, size_t at, i
   }
 }
 
-// The best-scoring date of `scores` and the next best score; nullopt when empty.
-std::optional<std::pair<Date, double>> best_of(const std::map<Date, double>& scores, double* runner_up) {
+// The best-scoring date of `scores` and the next best score; nullopt when empty. Dates
+// scoring exactly as the best differ from it only in digits not judged (under a glare spot):
+// they are one reading, not rivals. Of such a tie the `expected` date is taken when it is one
+// of them (valid: the date another field reads), else the tie is no reading (nullopt).
+std::optional<std::pair<Date, double>> best_of(const std::map<Date, double>& scores, double* runner_up,
+                                               const Date& expected = {}) {
   std::optional<std::pair<Date, double>> best;
+  for (const auto& [date, score] : scores)
+    if (!best || score > best->second) best = {date, score};
   *runner_up = -2;
+  if (!best) return best;
+  constexpr double kTie = 1e-9;
+  size_t tied = 0;
+  bool expected_tied = false;
   for (const auto& [date, score] : scores) {
-    if (!best || score > best->second) {
-      if (best) *runner_up = best->second;
-      best = {date, score};
+    if (best->second - score < kTie) {
+      ++tied;
+      expected_tied = expected_tied || date == expected;
     } else {
       *runner_up = std::max(*runner_up, score);
     }
+  }
+  if (tied > 1) {
+    if (!expected_tied) return std::nullopt;
+    best->first = expected;
   }
   return best;
 }
@@ -178,7 +199,7 @@ bool digits_agree(const Date& date, const std::vector<std::string>& readings) {
 
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height, const Date& expected,
-                                  const std::vector<std::string>& readings) {
+                                  const std::vector<std::string>& readings, const cv::Mat& glare) {
   const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
   // Mean match of each date, over every layout it can be printed in (02月 or 2月) and every
@@ -197,14 +218,15 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
       for (const int month_digits : {2, 1})
         for (const int day_digits : {2, 1}) {
           const auto symbols = date_symbols(month_digits, day_digits);
-          if (!match_cells(ink, span, symbols, matches, digit, marks)) continue;
-          const double count = static_cast<double>(symbols.size());
+          size_t judged = 0;
+          if (!match_cells(ink, span, symbols, matches, digit, marks, glare, judged)) continue;
+          const double count = static_cast<double>(judged);
           for_each_day(digit, 0, month_digits, day_digits, first, latest,
                        [&](const Date& date, double sum) { keep_best(scores, date, (sum + marks) / count); });
         }
     }
   double runner_up = -2;
-  const auto best = best_of(scores, &runner_up);
+  const auto best = best_of(scores, &runner_up, expected);
   if (!best) return std::nullopt;
   const double margin = (best->second - runner_up) * kDateCells;
   // The date read elsewhere for it (a certificate's validity start), or the recogniser's
@@ -221,7 +243,8 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
 }
 
 std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
-                                         const Date& earliest, const Date& latest, int text_height, const Date& expected_from) {
+                                         const Date& earliest, const Date& latest, int text_height, const Date& expected_from,
+                                         const cv::Mat& glare) {
   const cv::Rect line = text_rows(ink, found, text_height);
   if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
   const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
@@ -253,12 +276,13 @@ std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& fou
               const auto end = date_symbols(month_digits, day_digits);
               symbols.insert(symbols.end(), end.begin(), end.end());
             }
-            if (!match_cells(ink, span, symbols, matches, digit, marks)) continue;
+            size_t judged = 0;
+            if (!match_cells(ink, span, symbols, matches, digit, marks, glare, judged)) continue;
             std::map<Date, double> from_sums, until_sums;
             for_each_day(digit, 0, month_digits, day_digits, first, latest,
                          [&](const Date& d, double sum) { from_sums.emplace(d, sum); });
             double from_next = -2, until_next = -2;
-            const auto from = best_of(from_sums, &from_next);
+            const auto from = best_of(from_sums, &from_next, expected_from);
             if (!from) continue;
             double sum = from->second + marks, margin = from->second - from_next;
             std::optional<Date> until;
@@ -271,7 +295,7 @@ std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& fou
               margin = std::min(margin, end->second - until_next);
               until = end->first;
             }
-            const double score = sum / static_cast<double>(symbols.size());
+            const double score = sum / static_cast<double>(judged);
             if (score > best_score) {
               best_score = score;
               best_margin = margin;

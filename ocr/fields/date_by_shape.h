@@ -47,10 +47,13 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
 // date matches as clearly as `settings` ask. The best date equal to `expected` (valid: the
 // date another field reads for it), or agreeing with one of `readings` (what the recogniser
 // read on the line: digits_agree) by settings.digits_min_margin, needs a mean match of
-// settings.agreeing_min_match only.
+// settings.agreeing_min_match only. `glare` (optional, glare_mask of the view): cells under a
+// glare spot are not judged (the mean is over the others, at least half the date's); days
+// that differ only there tie, and a tie is read only as `expected`, when that is one of it.
 std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                   const Date& earliest, const Date& latest, int text_height = 0,
-                                  const Date& expected = {}, const std::vector<std::string>& readings = {});
+                                  const Date& expected = {}, const std::vector<std::string>& readings = {},
+                                  const cv::Mat& glare = {});
 
 // True when `date`'s digits as printed zero-padded (YYYYMMDD) are at most one edit from the
 // digits of one of `readings` (a recogniser's text of the line: "2022 年 09121 日" for
@@ -62,13 +65,14 @@ bool digits_agree(const Date& date, const std::vector<std::string>& readings);
 // to `latest`, the end within a hundred years after it. until empty: 长期. nullopt as for
 // date_by_shape; both dates must beat their next best by settings.min_margin. A start equal
 // to `expected_from` (valid: the date another field reads for it) needs a mean match of
-// settings.agreeing_min_match only.
+// settings.agreeing_min_match only. `glare`: as for date_by_shape (a start tied under the spot
+// is read only as `expected_from`).
 struct TermByShape {
   Date from;
   std::optional<Date> until;
 };
 std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                          const Date& earliest, const Date& latest, int text_height = 0,
-                                         const Date& expected_from = {});
+                                         const Date& expected_from = {}, const cv::Mat& glare = {});
 
 }  // namespace beian::ocr

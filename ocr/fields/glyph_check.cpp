@@ -276,7 +276,15 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   cv::reduce(binary / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
   std::vector<std::pair<int, int>> runs = ink_column_runs(columns, area.height);
   if (runs.empty()) return {};
-  const int begin = runs.front().first, end = runs.back().second, width = end - begin;
+  int begin = runs.front().first, end = runs.back().second;
+  // Text that runs into a glare spot at either end of the line runs on to the line's end
+  // there: its last characters faded away under the spot.
+  if (!glare.empty()) {
+    const auto glared_column = [&](int x) { return 2 * cv::countNonZero(glare(cv::Rect(area.x + x, area.y, 1, area.height))) >= area.height; };
+    if (begin > 0 && glared_column(begin - 1)) begin = 0;
+    if (end < area.width && glared_column(end)) end = area.width;
+  }
+  const int width = end - begin;
   // Each character's share of the ink's extent: its advance, less the blank before a first
   // opening bracket and after a last closing one (the ink ends inside them).
   std::vector<double> advances;

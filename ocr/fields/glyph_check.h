@@ -105,7 +105,7 @@ double glyph_match(const cv::Mat& cell, const std::string& c, const std::vector<
 // mark cut without ink (a blurred 、) gets an empty rectangle, and so does a character whose
 // cell lies at least half under `glare` (glare_mask of the view; empty: none) with less than
 // half the ink of the median cell outside it: a spot fades strokes to flecks that match
-// nothing.
+// nothing. Ink that ends (or starts) at the spot is taken to run on to the line's end (start).
 std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& symbols,
                                       const cv::Mat& glare = {});
 

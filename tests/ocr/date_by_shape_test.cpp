@@ -153,3 +153,24 @@ TEST_CASE("a date agrees with the recogniser's digits but one", "[ocr][date_shap
   CHECK(agreed->to_string() == "2018-09-04");
   CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, strict, Date{}, kToday, 18, Date{}, {"2016 年 08 月 0 日"}));
 }
+
+TEST_CASE("a date whose day a glare spot washed out is read only as the date expected", "[ocr][date_shape]") {
+  // As the established date under a spot on a hard licence (seed 93 S0024): year and month
+  // show, the day's cells are blank paper under the spot.
+  Line line = printed("2015年08月05日", 16, false);
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData(kFonts.front(), 0);
+  const int day_x = 16 + ft->getTextSize("2015年08月", 16, -1, nullptr).width;
+  cv::Mat glare(line.ink.size(), CV_8U, cv::Scalar(0));
+  glare(cv::Rect(day_x - 2, 0, line.ink.cols - day_x + 2, line.ink.rows)).setTo(255);
+  line.ink.setTo(245, glare);
+  // Days 01-31 of 2015-08 tie there: only the established date's agreement picks one.
+  const auto agreed = ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0, Date{2015, 8, 5}, {}, glare);
+  REQUIRE(agreed);
+  CHECK(agreed->to_string() == "2015-08-05");
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0, Date{}, {}, glare));
+  // A date the visible digits contradict is no agreement.
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0, Date{2016, 8, 5}, {}, glare));
+  // Without the mask the blank cells are a bad cut: no date.
+  CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0, Date{2015, 8, 5}));
+}
