@@ -293,7 +293,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
       by_shape = term_by_shape(glare.restored(), across, s.date_shapes, established_or_none, context.today(),
                                term_reading.label_box.height, established_or_none, glare.mask());
     if (by_shape) {
-      term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
+      term = TermReading{by_shape->from, by_shape->until, by_shape->until_read && !by_shape->until};
       term_confidence = s.date_shapes.confidence;
     } else if (!term.from && glare.found()) {
       // The end under the spot, the start before it: the start alone, from the line's first

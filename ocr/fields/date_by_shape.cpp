@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -16,7 +17,7 @@ namespace beian::ocr {
 
 DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence", "agreeing_min_match",
-                 "digits_min_margin"},
+                 "digits_min_margin", "end_min_match"},
              {"fonts", "earliest_year", "min_match", "min_margin", "confidence"}, where);
   DateShapeSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -25,6 +26,7 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
   s.min_margin = get_value<double>(j, "min_margin", where);
   s.confidence = get_value<double>(j, "confidence", where);
   s.agreeing_min_match = j.contains("agreeing_min_match") ? get_value<double>(j, "agreeing_min_match", where) : s.min_match;
+  if (j.contains("end_min_match")) s.end_min_match = get_value<double>(j, "end_min_match", where);
   if (j.contains("digits_min_margin")) s.digits_min_margin = get_value<double>(j, "digits_min_margin", where);
   return s;
 }
@@ -70,29 +72,46 @@ class CellMatches {
   std::map<std::tuple<int, int, int, int, std::string>, double> marks_;
 };
 
-// Cut `span` into cells for `symbols` ("0" for a digit) and match them: per digit cell its
-// ten matches (others empty), and the sum of the other cells' matches with their symbols.
-// With `glare` (glare_mask), a cell under a spot is not judged: its digit matches are all
-// zero (no day is favoured) and it adds no mark match; `judged` counts the cells that are.
-// False when the span cannot be cut so, or fewer than half its cells are judged.
+// The matches of a line cut into a date's (or term's) cells.
+struct CellScores {
+  std::vector<std::array<double, 10>> digit;  // per digit cell its ten matches (others and cells not judged: zero)
+  std::vector<double> mark;                   // per other cell its match with its symbol (digits, not judged: zero)
+  std::vector<bool> judged;                   // false for a cell under a glare spot
+  // Sum of the mark matches and count of the judged cells over cells [from, to).
+  double marks(size_t from = 0, size_t to = SIZE_MAX) const {
+    double sum = 0;
+    for (size_t k = from; k < std::min(to, mark.size()); ++k) sum += mark[k];
+    return sum;
+  }
+  size_t judged_count(size_t from = 0, size_t to = SIZE_MAX) const {
+    size_t n = 0;
+    for (size_t k = from; k < std::min(to, judged.size()); ++k) n += judged[k];
+    return n;
+  }
+};
+
+// Cut `span` into cells for `symbols` ("0" for a digit) and match them. With `glare`
+// (glare_mask), a cell under a spot is not judged: its digit matches are all zero (no day is
+// favoured) and it adds no mark match. False when the span cannot be cut so, or fewer than
+// half its cells are judged.
 bool match_cells(const cv::Mat& ink, const cv::Rect& span, const std::vector<std::string>& symbols, CellMatches& matches,
-                 std::vector<std::array<double, 10>>& digit, double& marks, const cv::Mat& glare, size_t& judged) {
+                 const cv::Mat& glare, CellScores& out) {
   const auto cells = character_cells(ink, span, symbols, glare);
   if (cells.size() != symbols.size()) return false;
-  digit.assign(symbols.size(), {});
-  marks = 0;
-  judged = 0;
+  out.digit.assign(symbols.size(), {});
+  out.mark.assign(symbols.size(), 0.0);
+  out.judged.assign(symbols.size(), false);
   for (size_t k = 0; k < symbols.size(); ++k) {
     const cv::Rect cell = cells[k] & cv::Rect(0, 0, ink.cols, ink.rows);
     if (cell.empty()) {
       if (glare.empty()) return false;
       continue;
     }
-    ++judged;
-    if (symbols[k] == "0") digit[k] = matches.digits(cell);
-    else marks += matches.mark(cell, symbols[k]);
+    out.judged[k] = true;
+    if (symbols[k] == "0") out.digit[k] = matches.digits(cell);
+    else out.mark[k] = matches.mark(cell, symbols[k]);
   }
-  return 2 * judged >= symbols.size();
+  return 2 * out.judged_count() >= symbols.size();
 }
 
 // Each calendar day from `first` to `last` that the date cells at `at` (date_symbols(
@@ -209,8 +228,7 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
   const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
   const int em = text_height > 0 ? text_height : line.height;
   CellMatches matches(ink, settings.fonts);
-  std::vector<std::array<double, 10>> digit;
-  double marks = 0;
+  CellScores cells;
   for (int left = 0; left <= 4; ++left)
     for (int right = 0; right <= 4; ++right) {
       const cv::Rect span(line.x + left * em / 3, line.y, line.width - (left + right) * em / 3, line.height);
@@ -218,10 +236,9 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
       for (const int month_digits : {2, 1})
         for (const int day_digits : {2, 1}) {
           const auto symbols = date_symbols(month_digits, day_digits);
-          size_t judged = 0;
-          if (!match_cells(ink, span, symbols, matches, digit, marks, glare, judged)) continue;
-          const double count = static_cast<double>(judged);
-          for_each_day(digit, 0, month_digits, day_digits, first, latest,
+          if (!match_cells(ink, span, symbols, matches, glare, cells)) continue;
+          const double count = static_cast<double>(cells.judged_count()), marks = cells.marks();
+          for_each_day(cells.digit, 0, month_digits, day_digits, first, latest,
                        [&](const Date& date, double sum) { keep_best(scores, date, (sum + marks) / count); });
         }
     }
@@ -250,12 +267,11 @@ std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& fou
   const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
   const int em = text_height > 0 ? text_height : line.height;
   CellMatches matches(ink, settings.fonts);
-  std::vector<std::array<double, 10>> digit;
-  double marks = 0;
+  CellScores cells;
   // The best reading over spans and layouts, by its mean match; each date's margin over the
-  // next best date in the same cells.
+  // next best date in the same cells; the mean match of its end's own cells (至 on).
   std::optional<TermByShape> best;
-  double best_score = -2, best_margin = 0;
+  double best_score = -2, best_margin = 0, best_end_score = -2;
   for (int left = 0; left <= 4; ++left)
     for (int right = 0; right <= 2; ++right) {
       const cv::Rect span(line.x + left * em / 3, line.y, line.width - (left + right) * em / 3, line.height);
@@ -276,38 +292,49 @@ std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& fou
               const auto end = date_symbols(month_digits, day_digits);
               symbols.insert(symbols.end(), end.begin(), end.end());
             }
-            size_t judged = 0;
-            if (!match_cells(ink, span, symbols, matches, digit, marks, glare, judged)) continue;
+            if (!match_cells(ink, span, symbols, matches, glare, cells)) continue;
             std::map<Date, double> from_sums, until_sums;
-            for_each_day(digit, 0, month_digits, day_digits, first, latest,
+            for_each_day(cells.digit, 0, month_digits, day_digits, first, latest,
                          [&](const Date& d, double sum) { from_sums.emplace(d, sum); });
             double from_next = -2, until_next = -2;
             const auto from = best_of(from_sums, &from_next, expected_from);
             if (!from) continue;
-            double sum = from->second + marks, margin = from->second - from_next;
+            const size_t end_at = until_at - 1;  // 至
+            double sum = from->second + cells.marks(), margin = from->second - from_next;
+            double end_sum = cells.marks(end_at);
             std::optional<Date> until;
             if (!open_ended) {
-              for_each_day(digit, until_at, month_digits, day_digits, from->first.add_days(1), from->first.add_years(100),
+              for_each_day(cells.digit, until_at, month_digits, day_digits, from->first.add_days(1), from->first.add_years(100),
                            [&](const Date& d, double s) { until_sums.emplace(d, s); });
               const auto end = best_of(until_sums, &until_next);
               if (!end) continue;
               sum += end->second;
+              end_sum += end->second;
               margin = std::min(margin, end->second - until_next);
               until = end->first;
             }
-            const double score = sum / static_cast<double>(judged);
+            const double score = sum / static_cast<double>(cells.judged_count());
             if (score > best_score) {
               best_score = score;
               best_margin = margin;
+              const size_t end_judged = cells.judged_count(end_at);
+              best_end_score = end_judged ? end_sum / static_cast<double>(end_judged) : -2;
               best = TermByShape{from->first, until};
             }
           }
     }
+  if (!best || best_margin < settings.min_margin) return std::nullopt;
+  if (best_score >= settings.min_match) return best;
   // A start that is the date read elsewhere for it (the established date) is two readings
-  // agreeing: a lower mean match will do.
-  const bool agrees = best && expected_from.valid() && best->from == expected_from;
-  if (!best || best_score < (agrees ? settings.agreeing_min_match : settings.min_match) || best_margin < settings.min_margin)
-    return std::nullopt;
+  // agreeing: a lower mean match will do for the start. The end has nothing to agree with:
+  // unless its own cells match end_min_match, it is left unread (seed 134 S0066: a validity
+  // ending 2029-04-05 came back 长期 on the start's agreement alone).
+  const bool agrees = expected_from.valid() && best->from == expected_from;
+  if (!agrees || best_score < settings.agreeing_min_match) return std::nullopt;
+  if (best_end_score < settings.end_min_match) {
+    best->until.reset();
+    best->until_read = false;
+  }
   return best;
 }
 

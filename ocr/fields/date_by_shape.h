@@ -29,6 +29,9 @@ struct DateShapeSettings {
   double confidence = 0.6;         // "confidence": most a date read by its shapes is trusted
   double agreeing_min_match = 0.55;  // "agreeing_min_match" (default min_match): what a term's start
                                      // needs when it is the date expected (term_by_shape)
+  double end_min_match = -2;         // "end_min_match" (optional): what a term's end needs on its own
+                                     // cells (至 on) when the term was taken on its start's
+                                     // agreement (term_by_shape); absent: nothing more
   double digits_min_margin = -1;     // "digits_min_margin" (optional): the margin a date agreeing
                                      // with the recogniser's digits needs to count as agreeing
                                      // (date_by_shape); absent: such agreement counts for nothing
@@ -70,6 +73,10 @@ bool digits_agree(const Date& date, const std::vector<std::string>& readings);
 struct TermByShape {
   Date from;
   std::optional<Date> until;
+  // False when only the start is read: it agreed with `expected_from` at a match below
+  // settings.min_match, and the end's own cells (至 on) do not reach settings.end_min_match.
+  // until is then empty, and not 长期.
+  bool until_read = true;
 };
 std::optional<TermByShape> term_by_shape(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
                                          const Date& earliest, const Date& latest, int text_height = 0,

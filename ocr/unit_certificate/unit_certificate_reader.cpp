@@ -206,7 +206,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     const Date issued = Date::parse(issue.text).value_or(Date{});
     if (const auto by_shape = term_by_shape(ink, period.lines.front(), s.date_shapes, Date{}, context.today(),
                                             period.label_box.height, issued)) {
-      term = TermReading{by_shape->from, by_shape->until, !by_shape->until};
+      term = TermReading{by_shape->from, by_shape->until, by_shape->until_read && !by_shape->until};
       term_confidence = s.date_shapes.confidence;
     }
   }

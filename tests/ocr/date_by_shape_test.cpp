@@ -174,3 +174,28 @@ TEST_CASE("a date whose day a glare spot washed out is read only as the date exp
   // Without the mask the blank cells are a bad cut: no date.
   CHECK_FALSE(ocr::date_by_shape(line.ink, line.box, settings(), Date{}, kToday, 0, Date{2015, 8, 5}));
 }
+
+TEST_CASE("a term taken on its start's agreement keeps its end only on the end's own match", "[ocr][date_shape]") {
+  // Seed 134 S0066: a validity ending 2029-04-05 came back 长期 on its start's agreement alone.
+  ocr::DateShapeSettings strict = agreement_only();
+  const Line open = printed("2016年12月22日至长期", 16, false);
+  const Date start{2016, 12, 22};
+  // The end's cells match well enough: the whole term.
+  strict.end_min_match = 0.5;
+  const auto whole = ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0, start);
+  REQUIRE(whole);
+  CHECK(whole->from == start);
+  CHECK(whole->until_read);
+  CHECK_FALSE(whole->until);
+  // Asked for more than they match: the start alone, the end unread (not 长期).
+  strict.end_min_match = 0.97;
+  const auto start_only = ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0, start);
+  REQUIRE(start_only);
+  CHECK(start_only->from == start);
+  CHECK_FALSE(start_only->until_read);
+  CHECK_FALSE(start_only->until);
+  // A term matching min_match on its own needs no agreement and keeps its end.
+  const auto alone = ocr::term_by_shape(open.ink, open.box, settings(), Date{}, kToday, 0);
+  REQUIRE(alone);
+  CHECK(alone->until_read);
+}
