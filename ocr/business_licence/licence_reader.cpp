@@ -332,7 +332,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   r.set_field("registration_authority",
               value_or_missing(authority.name.text, authority.name.confidence, authority.reading.missing_reason));
   // A licence is issued on or after the day its company was established.
-  const auto issue = read_issue_date(engine, sealed_views, field("registration_authority"),
+  const auto issue = read_issue_date(engine, sealed_views, authority.reading,
                                      s.issue_date_ocr, s.labelled.retry_text_heights, s.date_shapes,
                                      established_date.value_or(Date{}), context.today());
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));

@@ -444,12 +444,41 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
   return first;
 }
 
+cv::Rect line_on_label_row(const cv::Mat& ink, const cv::Rect& line, const cv::Rect& label) {
+  const int h = label.height;
+  if (h <= 0 || line.height <= 1.6 * h || line.y > label.y + h / 2) return line;
+  const cv::Mat mask = ink_mask(ink, line);
+  cv::Mat rows;
+  cv::reduce(mask / 255, rows, 1, cv::REDUCE_SUM, CV_32S);
+  int cut = -1;
+  for (int y = std::max(1, label.br().y - h / 5 - line.y); y < line.height - h / 2; ++y)
+    if (cut < 0 || rows.at<int>(y, 0) < rows.at<int>(cut, 0)) cut = y;
+  if (cut < 0) return line;
+  std::vector<cv::Point> points;
+  cv::findNonZero(mask.rowRange(0, cut), points);
+  if (points.empty()) return line;
+  const cv::Rect box = cv::boundingRect(points);
+  return cv::Rect(line.x, line.y + box.y, line.width, box.height);
+}
+
 RegistrationAuthority read_registration_authority(TesseractEngine& engine, const std::vector<cv::Mat>& images,
-                                                  const LabelledReadSettings& settings, const FieldReading& first,
+                                                  const LabelledReadSettings& settings, const FieldReading& found,
                                                   const std::string& credit_code, const AuthoritySettings& authority,
                                                   const std::string& address) {
   auto known = [&](const std::string& t) { return snap_authority(keep_cjk(t), credit_code, authority, address).has_value(); };
   RegistrationAuthority out;
+  // The authority's line alone, when the date under it joined it.
+  FieldReading first = found;
+  if (first.lines.size() == 1 && !first.label_box.empty()) {
+    const cv::Rect row = line_on_label_row(images.front(), first.lines.front(), first.label_box);
+    if (row != first.lines.front()) {
+      for (const auto& f : settings.fields)
+        if (f.spec.field == "registration_authority") {
+          first.lines = {row};
+          first = reread_lines(engine, images.front(), first, f.ocr);
+        }
+    }
+  }
   out.reading = validated_reading(engine, images.front(), settings, "registration_authority", first, known, true);
   out.name = authority_reading(clean_value_text(out.reading.text), out.reading.confidence, credit_code, authority, address);
   // Too garbled to snap by its characters (a small photo, the seal over it): by its shapes.

@@ -80,6 +80,16 @@ LabelledReading read_labelled_fields(TesseractEngine& engine, const cv::Mat& ink
 FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, const cv::Rect& region, double h,
                                int max_lines, const TextFieldSettings& settings, double max_gap);
 
+// `line` (one value line found after `label`, `ink` coordinates) cut to the text on the
+// label's row when it is taller than two text lines can be apart (1.6 label heights): the
+// line below bridged to it by a seal's ring (a certificate's authority and the issue date
+// under it, seed 89 S0033) is one band. The text on the label's row ends about where the
+// label does: the cut is the weakest ink row from a fifth of a label height above the
+// label's bottom down to half a label height above the line's end, and the part above it is
+// kept, tightened to its ink. `line` itself when it is not that tall or starts below the
+// label's middle.
+cv::Rect line_on_label_row(const cv::Mat& ink, const cv::Rect& line, const cv::Rect& label);
+
 // `first`'s lines read once more with `settings` (text joined as read_value_region does).
 FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,
                           const TextFieldSettings& settings);

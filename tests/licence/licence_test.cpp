@@ -671,6 +671,30 @@ TEST_CASE("company type by shape: the line continued across a glare spot, the ch
   CHECK(ocr::line_across_glare(ocr::ink_image(plain), ocr::glare_mask(plain), short_line, region, 20) == short_line);
 }
 
+TEST_CASE("a value line that took in the line below through a seal's ring is cut back to the label's row",
+          "[licence][values]") {
+  // As on seed 89 S0033 (a hard social organisation certificate): the ring's remains bridge
+  // the authority and the issue date under it into one band, which read as 吉.
+  cv::Mat canvas(140, 420, CV_8UC3, cv::Scalar::all(245));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  ft->putText(canvas, "发证机关", cv::Point(10, 40), 20, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  ft->putText(canvas, "北京市民政局", cv::Point(140, 40), 20, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  ft->putText(canvas, "2026年03月28日", cv::Point(160, 74), 20, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  cv::ellipse(canvas, cv::Point(260, 50), cv::Size(70, 40), 0, 0, 360, cv::Scalar::all(120), 2, cv::LINE_AA);
+  cv::Mat ink;
+  cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+  const cv::Rect label(8, 14, 90, 32);
+  const cv::Rect band(136, 10, 260, 84);  // the ring's top to its bottom: both lines
+  const cv::Rect row = ocr::line_on_label_row(ink, band, label);
+  CHECK(row.y <= 22);                      // the authority's characters (ink from ~22)
+  CHECK(row.br().y >= 42);
+  CHECK(row.br().y < 56);                  // not the date's (from ~56)
+  // A line one text line tall stays as it is.
+  const cv::Rect single(136, 18, 200, 28);
+  CHECK(ocr::line_on_label_row(ink, single, label) == single);
+}
+
 TEST_CASE("registration authority by shape: a seal's marks after the name and the date below do not shift its cells",
           "[licence][values]") {
   // As under a certificate's seal on a distant photo (seed 90 S0042: 上海市民政局 scored
