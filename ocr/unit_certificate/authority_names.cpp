@@ -133,21 +133,39 @@ std::optional<validators::Region> authority_region(const std::string& credit_cod
   return std::nullopt;
 }
 
+// The places the authority may be named after: the code's region's (authority_places). An
+// address says only where the unit is, and a reading cut short says less: one that names a
+// province or a city but no county may belong to any listed county within it, whose places
+// are candidates too (seed 87 S0018: 广东省… read, 深圳市事业单位登记管理局 printed, and the
+// province's bureau, the only name offered, was taken).
+std::vector<std::string> candidate_places(const std::string& credit_code, const std::string& address) {
+  const auto region = authority_region(credit_code, address);
+  if (!region) return {};
+  std::vector<std::string> places = authority_places(*region);
+  const bool from_code = credit_code.size() == 18 && validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+  if (from_code || !region->county.empty()) return places;
+  const auto& table = validators::RegionTable::get();
+  const std::string within = region->code.substr(0, region->prefecture.empty() ? 2 : 4);
+  for (const auto& code : table.county_codes())
+    if (code.compare(0, within.size(), within) == 0)
+      if (const auto county = table.lookup(code))
+        for (const auto& place : authority_places(*county))
+          if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+  return places;
+}
+
 }  // namespace
 
 std::vector<std::string> authority_names(const std::string& credit_code, const std::vector<std::string>& suffixes,
                                          const std::string& address) {
-  const auto region = authority_region(credit_code, address);
-  if (!region) return {};
-  return with_suffixes(authority_places(*region), suffixes);
+  return with_suffixes(candidate_places(credit_code, address), suffixes);
 }
 
 std::vector<std::string> authority_rivals(const std::string& credit_code, const std::string& suffix,
                                           const std::string& address) {
   const auto& table = validators::RegionTable::get();
-  const auto region = authority_region(credit_code, address);
-  if (!region) return {};
-  const auto own = authority_places(*region);
+  const auto own = candidate_places(credit_code, address);
+  if (own.empty()) return {};
   std::vector<std::string> places;
   auto add = [&](const std::string& place) {
     if (std::find(own.begin(), own.end(), place) == own.end() && std::find(places.begin(), places.end(), place) == places.end())

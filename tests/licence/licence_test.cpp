@@ -887,6 +887,19 @@ TEST_CASE("registration authority and company type: snapped to closed lists", "[
   CHECK(ocr::authority_names("91330100MA00000000", {"民政局"}, "北京市丰台区南京路95号") ==
         std::vector<std::string>{"杭州市民政局"});
   CHECK(ocr::authority_names("", {"民政局"}, "科技路13号").empty());
+  // An address read no further than its province (or city) may belong to any of its listed
+  // counties: their cities' and districts' bureaus are candidates, and no longer rivals
+  // (seed 87 S0018: 广东省… read, 深圳市… printed).
+  const auto guangdong = ocr::authority_names("", {"民政局"}, "广东省瀑剖市福田区高新小67号");
+  CHECK(std::find(guangdong.begin(), guangdong.end(), "广东省民政局") != guangdong.end());
+  CHECK(std::find(guangdong.begin(), guangdong.end(), "深圳市民政局") != guangdong.end());
+  CHECK(std::find(guangdong.begin(), guangdong.end(), "广州市天河区民政局") != guangdong.end());
+  CHECK(std::find(guangdong.begin(), guangdong.end(), "杭州市民政局") == guangdong.end());
+  const auto rivals_of_guangdong = ocr::authority_rivals("", "民政局", "广东省瀑剖市福田区高新小67号");
+  CHECK(std::find(rivals_of_guangdong.begin(), rivals_of_guangdong.end(), "深圳市民政局") == rivals_of_guangdong.end());
+  CHECK(std::find(rivals_of_guangdong.begin(), rivals_of_guangdong.end(), "杭州市民政局") != rivals_of_guangdong.end());
+  // A code names its region exactly: a province-level code, the province's bureau alone.
+  CHECK(ocr::authority_names("51440000MA00000000", {"民政局"}, "广东省深圳市福田区") == std::vector<std::string>{"广东省民政局"});
 
   ocr::NameListSettings types;
   types.names = {"有限责任公司（自然人独资）", "有限责任公司（外国自然人独资）", "有限责任公司（法人独资）"};
