@@ -34,6 +34,9 @@ struct CertificateReadSettings {
   TextFieldSettings issue_date_ocr;
   DateShapeSettings date_shapes;  // optional: the issue date by its digits' shapes
   AuthoritySettings authority;
+  // "sponsor" (optional): the sponsor (举办单位, 业务主管单位) read as a department of the
+  // unit's own government, its place's name and a department's, as the authority is.
+  std::optional<AuthoritySettings> sponsor;
   double title_cue_confidence = 0.99;  // classification: the title alone on a page-shaped outline
 };
 
@@ -48,6 +51,7 @@ const CertificateReadSettings& settings() {
     if (j.contains("date_shapes"))
       c.date_shapes = parse_date_shape_settings(j.at("date_shapes"), where + " date_shapes");
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
+    if (j.contains("sponsor")) c.sponsor = parse_authority_settings(j.at("sponsor"), where + " sponsor");
     c.title_cue_confidence = get_value<double>(j, "title_cue_confidence", where);
     return c;
   }();
@@ -167,10 +171,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     if (const auto shown = check_char_shown(ink, code_reading.symbols, licence_settings().qr_print_check))
       code = value_or_missing(*shown, kRepairedCodeConfidence, "");
   r.set_field("credit_code", code);
-  for (const char* name : {"name", "sponsor"}) {
-    const auto& f = field(name);
-    r.set_field(name, value_or_missing(clean_value_text(f.text), f.confidence, f.missing_reason));
-  }
+  const auto& unit_name = field("name");
+  r.set_field("name", value_or_missing(clean_value_text(unit_name.text), unit_name.confidence, unit_name.missing_reason));
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const auto& person = field("legal_representative");
@@ -189,6 +191,17 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
                 value_or_missing(clean_value_text(field("activity_area").text), field("activity_area").confidence, ""));
   const FieldValue* read_code = r.field("credit_code");
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
+  // The sponsor: a reading within a few edits of one of its region's departments becomes it;
+  // one too garbled for that is compared by shape.
+  const auto& sponsor = field("sponsor");
+  AuthorityReading sponsor_name{clean_value_text(sponsor.text), sponsor.confidence};
+  if (s.sponsor && !sponsor_name.text.empty()) {
+    sponsor_name = authority_reading(sponsor_name.text, sponsor.confidence, code_value, *s.sponsor, address_read.text);
+    if (!snap_authority(keep_cjk(sponsor.text), code_value, *s.sponsor, address_read.text) && sponsor.lines.size() == 1)
+      if (const auto by_shape = authority_by_shape({ink}, sponsor.lines.front(), code_value, *s.sponsor, address_read.text))
+        sponsor_name = {*by_shape, s.sponsor->shape.confidence};
+  }
+  r.set_field("sponsor", value_or_missing(sponsor_name.text, sponsor_name.confidence, sponsor.missing_reason));
   const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, c.view, seal_mark, seal)};
   const RegistrationAuthority authority = read_registration_authority(
       engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority, address_read.text);

@@ -23,6 +23,7 @@
 #include "ocr/layout/document_layout.h"
 #include "ocr/recognizer.h"
 #include "ocr/validators/credit_code.h"
+#include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 #include "pipeline/eval/harness.h"
 #include "samples/document_painter.h"
@@ -669,6 +670,33 @@ TEST_CASE("company type by shape: the line continued across a glare spot, the ch
   CHECK(cv::countNonZero(ocr::glare_mask(plain)) == 0);
   const cv::Rect short_line(38, 88, size.width / 3, 26);
   CHECK(ocr::line_across_glare(ocr::ink_image(plain), ocr::glare_mask(plain), short_line, region, 20) == short_line);
+}
+
+TEST_CASE("a certificate's sponsor is snapped to its region's departments, or chosen by shape", "[licence][values]") {
+  // templates/ocr/unit_certificate.json sponsor; 120101 is 天津市和平区.
+  const auto sponsor = ocr::parse_authority_settings(load_data_file("ocr/unit_certificate.json").at("sponsor"), "sponsor");
+  const std::string code = "12120101MB0000000X";
+  // A character read twice, one misread (seeds 86 and 89): the department.
+  auto doubled = ocr::authority_reading("天津市文化和和旅游局", 0.95, code, sponsor);
+  CHECK(doubled.text == "天津市文化和旅游局");
+  CHECK(doubled.confidence <= sponsor.repaired_confidence);
+  CHECK(ocr::authority_reading("天津市料学技术局", 0.95, code, sponsor).text == "天津市科学技术局");
+  // A sponsor that is no department, and another region's, stay as read.
+  CHECK(ocr::authority_reading("天津大学", 0.95, code, sponsor).text == "天津大学");
+  CHECK(ocr::authority_reading("杭州市教育局", 0.95, code, sponsor).text == "杭州市教育局");
+  // Too garbled to snap (seed 84 S0024: 天半市文化和朱六局): by the printed line's shapes.
+  cv::Mat canvas(40, 420, CV_8UC3, cv::Scalar::all(245));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  const std::string printed = "天津市文化和旅游局";
+  const cv::Size size = ft->getTextSize(printed, 18, -1, nullptr);
+  ft->putText(canvas, printed, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  cv::Mat ink;
+  cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
+  const cv::Rect line(8, 6, size.width + 4, 28);
+  CHECK(ocr::authority_by_shape({ink}, line, code, sponsor) == std::optional<std::string>(printed));
+  CHECK_FALSE(ocr::authority_by_shape({ink}, line, "12330106MB0000000X", sponsor).has_value());  // 杭州's departments
 }
 
 TEST_CASE("a value line that took in the line below through a seal's ring is cut back to the label's row",
