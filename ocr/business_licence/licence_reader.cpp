@@ -54,35 +54,6 @@ std::string copy_mark(TesseractEngine& engine, const cv::Mat& ink, const cv::Rec
   return "";
 }
 
-// Where a glare spot washes the page out, and the page with the text under it restored
-// (ink_image's restore_glare), made when first asked for: on the hard level's small pages
-// the restoration loses more than it restores when read everywhere, so it is a second
-// chance only where a spot ended a line.
-class GlareViews {
- public:
-  explicit GlareViews(const cv::Mat& view) : view_(view), mask_(glare_mask(view)), found_(cv::countNonZero(mask_) > 0) {}
-  bool found() const { return found_; }
-  const cv::Mat& mask() const { return mask_; }
-  const cv::Mat& restored() {
-    if (restored_.empty()) restored_ = ink_image(view_, true);
-    return restored_;
-  }
-  // The one line of `field` continued across a spot (line_across_glare, on the restored page);
-  // empty when the page has no spot or the line reaches none.
-  cv::Rect line_across(const FieldReading& field) {
-    if (!found_ || field.lines.size() != 1) return {};
-    const cv::Rect& line = field.lines.front();
-    const cv::Rect across = line_across_glare(restored(), mask_, line, field.region, field.label_box.height);
-    return across == line ? cv::Rect() : across;
-  }
-
- private:
-  const cv::Mat& view_;
-  cv::Mat mask_;
-  bool found_;
-  cv::Mat restored_;
-};
-
 // The QR code of the photo, decoded once per page (the cue and read() share it).
 const QrReading& page_qr(const PageAnalysis& page) {
   return page.shared<QrReading>("licence.page_qr", [&] { return decode_qr(page.image().gray); });
@@ -287,27 +258,12 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // exists, as a rule on the day it was established.
   if (!term.complete() && term_reading.lines.size() == 1) {
     const Date established_or_none = established_date.value_or(Date{});
-    auto by_shape = term_by_shape(ink, term_reading.lines.front(), s.date_shapes, established_or_none, context.today(),
-                                  term_reading.label_box.height, established_or_none);
-    if (const cv::Rect across = glare.line_across(term_reading); !by_shape && !across.empty())
-      by_shape = term_by_shape(glare.restored(), across, s.date_shapes, established_or_none, context.today(),
-                               term_reading.label_box.height, established_or_none, glare.mask());
-    if (by_shape) {
+    // A start alone (its end under a glare spot) never replaces a start the recogniser read.
+    if (const auto by_shape = term_by_shape_on_page(ink, glare, term_reading, s.date_shapes, established_or_none,
+                                                    context.today(), established_or_none);
+        by_shape && (by_shape->until_read || !term.from)) {
       term = TermReading{by_shape->from, by_shape->until, by_shape->until_read && !by_shape->until};
       term_confidence = s.date_shapes.confidence;
-    } else if (!term.from && glare.found()) {
-      // The end under the spot, the start before it: the start alone, from the line's first
-      // cells (a zero-padded date is about 7.4 em wide, its digits' ink about 0.75 em tall),
-      // the end left unread.
-      constexpr int kDateWidthInLineHeights = 10;
-      const cv::Rect& line = term_reading.lines.front();
-      const cv::Rect start(line.x, line.y, std::min(line.width, kDateWidthInLineHeights * line.height), line.height);
-      if (const auto from = date_by_shape(glare.restored(), start, s.date_shapes, established_or_none, context.today(),
-                                          term_reading.label_box.height, established_or_none, {term_reading.text},
-                                          glare.mask())) {
-        term.from = from;
-        term_confidence = s.date_shapes.confidence;
-      }
     }
   }
   // A start found only now is the date the established date is expected to be.

@@ -227,6 +227,41 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
   return out;
 }
 
+GlareViews::GlareViews(const cv::Mat& view) : view_(view), mask_(glare_mask(view)), found_(cv::countNonZero(mask_) > 0) {}
+
+const cv::Mat& GlareViews::restored() {
+  if (restored_.empty()) restored_ = ink_image(view_, true);
+  return restored_;
+}
+
+cv::Rect GlareViews::line_across(const FieldReading& field) {
+  if (!found_ || field.lines.size() != 1) return {};
+  const cv::Rect& line = field.lines.front();
+  const cv::Rect across = line_across_glare(restored(), mask_, line, field.region, field.label_box.height);
+  return across == line ? cv::Rect() : across;
+}
+
+std::optional<TermByShape> term_by_shape_on_page(const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
+                                                 const DateShapeSettings& settings, const Date& earliest,
+                                                 const Date& latest, const Date& expected_from) {
+  if (reading.lines.size() != 1) return std::nullopt;
+  const cv::Rect& line = reading.lines.front();
+  const int h = reading.label_box.height;
+  if (auto term = term_by_shape(ink, line, settings, earliest, latest, h, expected_from)) return term;
+  if (!glare.found()) return std::nullopt;
+  if (const cv::Rect across = glare.line_across(reading); !across.empty())
+    if (auto term = term_by_shape(glare.restored(), across, settings, earliest, latest, h, expected_from, glare.mask()))
+      return term;
+  // The end under the spot, the start before it: the start alone, from the line's first cells
+  // (a zero-padded date is about 7.4 em wide, its digits' ink about 0.75 em tall).
+  constexpr int kDateWidthInLineHeights = 10;
+  const cv::Rect start(line.x, line.y, std::min(line.width, kDateWidthInLineHeights * line.height), line.height);
+  if (const auto from = date_by_shape(glare.restored(), start, settings, earliest, latest, h, expected_from, {reading.text},
+                                      glare.mask()))
+    return TermByShape{*from, std::nullopt, false};
+  return std::nullopt;
+}
+
 FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,
                           const TextFieldSettings& settings) {
   FieldReading out = first;

@@ -63,6 +63,27 @@ struct FieldReading {
   std::string missing_reason;     // set when text is empty
 };
 
+// Where a glare spot washes a page view out (glare_mask), and the page with the text under
+// it restored (ink_image's restore_glare), made when first asked for: on the hard level's
+// small pages the restoration loses more than it restores when read everywhere, so it is a
+// second chance only where a spot ended a line. Holds a reference to the view.
+class GlareViews {
+ public:
+  explicit GlareViews(const cv::Mat& view);
+  bool found() const { return found_; }
+  const cv::Mat& mask() const { return mask_; }
+  const cv::Mat& restored();
+  // The one line of `field` continued across a spot (line_across_glare, on the restored page);
+  // empty when the page has no spot or the line reaches none.
+  cv::Rect line_across(const FieldReading& field);
+
+ private:
+  const cv::Mat& view_;
+  cv::Mat mask_;
+  bool found_;
+  cv::Mat restored_;
+};
+
 struct LabelledReading {
   std::map<std::string, FieldReading> fields;
   std::vector<FoundLabel> labels; // labels found, view coordinates
@@ -89,6 +110,15 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
 // kept, tightened to its ink. `line` itself when it is not that tall or starts below the
 // label's middle.
 cv::Rect line_on_label_row(const cv::Mat& ink, const cv::Rect& line, const cv::Rect& label);
+
+// A term (START至长期, START至END) its line's reading left incomplete, by its digits' shapes
+// (term_by_shape from `earliest` to `latest`, a start equal to `expected_from` agreeing):
+// on `reading`'s one line of `ink`; else, under a glare spot, across it on the page restored
+// there, the cells under it not judged; else, the spot hiding the end, the start alone from
+// the line's first cells (until_read false). nullopt when none reads.
+std::optional<TermByShape> term_by_shape_on_page(const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
+                                                 const DateShapeSettings& settings, const Date& earliest,
+                                                 const Date& latest, const Date& expected_from);
 
 // `first`'s lines read once more with `settings` (text joined as read_value_region does).
 FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,

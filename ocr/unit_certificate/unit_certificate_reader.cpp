@@ -217,8 +217,10 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   if (!term.complete() && period.lines.size() == 1) {
     const Date issued = Date::parse(issue.text).value_or(Date{});
-    if (const auto by_shape = term_by_shape(ink, period.lines.front(), s.date_shapes, Date{}, context.today(),
-                                            period.label_box.height, issued)) {
+    GlareViews glare(c.view);
+    // A start alone (its end under a glare spot) never replaces a start the recogniser read.
+    if (const auto by_shape = term_by_shape_on_page(ink, glare, period, s.date_shapes, Date{}, context.today(), issued);
+        by_shape && (by_shape->until_read || !term.from)) {
       term = TermReading{by_shape->from, by_shape->until, by_shape->until_read && !by_shape->until};
       term_confidence = s.date_shapes.confidence;
     }
