@@ -463,7 +463,19 @@ FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>
   std::vector<std::string> readings;  // what the recogniser made of the lines: digits to agree with
   for (size_t i = 0; i < images.size(); ++i) {
     FieldReading date = read_date_below(engine, images[i], anchor, settings, retry_text_heights, earliest, latest, &readings);
-    if (!date.text.empty()) return date;
+    if (!date.text.empty()) {
+      // Read under the seal, a date can be misread by a digit (2022-12-12 for the validity's
+      // 2022-12-14): when it differs from the date expected, and its line's shapes show
+      // the expected one, the two readings agree on that.
+      if (expected.valid() && date.text != expected.to_string() && date.lines.size() == 1)
+        if (const auto d = date_by_shape(images[i], date.lines.front(), shapes, earliest, latest, anchor.label_box.height,
+                                         expected, readings);
+            d && *d == expected) {
+          date.text = d->to_string();
+          date.confidence = shapes.confidence;
+        }
+      return date;
+    }
     if (i == 0) first = std::move(date);
   }
   // No line reads as a date: the seal's ring through the digits. By the digits' shapes.

@@ -212,7 +212,9 @@ FieldReading read_date_below(TesseractEngine& engine, const cv::Mat& ink, const 
 // unmix_seal), the first date found between `earliest` and `latest`; when none reads as such
 // a date, the first date_by_shape finds on their lines between them (at shapes.confidence;
 // `expected`, when valid, is the date another field reads for it, and the texts read there
-// are its readings, see date_by_shape); else the first image's reading (and its reason).
+// are its readings, see date_by_shape); else the first image's reading (and its reason). A
+// date read that differs from a valid `expected` becomes `expected` when its line's shapes
+// show that (date_by_shape agreeing).
 FieldReading read_issue_date(TesseractEngine& engine, const std::vector<cv::Mat>& images, const FieldReading& anchor,
                              const TextFieldSettings& settings, const std::vector<double>& retry_text_heights,
                              const DateShapeSettings& shapes, const Date& earliest, const Date& latest,

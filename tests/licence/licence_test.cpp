@@ -13,6 +13,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/business_licence/licence_fields.h"
+#include "ocr/engine/tesseract_engine.h"
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
 #include "ocr/unit_certificate/authority_names.h"
@@ -697,6 +698,32 @@ TEST_CASE("a certificate's sponsor is snapped to its region's departments, or ch
   const cv::Rect line(8, 6, size.width + 4, 28);
   CHECK(ocr::authority_by_shape({ink}, line, code, sponsor) == std::optional<std::string>(printed));
   CHECK_FALSE(ocr::authority_by_shape({ink}, line, "12330106MB0000000X", sponsor).has_value());  // 杭州's departments
+}
+
+TEST_CASE("an issue date read that differs from the validity's start stays unless its shapes show the start",
+          "[licence][values]") {
+  // A certificate's issue date under its authority, printed plainly: read as printed, it
+  // differs from the date expected (the validity's start), and its shapes show the printed
+  // date, not the expected one, so it is kept.
+  cv::Mat canvas(150, 560, CV_8UC3, cv::Scalar::all(250));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0);
+  ft->putText(canvas, "发证机关", cv::Point(20, 50), 28, cv::Scalar::all(20), -1, cv::LINE_AA, true);
+  ft->putText(canvas, "武汉市民政局", cv::Point(200, 50), 28, cv::Scalar::all(20), -1, cv::LINE_AA, true);
+  ft->putText(canvas, "2022年12月12日", cv::Point(220, 100), 28, cv::Scalar::all(20), -1, cv::LINE_AA, true);
+  const cv::Mat ink = ocr::ink_image(canvas);
+  ocr::FieldReading authority;
+  authority.text = "武汉市民政局";
+  authority.label_box = cv::Rect(18, 20, 120, 34);
+  authority.lines = {cv::Rect(198, 22, 175, 32)};
+  const auto& s = ocr::licence_settings();
+  ocr::TesseractEngine engine("");
+  const auto kept = ocr::read_issue_date(engine, {ink}, authority, s.issue_date_ocr, {}, s.date_shapes, Date{},
+                                         Date{2026, 11, 22}, Date{2022, 12, 14});
+  CHECK(kept.text == "2022-12-12");
+  const auto same = ocr::read_issue_date(engine, {ink}, authority, s.issue_date_ocr, {}, s.date_shapes, Date{},
+                                         Date{2026, 11, 22}, Date{2022, 12, 12});
+  CHECK(same.text == "2022-12-12");
 }
 
 TEST_CASE("a value line that took in the line below through a seal's ring is cut back to the label's row",
