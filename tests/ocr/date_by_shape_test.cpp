@@ -180,20 +180,19 @@ TEST_CASE("a term taken on its start's agreement keeps its end only on the end's
   ocr::DateShapeSettings strict = agreement_only();
   const Line open = printed("2016年12月22日至长期", 16, false);
   const Date start{2016, 12, 22};
-  // The end's cells match well enough: the whole term.
-  strict.end_min_match = 0.5;
-  const auto whole = ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0, start);
-  REQUIRE(whole);
-  CHECK(whole->from == start);
-  CHECK(whole->until_read);
-  CHECK_FALSE(whole->until);
-  // Asked for more than they match: the start alone, the end unread (not 长期).
-  strict.end_min_match = 0.97;
-  const auto start_only = ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0, start);
-  REQUIRE(start_only);
-  CHECK(start_only->from == start);
-  CHECK_FALSE(start_only->until_read);
-  CHECK_FALSE(start_only->until);
+  // Whether the term read with the end asked to match `end_min_match` keeps its end (长期).
+  const auto keeps_end = [&](double end_min_match) {
+    strict.end_min_match = end_min_match;
+    const auto term = ocr::term_by_shape(open.ink, open.box, strict, Date{}, kToday, 0, start);
+    REQUIRE(term);
+    CHECK(term->from == start);
+    CHECK_FALSE(term->until);  // 长期, or unread
+    return term->until_read;
+  };
+  // The end's cells match well enough: the whole term. Asked for more than they match: the
+  // start alone, the end unread (not 长期).
+  CHECK(keeps_end(0.5));
+  CHECK_FALSE(keeps_end(0.97));
   // A term matching min_match on its own needs no agreement and keeps its end.
   const auto alone = ocr::term_by_shape(open.ink, open.box, settings(), Date{}, kToday, 0);
   REQUIRE(alone);
