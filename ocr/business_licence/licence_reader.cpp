@@ -240,7 +240,6 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   // recogniser's digits but one.
   // Under a glare spot: across it, on the page restored there, the cells under the spot not
   // judged (a start tied there is read only as the date the other field reads).
-  const cv::Rect established_across = glare.line_across(established);
   std::optional<Date> established_tried;  // the expected date the shapes were tried with
   const auto established_by_shape = [&] {
     const Date expected = term.from.value_or(Date{});
@@ -248,8 +247,8 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     established_tried = expected;
     established_date = date_by_shape(ink, established.lines.front(), s.date_shapes, Date{}, context.today(),
                                      established.label_box.height, expected, {established.text});
-    if (!established_date && !established_across.empty())
-      established_date = date_by_shape(glare.restored(), established_across, s.date_shapes, Date{}, context.today(),
+    if (const cv::Rect across = established_date ? cv::Rect() : glare.line_across(established); !across.empty())
+      established_date = date_by_shape(glare.restored(), across, s.date_shapes, Date{}, context.today(),
                                        established.label_box.height, expected, {established.text}, glare.mask());
     if (established_date) established_confidence = s.date_shapes.confidence;
   };

@@ -227,7 +227,18 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
   return out;
 }
 
-GlareViews::GlareViews(const cv::Mat& view) : view_(view), mask_(glare_mask(view)), found_(cv::countNonZero(mask_) > 0) {}
+const cv::Mat& GlareViews::mask() {
+  if (!mask_) {
+    mask_ = glare_mask(view_);
+    found_ = !mask_->empty() && cv::countNonZero(*mask_) > 0;
+  }
+  return *mask_;
+}
+
+bool GlareViews::found() {
+  mask();
+  return found_;
+}
 
 const cv::Mat& GlareViews::restored() {
   if (restored_.empty()) restored_ = ink_image(view_, true);
@@ -235,9 +246,9 @@ const cv::Mat& GlareViews::restored() {
 }
 
 cv::Rect GlareViews::line_across(const FieldReading& field) {
-  if (!found_ || field.lines.size() != 1) return {};
+  if (field.lines.size() != 1 || !found()) return {};
   const cv::Rect& line = field.lines.front();
-  const cv::Rect across = line_across_glare(restored(), mask_, line, field.region, field.label_box.height);
+  const cv::Rect across = line_across_glare(restored(), mask(), line, field.region, field.label_box.height);
   return across == line ? cv::Rect() : across;
 }
 

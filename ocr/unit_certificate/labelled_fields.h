@@ -66,12 +66,13 @@ struct FieldReading {
 // Where a glare spot washes a page view out (glare_mask), and the page with the text under
 // it restored (ink_image's restore_glare), made when first asked for: on the hard level's
 // small pages the restoration loses more than it restores when read everywhere, so it is a
-// second chance only where a spot ended a line. Holds a reference to the view.
+// second chance only where a spot ended a line. Both are made when first asked for (a page
+// whose fields all read pays nothing). Holds a reference to the view.
 class GlareViews {
  public:
-  explicit GlareViews(const cv::Mat& view);
-  bool found() const { return found_; }
-  const cv::Mat& mask() const { return mask_; }
+  explicit GlareViews(const cv::Mat& view) : view_(view) {}
+  bool found();
+  const cv::Mat& mask();
   const cv::Mat& restored();
   // The one line of `field` continued across a spot (line_across_glare, on the restored page);
   // empty when the page has no spot or the line reaches none.
@@ -79,8 +80,8 @@ class GlareViews {
 
  private:
   const cv::Mat& view_;
-  cv::Mat mask_;
-  bool found_;
+  std::optional<cv::Mat> mask_;
+  bool found_ = false;
   cv::Mat restored_;
 };
 
