@@ -84,8 +84,30 @@ std::optional<std::pair<std::string, double>> certificate_code_value(const std::
   return std::nullopt;
 }
 
-FieldValue certificate_code(const FieldReading& reading) {
-  if (const auto code = certificate_code_value(reading.text)) return value_or_missing(code->first, code->second, "");
+// A code its check character repaired at a character the recogniser read sure (at least
+// kSureCodeCharacter) is a guess unless the print shows the repair there (print_shows): a
+// clean certificate printing a code whose check digit fails (seed 138 S0052, ...1051389408552)
+// was "repaired" at its sure 1 into another valid code.
+constexpr double kSureCodeCharacter = 0.9;
+bool repair_unshown(const cv::Mat& ink, const FieldReading& reading, const std::string& repaired) {
+  std::vector<OcrSymbol> printed;
+  for (const auto& s : reading.symbols)
+    if (!trim(s.text).empty()) printed.push_back(s);
+  std::string read;
+  for (const auto& s : printed) read += s.text;
+  if (printed.size() != repaired.size() || code_characters(read) != read || read.size() != repaired.size()) return false;
+  for (size_t k = 0; k < printed.size(); ++k)
+    if (printed[k].text != repaired.substr(k, 1) && printed[k].confidence >= kSureCodeCharacter)
+      return !print_shows(ink, printed, repaired, licence_settings().qr_print_check);
+  return false;
+}
+
+FieldValue certificate_code(const cv::Mat& ink, const FieldReading& reading) {
+  if (const auto code = certificate_code_value(reading.text)) {
+    const CodeReading resolved = resolve_credit_code({reading.text});
+    if (!(resolved.checked && resolved.repaired && repair_unshown(ink, reading, resolved.value)))
+      return value_or_missing(code->first, code->second, "");
+  }
   const std::string chars = code_characters(reading.text);
   FieldValue v;
   v.missing_reason = chars.empty() ? (reading.missing_reason.empty() ? "the code could not be read" : reading.missing_reason)
@@ -164,7 +186,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   };
   const FieldReading code_reading =
       checked("credit_code", [](const std::string& t) { return certificate_code_value(t).has_value(); });
-  FieldValue code = certificate_code(code_reading);
+  FieldValue code = certificate_code(ink, code_reading);
   // Only the check character fails and the print shows the right one there (a clean scan's J
   // read 5, fresh seed 121 S0037): a misreading, not a wrong code.
   if (!code.present())
