@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <cstdint>
+#include <numeric>
 #include <map>
 #include <tuple>
 
@@ -77,16 +77,14 @@ struct CellScores {
   std::vector<std::array<double, 10>> digit;  // per digit cell its ten matches (others and cells not judged: zero)
   std::vector<double> mark;                   // per other cell its match with its symbol (digits, not judged: zero)
   std::vector<bool> judged;                   // false for a cell under a glare spot
-  // Sum of the mark matches and count of the judged cells over cells [from, to).
-  double marks(size_t from = 0, size_t to = SIZE_MAX) const {
-    double sum = 0;
-    for (size_t k = from; k < std::min(to, mark.size()); ++k) sum += mark[k];
-    return sum;
+  // Sum of the mark matches and count of the judged cells from cell `from` on.
+  double marks(size_t from = 0) const {
+    return from < mark.size() ? std::accumulate(mark.begin() + static_cast<long>(from), mark.end(), 0.0) : 0.0;
   }
-  size_t judged_count(size_t from = 0, size_t to = SIZE_MAX) const {
-    size_t n = 0;
-    for (size_t k = from; k < std::min(to, judged.size()); ++k) n += judged[k];
-    return n;
+  size_t judged_count(size_t from = 0) const {
+    return from < judged.size()
+               ? static_cast<size_t>(std::count(judged.begin() + static_cast<long>(from), judged.end(), true))
+               : 0;
   }
 };
 
