@@ -182,8 +182,9 @@ AddressValue address_value(const FieldReading& reading, const LabelledReadSettin
 // one read there is a speck (、范强).
 std::string person_name_text(const std::string& text);
 
-// The registration authority (登记机关) of a licence or certificate: `first` (its labelled
-// reading), read again from images[0] (the red seal erased) when no authority name of
+// The registration authority (登记机关) of a licence or certificate: `found` (its labelled
+// reading; its line cut back to the label's row first when the date under it joined it,
+// line_on_label_row), read again from images[0] (the red seal erased) when no authority name of
 // `credit_code`'s region (else `address`'s: authority_names) is near it, then snapped to that name (authority_reading); a reading
 // too garbled for that is compared by shape with those names on every one of `images` (the
 // seal erased, the seal unmixed: each keeps strokes the other loses). `reading` is the one
@@ -193,7 +194,7 @@ struct RegistrationAuthority {
   AuthorityReading name;
 };
 RegistrationAuthority read_registration_authority(TesseractEngine& engine, const std::vector<cv::Mat>& images,
-                                                  const LabelledReadSettings& settings, const FieldReading& first,
+                                                  const LabelledReadSettings& settings, const FieldReading& found,
                                                   const std::string& credit_code, const AuthoritySettings& authority,
                                                   const std::string& address = "");
 
