@@ -280,7 +280,9 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
   // Text that runs into a glare spot at either end of the line runs on to the line's end
   // there: its last characters faded away under the spot.
   if (!glare.empty()) {
-    const auto glared_column = [&](int x) { return 2 * cv::countNonZero(glare(cv::Rect(area.x + x, area.y, 1, area.height))) >= area.height; };
+    const auto glared_column = [&](int x) {
+      return 2 * cv::countNonZero(glare(cv::Rect(area.x + x, area.y, 1, area.height))) >= area.height;
+    };
     if (begin > 0 && glared_column(begin - 1)) begin = 0;
     if (end < area.width && glared_column(end)) end = area.width;
   }

@@ -125,26 +125,20 @@ std::vector<std::string> with_suffixes(const std::vector<std::string>& places, c
   return out;
 }
 
-// The code's region, else the one the address starts with.
-std::optional<validators::Region> authority_region(const std::string& credit_code, const std::string& address) {
-  if (credit_code.size() == 18)
-    if (auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6))) return region;
-  if (!address.empty()) return validators::address_region(address);
-  return std::nullopt;
-}
-
-// The places the authority may be named after: the code's region's (authority_places). An
-// address says only where the unit is, and a reading cut short says less: one that names a
-// province or a city but no county may belong to any listed county within it, whose places
-// are candidates too (seed 87 S0018: 广东省… read, 深圳市事业单位登记管理局 printed, and the
+// The places the authority may be named after: those of the code's region (authority_places:
+// the registering authority's own), else of the region the address starts with. An address
+// says only where the unit is, and a reading cut short says less: one that names a province
+// or a city but no county may belong to any listed county within it, whose places are
+// candidates too (seed 87 S0018: 广东省… read, 深圳市事业单位登记管理局 printed, and the
 // province's bureau, the only name offered, was taken).
 std::vector<std::string> candidate_places(const std::string& credit_code, const std::string& address) {
-  const auto region = authority_region(credit_code, address);
+  const auto& table = validators::RegionTable::get();
+  if (credit_code.size() == 18)
+    if (const auto region = table.lookup(credit_code.substr(2, 6))) return authority_places(*region);
+  const auto region = address.empty() ? std::nullopt : validators::address_region(address);
   if (!region) return {};
   std::vector<std::string> places = authority_places(*region);
-  const bool from_code = credit_code.size() == 18 && validators::RegionTable::get().lookup(credit_code.substr(2, 6));
-  if (from_code || !region->county.empty()) return places;
-  const auto& table = validators::RegionTable::get();
+  if (!region->county.empty()) return places;
   const std::string within = region->code.substr(0, region->prefecture.empty() ? 2 : 4);
   for (const auto& code : table.county_codes())
     if (code.compare(0, within.size(), within) == 0)
