@@ -201,8 +201,6 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     r.set_field("qr_credit_code", from_qr);
   }
 
-  const auto& unit_name = field("name");
-  r.set_field("name", value_or_missing(clean_value_text(unit_name.text), unit_name.confidence, unit_name.missing_reason));
   const auto& person = field("legal_representative");
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The company type is one of a closed national list.
@@ -281,6 +279,11 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto& address = field("address");
   const AddressValue address_read = address_value(address, s.labelled);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
+  // The company's name opens with its region's name and ends with its trade and legal form.
+  const auto& unit_name = field("name");
+  r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
+                                                       unit_name.missing_reason),
+                                      ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts));
   const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, view, seal, s.seal)};
   const RegistrationAuthority authority = read_registration_authority(
       engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority, address_read.text);

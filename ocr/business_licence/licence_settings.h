@@ -9,6 +9,7 @@
 #include "ocr/fields/text_field.h"
 #include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/authority_names.h"
+#include "ocr/unit_certificate/unit_names.h"
 #include "ocr/unit_certificate/labelled_fields.h"
 
 namespace beian::ocr {
@@ -42,6 +43,7 @@ struct LicenceSettings {
   std::vector<std::string> original_marks;  // "正本"
   NameListSettings company_types;        // the closed list of company types (类型)
   AuthoritySettings authority;           // registration authority names from the credit code's region
+  UnitNameSettings name_parts;           // the company name's region and ending by shape (optional)
   CapitalGrammar capital;                // registered capital (and a certificate's funds)
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen

@@ -587,6 +587,9 @@ std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const
   // Normalised cells per layout: the cuts depend only on each character's advance and on
   // where the marks are (a mark's cell may be empty), so entries alike in those share them.
   std::map<std::string, std::vector<Shape>> cells_by_layout;
+  // Each cell's match with each character tried in it: entries share most of their
+  // characters (a name's own word between the endings tried), and a match is costly.
+  std::map<std::string, std::vector<std::map<char32_t, double>>> matches_by_layout;
   for (size_t e = 0; e < vocabulary.size(); ++e) {
     const std::u32string chars = utf8_to_u32(vocabulary[e]);
     if (chars.empty()) continue;
@@ -603,11 +606,16 @@ std::vector<double> shape_scores(const cv::Mat& ink, const cv::Rect& line, const
       it = cells_by_layout.emplace(layout, std::move(cells)).first;
     }
     if (it->second.size() != chars.size()) continue;
+    auto& matches = matches_by_layout[layout];
+    matches.resize(chars.size());
     double sum = 0;
     size_t judged = 0;
     for (size_t k = 0; k < chars.size(); ++k) {
       if (it->second[k].pixels.empty()) continue;  // a mark too faint to show
-      sum += normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), fonts);
+      auto known = matches[k].find(chars[k]);
+      if (known == matches[k].end())
+        known = matches[k].emplace(chars[k], normalised_match(it->second[k], u32_to_utf8(std::u32string(1, chars[k])), fonts)).first;
+      sum += known->second;
       ++judged;
     }
     if (judged && judged >= min_judged_share * static_cast<double>(chars.size())) scores[e] = sum / judged;

@@ -20,6 +20,7 @@
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/certificate_title.h"
 #include "ocr/unit_certificate/labelled_fields.h"
+#include "ocr/unit_certificate/unit_names.h"
 #include "ocr/validators/credit_code.h"
 #include "pipeline/base/data_file.h"
 #include "pipeline/base/messages.h"
@@ -37,6 +38,7 @@ struct CertificateReadSettings {
   // "sponsor" (optional): the sponsor (举办单位, 业务主管单位) read as a department of the
   // unit's own government, its place's name and a department's, as the authority is.
   std::optional<AuthoritySettings> sponsor;
+  UnitNameSettings name_parts;  // optional: the name's region and ending by shape
   double title_cue_confidence = 0.99;  // classification: the title alone on a page-shaped outline
 };
 
@@ -52,6 +54,7 @@ const CertificateReadSettings& settings() {
       c.date_shapes = parse_date_shape_settings(j.at("date_shapes"), where + " date_shapes");
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
     if (j.contains("sponsor")) c.sponsor = parse_authority_settings(j.at("sponsor"), where + " sponsor");
+    if (j.contains("name_parts")) c.name_parts = parse_unit_name_settings(j.at("name_parts"), where + " name_parts");
     c.title_cue_confidence = get_value<double>(j, "title_cue_confidence", where);
     return c;
   }();
@@ -193,8 +196,6 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     if (const auto shown = check_char_shown(ink, code_reading.symbols, licence_settings().qr_print_check))
       code = value_or_missing(*shown, kRepairedCodeConfidence, "");
   r.set_field("credit_code", code);
-  const auto& unit_name = field("name");
-  r.set_field("name", value_or_missing(clean_value_text(unit_name.text), unit_name.confidence, unit_name.missing_reason));
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const auto& person = field("legal_representative");
@@ -203,6 +204,14 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const auto& address = field("address");
   const AddressValue address_read = address_value(address, s.labelled);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
+  GlareViews glare(c.view);
+  // The unit's name opens with its region's name and ends with the kind of organisation it is.
+  const auto& unit_name = field("name");
+  const FieldValue* read_code = r.field("credit_code");
+  const std::string code_value = read_code && read_code->present() ? read_code->value : "";
+  r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
+                                                       unit_name.missing_reason),
+                                      ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
   const AmountValue amount = amount_value(funds.symbols, funds.confidence, licence_settings().capital, ink, funds.lines);
@@ -211,8 +220,6 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (!field("activity_area").label_box.empty())
     r.set_field("activity_area",
                 value_or_missing(clean_value_text(field("activity_area").text), field("activity_area").confidence, ""));
-  const FieldValue* read_code = r.field("credit_code");
-  const std::string code_value = read_code && read_code->present() ? read_code->value : "";
   // The sponsor: a reading within a few edits of one of its region's departments becomes it;
   // one too garbled for that is compared by shape.
   const auto& sponsor = field("sponsor");
@@ -239,7 +246,6 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
   if (!term.complete() && period.lines.size() == 1) {
     const Date issued = Date::parse(issue.text).value_or(Date{});
-    GlareViews glare(c.view);
     // A start alone (its end under a glare spot) never replaces a start the recogniser read.
     if (const auto by_shape = term_by_shape_on_page(ink, glare, period, s.date_shapes, Date{}, context.today(), issued);
         by_shape && (by_shape->until_read || !term.from)) {

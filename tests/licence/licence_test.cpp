@@ -18,6 +18,7 @@
 #include "ocr/business_licence/licence_settings.h"
 #include "ocr/unit_certificate/authority_names.h"
 #include "ocr/unit_certificate/labelled_fields.h"
+#include "ocr/unit_certificate/unit_names.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/glyph_check.h"
 #include "ocr/fields/printed_dates.h"
@@ -713,6 +714,60 @@ TEST_CASE("a certificate's sponsor is snapped to its region's departments, or ch
   const cv::Rect line(8, 6, size.width + 4, 28);
   CHECK(ocr::authority_by_shape({ink}, line, code, sponsor) == std::optional<std::string>(printed));
   CHECK_FALSE(ocr::authority_by_shape({ink}, line, "12330106MB0000000X", sponsor).has_value());  // 杭州's departments
+}
+
+TEST_CASE("a unit's name: its region and ending chosen by shape, its own word kept as read", "[licence][values]") {
+  // templates/ocr/business_licence.json and unit_certificate.json name_parts; printed small
+  // and blurred in Noto Sans CJK Bold, which is not among the fonts compared.
+  auto printed = [](const std::string& text, cv::Rect& line) {
+    cv::Mat canvas(40, 460, CV_8UC3, cv::Scalar::all(245));
+    auto ft = cv::freetype::createFreeType2();
+    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+    const cv::Size size = ft->getTextSize(text, 18, -1, nullptr);
+    ft->putText(canvas, text, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+    line = cv::Rect(8, 6, size.width + 4, 28);
+    cv::Mat ink;
+    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
+    return ink;
+  };
+  const auto& company = ocr::licence_settings().name_parts;
+  REQUIRE(company.enabled());
+  // 330108 is 浙江省杭州市滨江区: each with and without its suffix.
+  const auto places = ocr::name_places("91330108MA00000000");
+  for (const char* place : {"浙江省", "浙江", "杭州市", "杭州", "滨江区", "滨江"})
+    CHECK(std::find(places.begin(), places.end(), place) != places.end());
+  CHECK(ocr::name_places("") == std::vector<std::string>{});
+  CHECK(ocr::name_places("", "浙江省杭州市滨江区长江路142号") == places);
+  cv::Rect line;
+  // Region and trade misread as look-alikes (seed 84 S0045: 理友长青电子两务有限公司).
+  const std::string name = "杭州同创网络科技有限公司";
+  const cv::Mat ink = printed(name, line);
+  CHECK(ocr::unit_name_by_parts(ink, line, "杭州同创网络料技有限公司", places, company) == std::optional<std::string>(name));
+  CHECK(ocr::unit_name_by_parts(ink, line, "杖州同创网络科技有限公司", places, company) == std::optional<std::string>(name));
+  CHECK(ocr::unit_name_by_parts(ink, line, "杭州同创网络科技有限公志", places, company) == std::optional<std::string>(name));
+  // Read right: nothing to choose. The own word is never replaced: a misread one stays.
+  CHECK_FALSE(ocr::unit_name_by_parts(ink, line, name, places, company).has_value());
+  const auto own_kept = ocr::unit_name_by_parts(ink, line, "杭州网创网络料技有限公司", places, company);
+  CHECK(own_kept.value_or("杭州网创").rfind("杭州网创", 0) == 0);
+  // A name that does not open with its region stays as printed (华为 is no misread 杭州).
+  const cv::Mat unlisted = printed("华为技术有限公司", line);
+  CHECK_FALSE(ocr::unit_name_by_parts(unlisted, line, "华为技术有限公司", places, company).has_value());
+  // Off without fonts or a Chinese reading.
+  CHECK_FALSE(ocr::unit_name_by_parts(ink, line, "杭州同创网络料技有限公司", places, ocr::UnitNameSettings{}).has_value());
+  CHECK_FALSE(ocr::unit_name_by_parts(ink, line, "1234", places, company).has_value());
+  // An institution: the kind of organisation, with no own word (seed 92 S0009: 济南市柱案馆);
+  // a name is never its place alone.
+  const auto organisation = ocr::parse_unit_name_settings(load_data_file("ocr/unit_certificate.json").at("name_parts"),
+                                                          "name_parts");
+  const auto jinan = ocr::name_places("12370102MB0000000X");
+  const cv::Mat archive = printed("济南市档案馆", line);
+  CHECK(ocr::unit_name_by_parts(archive, line, "济南市柱案馆", jinan, organisation) == std::optional<std::string>("济南市档案馆"));
+  const cv::Mat city = printed("济南市", line);
+  CHECK_FALSE(ocr::unit_name_by_parts(city, line, "济南市", jinan, organisation).has_value());
+  auto shops = load_data_file("ocr/unit_certificate.json").at("name_parts");
+  shops["endings"] = "shops";
+  CHECK_THROWS_WITH(ocr::parse_unit_name_settings(shops, "name_parts"), Catch::Contains("name_parts.endings: \"shops\""));
 }
 
 TEST_CASE("an issue date read that differs from the validity's start stays unless its shapes show the start",
