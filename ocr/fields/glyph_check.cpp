@@ -533,6 +533,27 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           symbols[i].confidence = settings.shape_confidence;
         }
       }
+      // A later character of a name (after a compound surname's second) that no parent picks.
+      const auto& given = settings.given_name;
+      const bool after_surname =
+          j >= (validators::starts_with_compound_surname(symbols[positions[0]].text +
+                                                         (positions.size() > 1 ? symbols[positions[1]].text : ""))
+                    ? 2u
+                    : 1u);
+      if (given.enabled && k == 0 && after_surname && !validators::is_given_name_character(symbols[i].text)) {
+        std::string nearest;
+        double first = -1, second = -1;
+        for (const auto& c : validators::given_name_characters()) {
+          const double m = normalised_match(cell, c, settings.fonts);
+          if (m > first) second = first, first = m, nearest = c;
+          else second = std::max(second, m);
+        }
+        const double min_gain = sure ? given.sure_min_gain : given.min_gain;
+        if (first >= given.min_match && first - current >= min_gain && first - second >= given.min_margin) {
+          symbols[i].text = nearest;
+          symbols[i].confidence = settings.shape_confidence;
+        }
+      }
     }
     // A character between two numbers, or closing the field after one, is one of the field's
     // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one

@@ -71,6 +71,11 @@ struct GlyphCheckSettings {
     // read right and sure, and its shape matches its own reading best.
     double sure_min_gain = 0.1;
   } surname;
+  // "given_name": {"min_match", "min_gain", "sure_min_gain", "min_margin"}: the same for the
+  // characters after the surname, against characters common in given names
+  // (templates/data/given_name_characters.json): on a hard photo chi_sim reads 怡 as 怕 and 雅
+  // as 难, characters no parent picks. A reading that is a listed character is left alone.
+  Surname given_name;
   // "confusables": true: a reading that is one of a pair chi_sim's fast model confuses in
   // clean print by every pass and at 0.94-0.99 (templates/data/confusables.json: 凤 read 风,
   // 岛 read 鸟) is compared by shape with the pair's other character, whatever its confidence:

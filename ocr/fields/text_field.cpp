@@ -68,7 +68,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "confusables", "after_number"},
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "given_name", "confusables", "after_number"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
     if (g.contains("after_number")) {
@@ -102,16 +102,17 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
       vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
     }
-    if (g.contains("surname")) {
-      const auto& v = g.at("surname");
-      const std::string sat = at + ".surname";
+    for (const char* key : {"surname", "given_name"}) {
+      if (!g.contains(key)) continue;
+      const auto& v = g.at(key);
+      const std::string sat = at + "." + key;
       check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
-      auto& surname = s.glyph_check.surname;
-      surname.enabled = true;
-      surname.min_match = get_value<double>(v, "min_match", sat);
-      surname.min_gain = get_value<double>(v, "min_gain", sat);
-      surname.sure_min_gain = get_value<double>(v, "sure_min_gain", sat);
-      surname.min_margin = get_value<double>(v, "min_margin", sat);
+      auto& check = std::string(key) == "surname" ? s.glyph_check.surname : s.glyph_check.given_name;
+      check.enabled = true;
+      check.min_match = get_value<double>(v, "min_match", sat);
+      check.min_gain = get_value<double>(v, "min_gain", sat);
+      check.sure_min_gain = get_value<double>(v, "sure_min_gain", sat);
+      check.min_margin = get_value<double>(v, "min_margin", sat);
     }
   }
   if (j.contains("passes")) {

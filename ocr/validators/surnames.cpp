@@ -53,4 +53,34 @@ bool starts_with_compound_surname(std::string_view name) {
 
 bool is_single_surname(std::string_view c) { return surnames().single_set.count(c) > 0; }
 
+namespace {
+
+struct GivenNameCharacters {
+  std::vector<std::string> list;
+  std::set<std::string, std::less<>> set;
+};
+
+const GivenNameCharacters& given_names() {
+  static const GivenNameCharacters table = [] {
+    const std::string file = "data/given_name_characters.json";
+    const nlohmann::json doc = load_data_file(file);
+    check_keys(doc, {"_source", "characters"}, {"characters"}, file);
+    GivenNameCharacters out;
+    for (char32_t c : utf8_to_u32(get_value<std::string>(doc, "characters", file))) {
+      const std::string character = u32_to_utf8(std::u32string(1, c));
+      if (!out.set.insert(character).second) throw std::runtime_error(file + ": \"" + character + "\" listed twice");
+      out.list.push_back(character);
+    }
+    if (out.list.empty()) throw std::runtime_error(file + ": no characters");
+    return out;
+  }();
+  return table;
+}
+
+}  // namespace
+
+const std::vector<std::string>& given_name_characters() { return given_names().list; }
+
+bool is_given_name_character(std::string_view c) { return given_names().set.count(c) > 0; }
+
 }  // namespace beian::validators

@@ -20,4 +20,12 @@ bool starts_with_compound_surname(std::string_view name);
 // True when `c` (one UTF-8 character) is a listed single-character surname.
 bool is_single_surname(std::string_view c);
 
+// Characters common in given names (templates/data/given_name_characters.json), a prior for a
+// name's later characters as the surnames are for its first: loaded once (thread-safe); throws
+// std::runtime_error naming the file when it is malformed.
+const std::vector<std::string>& given_name_characters();
+
+// True when `c` (one UTF-8 character) is a listed given-name character.
+bool is_given_name_character(std::string_view c);
+
 }  // namespace beian::validators

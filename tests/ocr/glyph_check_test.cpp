@@ -339,6 +339,33 @@ TEST_CASE("glyph check: surnames read in doubt, sure readings and compound surna
   CHECK(first_of("上燕", {symbol("上", 0.8), symbol("燕", 0.95)}).text == "上");
 }
 
+TEST_CASE("glyph check: a given name's character no parent picks becomes the listed one its shape matches",
+          "[ocr][glyphs]") {
+  // Hard licences of seeds 84-93: 万洁怡 read 万洁怕, 苏雅琴 read 苏难琴 (templates/data/
+  // given_name_characters.json holds 怡 and 雅, not 怕 or 难).
+  ocr::GlyphCheckSettings s = settings();
+  s.given_name = {true, 0.5, 0.0, 0.03, 0.1};
+  const Line line = printed("苏雅琴", kOtherFont, 32);
+  const auto in = std::vector<ocr::OcrSymbol>{symbol("苏", 0.95), symbol("难", 0.8), symbol("琴", 0.95)};
+  const auto out = ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), s);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].text == "苏");
+  CHECK(out[1].text == "雅");
+  CHECK(out[1].confidence == Approx(0.8));
+  CHECK(out[2].text == "琴");
+  // Off, nothing offers 雅; a listed character read in doubt is not questioned; a sure
+  // unlisted reading matching its print stands (any character may be a given name).
+  CHECK(ocr::check_glyphs(line.ink, {line.box}, in, each_alone(in), settings())[1].text == "难");
+  const Line listed = printed("苏丽琴", kOtherFont, 32);
+  const auto doubted = std::vector<ocr::OcrSymbol>{symbol("苏", 0.95), symbol("丽", 0.8), symbol("琴", 0.95)};
+  CHECK(ocr::check_glyphs(line.ink, {line.box}, doubted, each_alone(doubted), s)[1].text == "丽");
+  const Line rare = printed("苏难琴", kOtherFont, 32);
+  const auto sure = std::vector<ocr::OcrSymbol>{symbol("苏", 0.97), symbol("难", 0.97), symbol("琴", 0.97)};
+  CHECK(ocr::check_glyphs(rare.ink, {rare.box}, sure, each_alone(sure), s)[1].text == "难");
+  // The surname is never a given name's character: 苏 is not in the list, and stays.
+  CHECK(ocr::check_glyphs(listed.ink, {listed.box}, doubted, each_alone(doubted), s)[0].text == "苏");
+}
+
 TEST_CASE("glyph check: a character chi_sim confuses with a look-alike is weighed against it, however sure", "[ocr][glyphs]") {
   // 凤 read 风 and 岛 read 鸟 by every pass at 0.94-0.99 (templates/data/confusables.json).
   ocr::GlyphCheckSettings s = settings();
