@@ -19,14 +19,15 @@ namespace {
 struct NameParts {
   std::vector<std::string> company;       // every trade with every form, then the forms alone
   std::vector<std::string> organisation;
+  std::vector<std::string> own_word;      // characters common in a unit's own word
 };
 
 const NameParts& name_parts() {
   static const NameParts parts = [] {
     const std::string file = "data/unit_name_parts.json";
     const nlohmann::json doc = load_data_file(file);
-    check_keys(doc, {"_source", "company_trades", "company_forms", "organisation_endings"},
-               {"company_trades", "company_forms", "organisation_endings"}, file);
+    check_keys(doc, {"_source", "company_trades", "company_forms", "own_word_characters", "organisation_endings"},
+               {"company_trades", "company_forms", "own_word_characters", "organisation_endings"}, file);
     NameParts out;
     const auto trades = get_value<std::vector<std::string>>(doc, "company_trades", file);
     const auto forms = get_value<std::vector<std::string>>(doc, "company_forms", file);
@@ -34,6 +35,12 @@ const NameParts& name_parts() {
       for (const auto& form : forms) out.company.push_back(trade + form);
     out.company.insert(out.company.end(), forms.begin(), forms.end());
     out.organisation = get_value<std::vector<std::string>>(doc, "organisation_endings", file);
+    for (char32_t c : utf8_to_u32(get_value<std::string>(doc, "own_word_characters", file))) {
+      const std::string character = u32_to_utf8(std::u32string(1, c));
+      if (!is_cjk(c) || std::find(out.own_word.begin(), out.own_word.end(), character) != out.own_word.end())
+        throw std::runtime_error(file + ": own_word_characters: \"" + character + "\" is no Chinese character or listed twice");
+      out.own_word.push_back(character);
+    }
     for (const auto* list : {&out.company, &out.organisation})
       for (const auto& ending : *list)
         if (ending.empty() || keep_cjk(ending) != ending)
@@ -58,7 +65,7 @@ std::string drop_suffix(const std::string& place) {
 
 UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"description", "fonts", "endings", "max_edit_share", "min_match", "edit_cost", "part_bonus", "min_margin",
-                 "min_own_characters", "confidence", "glare_min_judged"},
+                 "min_own_characters", "confidence", "glare_min_judged", "own_word"},
              {"fonts", "endings", "max_edit_share", "min_match", "edit_cost", "part_bonus", "min_margin", "min_own_characters",
               "confidence"},
              where);
@@ -80,6 +87,17 @@ UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::st
   s.min_own_characters = get_value<int>(j, "min_own_characters", where);
   s.confidence = get_value<double>(j, "confidence", where);
   if (j.contains("glare_min_judged")) s.glare_min_judged = get_value<double>(j, "glare_min_judged", where);
+  if (j.contains("own_word")) {
+    const auto& o = j.at("own_word");
+    const std::string wo = where + ".own_word";
+    check_keys(o, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"},
+               wo);
+    s.own_word.enabled = true;
+    s.own_word.min_match = get_value<double>(o, "min_match", wo);
+    s.own_word.min_gain = get_value<double>(o, "min_gain", wo);
+    s.own_word.sure_min_gain = get_value<double>(o, "sure_min_gain", wo);
+    s.own_word.min_margin = get_value<double>(o, "min_margin", wo);
+  }
   return s;
 }
 
@@ -199,6 +217,60 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
   return candidates[best];
 }
 
+std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& name,
+                                             const std::vector<std::string>& places, const UnitNameSettings& settings,
+                                             const std::vector<OcrSymbol>& read) {
+  const auto& own_word = settings.own_word;
+  const std::u32string chars = utf8_to_u32(name);
+  if (!own_word.enabled || settings.fonts.empty() || line.empty() || keep_cjk(name) != name) return std::nullopt;
+  // The own word's place in the name: after the longest place it opens with, before the
+  // longest listed ending it ends with; both must be there.
+  size_t head = 0, tail = 0;
+  for (const auto& place : places)
+    if (name.size() > place.size() && name.compare(0, place.size(), place) == 0) head = std::max(head, utf8_length(place));
+  for (const auto& ending : settings.endings)
+    if (name.size() > ending.size() && name.compare(name.size() - ending.size(), ending.size(), ending) == 0)
+      tail = std::max(tail, utf8_length(ending));
+  if (head == 0 || tail == 0 || head + tail >= chars.size()) return std::nullopt;
+  std::vector<std::string> symbols;
+  for (char32_t c : chars) symbols.push_back(u32_to_utf8(std::u32string(1, c)));
+  const auto cells = character_cells(ink, line, symbols);
+  if (cells.size() != symbols.size()) return std::nullopt;
+  // How sure the recogniser was of each character of the own word, where the reading holds
+  // it as read (the parts around it may have been replaced): unknown counts as unsure.
+  std::vector<double> sure(symbols.size(), 0.0);
+  std::u32string read_text;
+  for (const auto& symbol : read) read_text += utf8_to_u32(symbol.text).substr(0, 1);
+  const std::u32string own = chars.substr(head, chars.size() - head - tail);
+  if (read_text.size() == read.size())
+    if (const size_t at = read_text.find(own); at != std::u32string::npos)
+      for (size_t k = 0; k < own.size(); ++k) sure[head + k] = read[at + k].confidence;
+  constexpr double kSureConfidence = 0.9;
+  const auto& listed = name_parts().own_word;
+  bool changed = false;
+  for (size_t k = head; k + tail < symbols.size(); ++k) {
+    if (cells[k].empty() || std::find(listed.begin(), listed.end(), symbols[k]) != listed.end()) continue;
+    const cv::Mat cell = ink(cells[k]);
+    const double current = glyph_match(cell, symbols[k], settings.fonts);
+    std::string nearest;
+    double first = -2, second = -2;
+    for (const auto& c : listed) {
+      const double m = glyph_match(cell, c, settings.fonts);
+      if (m > first) second = first, first = m, nearest = c;
+      else second = std::max(second, m);
+    }
+    const double min_gain = sure[k] >= kSureConfidence ? own_word.sure_min_gain : own_word.min_gain;
+    if (first >= own_word.min_match && first - current >= min_gain && first - second >= own_word.min_margin) {
+      symbols[k] = nearest;
+      changed = true;
+    }
+  }
+  if (!changed) return std::nullopt;
+  std::string out;
+  for (const auto& c : symbols) out += c;
+  return out;
+}
+
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
                            const std::vector<std::string>& places, const UnitNameSettings& settings) {
   if (!settings.enabled() || !value.present() || reading.lines.size() != 1) return value;
@@ -207,6 +279,11 @@ FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& gla
     by_parts = unit_name_by_parts(glare.restored(), across, value.value, places, settings, glare.mask(), true);
   if (by_parts) {
     value.value = *by_parts;
+    value.confidence = std::min(value.confidence, settings.confidence);
+  }
+  // Its own word's characters, where the name's parts are in place.
+  if (const auto own = own_word_by_shape(ink, reading.lines.front(), value.value, places, settings, reading.symbols)) {
+    value.value = *own;
     value.confidence = std::min(value.confidence, settings.confidence);
   }
   return value;

@@ -41,6 +41,20 @@ struct UnitNameSettings {
   // (a company's 字号 is two or more; an institution may have none: 济南市档案馆).
   int min_own_characters = 2;
   double confidence = 0.75;        // "confidence": most a name so chosen is trusted
+  // "own_word" (optional) {"min_match", "min_gain", "sure_min_gain", "min_margin"}: a
+  // character of the unit's own word (between the place it opens with and the listed ending)
+  // that is none of those common in own words (templates/data/unit_name_parts.json
+  // own_word_characters: 网创 read for 同创, 羚云 for 凌云) is compared with them by shape; the
+  // best replaces it when it matches min_match, better than the reading by min_gain (by
+  // sure_min_gain where the recogniser was sure of it: a rare own word read right stands)
+  // and than the next by min_margin.
+  struct OwnWord {
+    bool enabled = false;
+    double min_match = 0.5;
+    double min_gain = 0.05;
+    double sure_min_gain = 0.1;
+    double min_margin = 0.03;
+  } own_word;
   double glare_min_judged = 0.5;   // "glare_min_judged": as ShapeChoiceSettings
   bool enabled() const { return !fonts.empty() && !endings.empty(); }
 };
@@ -71,9 +85,19 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
                                               const std::vector<std::string>& places, const UnitNameSettings& settings,
                                               const cv::Mat& glare = {}, bool reading_ends_early = false);
 
+// `name` with the characters of its own word that no unit would choose replaced as
+// settings.own_word asks, when it opens with one of `places` and ends with a listed ending
+// (cells cut over `line` of `ink` for its characters); `read`: the recogniser's symbols for
+// the line, whose confidences say which own-word characters it was sure of (none: unsure).
+// nullopt when nothing changed or off.
+std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& name,
+                                             const std::vector<std::string>& places, const UnitNameSettings& settings,
+                                             const std::vector<OcrSymbol>& read = {});
+
 // `value` (the name field's value as read from `reading`) with its region and ending chosen
 // by shape (unit_name_by_parts) on `ink` and, when a glare spot ended its one line, across the
-// spot on the page restored there; its confidence at most settings.confidence when changed.
+// spot on the page restored there, then its own word's characters (own_word_by_shape); its
+// confidence at most settings.confidence when changed.
 // Unchanged when settings are off, the value is missing or the reading spans lines.
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
                            const std::vector<std::string>& places, const UnitNameSettings& settings);

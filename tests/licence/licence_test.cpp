@@ -750,6 +750,16 @@ TEST_CASE("a unit's name: its region and ending chosen by shape, its own word ke
   CHECK_FALSE(ocr::unit_name_by_parts(ink, line, name, places, company).has_value());
   const auto own_kept = ocr::unit_name_by_parts(ink, line, "杭州网创网络料技有限公司", places, company);
   CHECK(own_kept.value_or("杭州网创").rfind("杭州网创", 0) == 0);
+  // An own word's character no unit would choose (seed 85 S0063: 武汉町联 for 武汉智联),
+  // where the parts around it are in place; a listed one, or an unstructured name, stays.
+  CHECK(ocr::own_word_by_shape(ink, line, "杭州网创网络科技有限公司", places, company) == std::optional<std::string>(name));
+  CHECK_FALSE(ocr::own_word_by_shape(ink, line, name, places, company).has_value());
+  CHECK_FALSE(ocr::own_word_by_shape(ink, line, "网创网络科技有限公司", places, company).has_value());
+  // The recogniser sure of the unlisted character and its print showing it: it stands.
+  const cv::Mat rare = printed("杭州网创网络科技有限公司", line);
+  std::vector<ocr::OcrSymbol> sure;
+  for (char32_t c : utf8_to_u32("杭州网创网络科技有限公司")) sure.push_back({u32_to_utf8(std::u32string(1, c)), 0.97, {}, {}});
+  CHECK_FALSE(ocr::own_word_by_shape(rare, line, "杭州网创网络科技有限公司", places, company, sure).has_value());
   // A name that does not open with its region stays as printed (华为 is no misread 杭州).
   const cv::Mat unlisted = printed("华为技术有限公司", line);
   CHECK_FALSE(ocr::unit_name_by_parts(unlisted, line, "华为技术有限公司", places, company).has_value());
