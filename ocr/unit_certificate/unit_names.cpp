@@ -275,13 +275,18 @@ FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& gla
                            const std::vector<std::string>& places, const UnitNameSettings& settings) {
   if (!settings.enabled() || !value.present() || reading.lines.size() != 1) return value;
   auto by_parts = unit_name_by_parts(ink, reading.lines.front(), value.value, places, settings);
-  if (const cv::Rect across = by_parts ? cv::Rect() : glare.line_across(reading); !across.empty())
+  bool across_spot = false;
+  if (const cv::Rect across = by_parts ? cv::Rect() : glare.line_across(reading); !across.empty()) {
     by_parts = unit_name_by_parts(glare.restored(), across, value.value, places, settings, glare.mask(), true);
+    across_spot = by_parts.has_value();
+  }
   if (by_parts) {
     value.value = *by_parts;
     value.confidence = std::min(value.confidence, settings.confidence);
   }
-  // Its own word's characters, where the name's parts are in place.
+  // Its own word's characters, where the name's parts are in place on the line as found (a
+  // name completed across a spot has characters that line does not hold).
+  if (across_spot) return value;
   if (const auto own = own_word_by_shape(ink, reading.lines.front(), value.value, places, settings, reading.symbols)) {
     value.value = *own;
     value.confidence = std::min(value.confidence, settings.confidence);

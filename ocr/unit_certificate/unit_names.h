@@ -96,8 +96,9 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
 
 // `value` (the name field's value as read from `reading`) with its region and ending chosen
 // by shape (unit_name_by_parts) on `ink` and, when a glare spot ended its one line, across the
-// spot on the page restored there, then its own word's characters (own_word_by_shape); its
-// confidence at most settings.confidence when changed.
+// spot on the page restored there, then its own word's characters (own_word_by_shape, on the
+// line as found: not after a name completed across a spot); its confidence at most
+// settings.confidence when changed.
 // Unchanged when settings are off, the value is missing or the reading spans lines.
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
                            const std::vector<std::string>& places, const UnitNameSettings& settings);
