@@ -516,44 +516,32 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           current = first;
         }
       }
-      const auto& surname = settings.surname;
+      // A name's character compared with a list of what it is likely to be (surnames for the
+      // first, given-name characters for the rest): the list's best shape replaces it when
+      // `check` allows (by sure_min_gain when the reading was sure).
       const bool sure = !in_doubt && symbols[i].confidence >= kSureConfidence;
-      if (surname.enabled && k == 0 && j == 0 && !validators::is_single_surname(symbols[i].text) &&
-          !validators::starts_with_compound_surname(symbols[i].text + (positions.size() > 1 ? symbols[positions[1]].text : ""))) {
+      const auto weigh_against = [&](const std::vector<std::string>& listed, const GlyphCheckSettings::Surname& check) {
         std::string nearest;
         double first = -1, second = -1;
-        for (const auto& c : validators::single_surnames()) {
+        for (const auto& c : listed) {
           const double m = normalised_match(cell, c, settings.fonts);
           if (m > first) second = first, first = m, nearest = c;
           else second = std::max(second, m);
         }
-        const double min_gain = sure ? surname.sure_min_gain : surname.min_gain;
-        if (first >= surname.min_match && first - current >= min_gain && first - second >= surname.min_margin) {
+        const double min_gain = sure ? check.sure_min_gain : check.min_gain;
+        if (first >= check.min_match && first - current >= min_gain && first - second >= check.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;
         }
-      }
+      };
+      const bool compound = validators::starts_with_compound_surname(symbols[positions[0]].text +
+                                                                     (positions.size() > 1 ? symbols[positions[1]].text : ""));
+      if (settings.surname.enabled && k == 0 && j == 0 && !compound && !validators::is_single_surname(symbols[i].text))
+        weigh_against(validators::single_surnames(), settings.surname);
       // A later character of a name (after a compound surname's second) that no parent picks.
-      const auto& given = settings.given_name;
-      const bool after_surname =
-          j >= (validators::starts_with_compound_surname(symbols[positions[0]].text +
-                                                         (positions.size() > 1 ? symbols[positions[1]].text : ""))
-                    ? 2u
-                    : 1u);
-      if (given.enabled && k == 0 && after_surname && !validators::is_given_name_character(symbols[i].text)) {
-        std::string nearest;
-        double first = -1, second = -1;
-        for (const auto& c : validators::given_name_characters()) {
-          const double m = normalised_match(cell, c, settings.fonts);
-          if (m > first) second = first, first = m, nearest = c;
-          else second = std::max(second, m);
-        }
-        const double min_gain = sure ? given.sure_min_gain : given.min_gain;
-        if (first >= given.min_match && first - current >= min_gain && first - second >= given.min_margin) {
-          symbols[i].text = nearest;
-          symbols[i].confidence = settings.shape_confidence;
-        }
-      }
+      if (settings.given_name.enabled && k == 0 && j >= (compound ? 2u : 1u) &&
+          !validators::is_given_name_character(symbols[i].text))
+        weigh_against(validators::given_name_characters(), settings.given_name);
     }
     // A character between two numbers, or closing the field after one, is one of the field's
     // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one

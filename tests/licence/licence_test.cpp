@@ -594,24 +594,32 @@ TEST_CASE("registered capital: a tail the reading lost is restored from the prin
   CHECK(ocr::amount_value(amount_symbols("人民币伍拾万元"), 0.8, grammar).text == "人民币伍拾万元");
 }
 
+namespace {
+
+// `text` printed small (18 px) and blurred in Noto Sans CJK Bold, which is not among the fonts
+// the readers compare; `line` is set to where it lies. Dark on light, greyscale.
+cv::Mat printed_small_line(const std::string& text, cv::Rect& line) {
+  cv::Mat canvas(40, 460, CV_8UC3, cv::Scalar::all(245));
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  const cv::Size size = ft->getTextSize(text, 18, -1, nullptr);
+  ft->putText(canvas, text, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  line = cv::Rect(8, 6, size.width + 4, 28);
+  cv::Mat ink;
+  cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
+  return ink;
+}
+
+}  // namespace
+
 TEST_CASE("registration authority and company type: a garbled reading chosen by the printed line's shapes",
           "[licence][values]") {
   // The licence's settings (templates/ocr/business_licence.json); printed in Noto Sans CJK
   // Bold, which is not among the fonts compared, small and blurred.
   const auto& settings = ocr::licence_settings();
   REQUIRE_FALSE(settings.authority.shape.fonts.empty());
-  auto printed = [](const std::string& text, cv::Rect& line) {
-    cv::Mat canvas(40, 420, CV_8UC3, cv::Scalar::all(245));
-    auto ft = cv::freetype::createFreeType2();
-    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
-    const cv::Size size = ft->getTextSize(text, 18, -1, nullptr);
-    ft->putText(canvas, text, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-    line = cv::Rect(8, 6, size.width + 4, 28);
-    cv::Mat ink;
-    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
-    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
-    return ink;
-  };
+  const auto printed = printed_small_line;
   // 220102 is 长春市南关区: its province's, city's and district's authorities.
   const std::string code = "91220102MA00000000";
   cv::Rect line;
@@ -719,18 +727,7 @@ TEST_CASE("a certificate's sponsor is snapped to its region's departments, or ch
 TEST_CASE("a unit's name: its region and ending chosen by shape, its own word kept as read", "[licence][values]") {
   // templates/ocr/business_licence.json and unit_certificate.json name_parts; printed small
   // and blurred in Noto Sans CJK Bold, which is not among the fonts compared.
-  auto printed = [](const std::string& text, cv::Rect& line) {
-    cv::Mat canvas(40, 460, CV_8UC3, cv::Scalar::all(245));
-    auto ft = cv::freetype::createFreeType2();
-    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
-    const cv::Size size = ft->getTextSize(text, 18, -1, nullptr);
-    ft->putText(canvas, text, cv::Point(10, 28), 18, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-    line = cv::Rect(8, 6, size.width + 4, 28);
-    cv::Mat ink;
-    cv::cvtColor(canvas, ink, cv::COLOR_BGR2GRAY);
-    cv::GaussianBlur(ink, ink, cv::Size(0, 0), 1.0);
-    return ink;
-  };
+  const auto printed = printed_small_line;
   const auto& company = ocr::licence_settings().name_parts;
   REQUIRE(company.enabled());
   // 330108 is 浙江省杭州市滨江区: each with and without its suffix.
