@@ -171,6 +171,8 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
   };
   std::set<std::u32string> seen{read};
   std::vector<std::string> candidates{reading};
+  // Characters of each candidate in a place it opens with and a listed ending it ends with.
+  std::vector<double> part_characters{part_length(reading, places, true) + part_length(reading, settings.endings, false)};
   for (const Part& head : heads)
     for (const Part& tail : tails) {
       if (head.text.empty() && tail.text.empty()) continue;
@@ -193,18 +195,18 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
       // Nor one whose own word, between the longest place and ending it holds, is too short
       // (太原有限公司: the reading's 有限公司 kept after a new place).
       const std::string name = u32_to_utf8(candidate);
-      if (static_cast<double>(candidate.size()) - part_length(name, places, true) - part_length(name, settings.endings, false) <
-          settings.min_own_characters)
-        continue;
+      const double parts = part_length(name, places, true) + part_length(name, settings.endings, false);
+      if (static_cast<double>(candidate.size()) - parts < settings.min_own_characters) continue;
       candidates.push_back(name);
+      part_characters.push_back(parts);
     }
   if (candidates.size() == 1) return std::nullopt;
   const auto shapes = shape_scores(ink, line, candidates, settings.fonts, glare, settings.glare_min_judged);
   // Shape, text and structure weighed together, in characters' worth.
   std::vector<double> scores(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const double parts = part_length(candidates[i], places, true) + part_length(candidates[i], settings.endings, false);
-    scores[i] = shapes[i] * n - settings.edit_cost * edit_distance(candidates[i], reading) + settings.part_bonus * parts;
+    scores[i] = shapes[i] * n - settings.edit_cost * edit_distance(candidates[i], reading) +
+                settings.part_bonus * part_characters[i];
   }
   size_t best = 0;
   for (size_t i = 1; i < candidates.size(); ++i)
@@ -274,9 +276,23 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
                            const std::vector<std::string>& places, const UnitNameSettings& settings) {
   if (!settings.enabled() || !value.present() || reading.lines.size() != 1) return value;
-  auto by_parts = unit_name_by_parts(ink, reading.lines.front(), value.value, places, settings);
+  // A name the recogniser was sure of at every character and that opens with a place and ends
+  // with a listed ending has no part to choose: that search (thousands of candidates on a
+  // clean page, ~0.1 s) is skipped; its own word is still weighed.
+  constexpr double kSureConfidence = 0.9;
+  const bool sure = !reading.symbols.empty() && std::all_of(reading.symbols.begin(), reading.symbols.end(),
+                                                             [](const OcrSymbol& s) { return s.confidence >= kSureConfidence; });
+  const auto opens_and_ends = [&](const std::string& name) {
+    const auto starts = [&](const std::string& part) { return name.size() > part.size() && name.compare(0, part.size(), part) == 0; };
+    const auto ends = [&](const std::string& part) {
+      return name.size() > part.size() && name.compare(name.size() - part.size(), part.size(), part) == 0;
+    };
+    return std::any_of(places.begin(), places.end(), starts) && std::any_of(settings.endings.begin(), settings.endings.end(), ends);
+  };
+  const bool settled = sure && opens_and_ends(value.value);
+  auto by_parts = settled ? std::nullopt : unit_name_by_parts(ink, reading.lines.front(), value.value, places, settings);
   bool across_spot = false;
-  if (const cv::Rect across = by_parts ? cv::Rect() : glare.line_across(reading); !across.empty()) {
+  if (const cv::Rect across = by_parts || settled ? cv::Rect() : glare.line_across(reading); !across.empty()) {
     by_parts = unit_name_by_parts(glare.restored(), across, value.value, places, settings, glare.mask(), true);
     across_spot = by_parts.has_value();
   }
