@@ -61,6 +61,16 @@ std::string drop_suffix(const std::string& place) {
   return place;
 }
 
+// The characters of the longest of `parts` that `name` opens with (`at_start`) or ends with,
+// shorter than the name; 0 when none.
+size_t part_length(const std::string& name, const std::vector<std::string>& parts, bool at_start) {
+  size_t longest = 0;
+  for (const auto& part : parts)
+    if (name.size() > part.size() && name.compare(at_start ? 0 : name.size() - part.size(), part.size(), part) == 0)
+      longest = std::max(longest, utf8_length(part));
+  return longest;
+}
+
 }  // namespace
 
 UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::string& where) {
@@ -161,18 +171,11 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
           tails.push_back({e, taken, U""});
       }
   }
-  // The characters of the longest of `parts` that `name` opens (ends) with.
-  auto part_length = [](const std::string& name, const std::vector<std::string>& parts, bool at_start) {
-    size_t longest = 0;
-    for (const auto& part : parts)
-      if (name.size() > part.size() && name.compare(at_start ? 0 : name.size() - part.size(), part.size(), part) == 0)
-        longest = std::max(longest, utf8_length(part));
-    return static_cast<double>(longest);
-  };
   std::set<std::u32string> seen{read};
   std::vector<std::string> candidates{reading};
   // Characters of each candidate in a place it opens with and a listed ending it ends with.
-  std::vector<double> part_characters{part_length(reading, places, true) + part_length(reading, settings.endings, false)};
+  std::vector<double> part_characters{
+      static_cast<double>(part_length(reading, places, true) + part_length(reading, settings.endings, false))};
   for (const Part& head : heads)
     for (const Part& tail : tails) {
       if (head.text.empty() && tail.text.empty()) continue;
@@ -195,7 +198,7 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
       // Nor one whose own word, between the longest place and ending it holds, is too short
       // (太原有限公司: the reading's 有限公司 kept after a new place).
       const std::string name = u32_to_utf8(candidate);
-      const double parts = part_length(name, places, true) + part_length(name, settings.endings, false);
+      const double parts = static_cast<double>(part_length(name, places, true) + part_length(name, settings.endings, false));
       if (static_cast<double>(candidate.size()) - parts < settings.min_own_characters) continue;
       candidates.push_back(name);
       part_characters.push_back(parts);
@@ -227,12 +230,7 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
   if (!own_word.enabled || settings.fonts.empty() || line.empty() || keep_cjk(name) != name) return std::nullopt;
   // The own word's place in the name: after the longest place it opens with, before the
   // longest listed ending it ends with; both must be there.
-  size_t head = 0, tail = 0;
-  for (const auto& place : places)
-    if (name.size() > place.size() && name.compare(0, place.size(), place) == 0) head = std::max(head, utf8_length(place));
-  for (const auto& ending : settings.endings)
-    if (name.size() > ending.size() && name.compare(name.size() - ending.size(), ending.size(), ending) == 0)
-      tail = std::max(tail, utf8_length(ending));
+  const size_t head = part_length(name, places, true), tail = part_length(name, settings.endings, false);
   if (head == 0 || tail == 0 || head + tail >= chars.size()) return std::nullopt;
   std::vector<std::string> symbols;
   for (char32_t c : chars) symbols.push_back(u32_to_utf8(std::u32string(1, c)));
@@ -282,14 +280,8 @@ FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& gla
   constexpr double kSureConfidence = 0.9;
   const bool sure = !reading.symbols.empty() && std::all_of(reading.symbols.begin(), reading.symbols.end(),
                                                              [](const OcrSymbol& s) { return s.confidence >= kSureConfidence; });
-  const auto opens_and_ends = [&](const std::string& name) {
-    const auto starts = [&](const std::string& part) { return name.size() > part.size() && name.compare(0, part.size(), part) == 0; };
-    const auto ends = [&](const std::string& part) {
-      return name.size() > part.size() && name.compare(name.size() - part.size(), part.size(), part) == 0;
-    };
-    return std::any_of(places.begin(), places.end(), starts) && std::any_of(settings.endings.begin(), settings.endings.end(), ends);
-  };
-  const bool settled = sure && opens_and_ends(value.value);
+  const bool settled =
+      sure && part_length(value.value, places, true) > 0 && part_length(value.value, settings.endings, false) > 0;
   auto by_parts = settled ? std::nullopt : unit_name_by_parts(ink, reading.lines.front(), value.value, places, settings);
   bool across_spot = false;
   if (const cv::Rect across = by_parts || settled ? cv::Rect() : glare.line_across(reading); !across.empty()) {
