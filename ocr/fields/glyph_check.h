@@ -88,6 +88,12 @@ struct GlyphCheckSettings {
   // numbers, or closing the field after one, must be one of them: a reading that is none
   // becomes the one its cell matches best (check_glyphs).
   std::vector<std::string> after_number;
+  // "before_number": the characters that end a name a number follows in this field (an
+  // address: the road's 路, 街, 道 before its house number, the building's 园, 港, 楼 before
+  // its floor). A Chinese character read between a Chinese character and a digit is also
+  // compared with each of them (no pass offered 路 for 创业洛131号 or 园 for 产业欧3层); unlike
+  // the number words it is not forced to one: a real name may end otherwise (甲6号).
+  std::vector<std::string> before_number;
   bool enabled() const { return !fonts.empty(); }
 };
 

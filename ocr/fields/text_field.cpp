@@ -68,13 +68,19 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
   if (j.contains("glyph_check")) {
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
-    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "given_name", "confusables", "after_number"},
+    check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "given_name", "confusables", "after_number",
+                  "before_number"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
     if (g.contains("after_number")) {
       for (const auto& c : get_value<std::vector<std::string>>(g, "after_number", at))
         if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": 'after_number' lists '" + c + "', not one character");
       s.glyph_check.after_number = get_value<std::vector<std::string>>(g, "after_number", at);
+    }
+    if (g.contains("before_number")) {
+      for (const auto& c : get_value<std::vector<std::string>>(g, "before_number", at))
+        if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": 'before_number' lists '" + c + "', not one character");
+      s.glyph_check.before_number = get_value<std::vector<std::string>>(g, "before_number", at);
     }
     s.glyph_check.fonts = get_font_files(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
@@ -365,6 +371,12 @@ std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::ve
     const std::string& before = i > 0 ? voted[i - 1].text : std::string();
     if (before.size() == 1 && std::isdigit(static_cast<unsigned char>(before[0])))
       for (const auto& c : settings.after_number) offer(c);
+    // The last character of a name a number follows (长江路142号, 数码港17层).
+    const std::string& after = i + 1 < voted.size() ? voted[i + 1].text : std::string();
+    const std::u32string previous = utf8_to_u32(before);
+    if (after.size() == 1 && std::isdigit(static_cast<unsigned char>(after[0])) && previous.size() == 1 &&
+        is_cjk(previous[0]))
+      for (const auto& c : settings.before_number) offer(c);
   }
   return candidates;
 }
