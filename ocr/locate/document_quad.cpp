@@ -174,7 +174,8 @@ double enclosure(const DocumentQuad& q, const Foreground& fg);
 
 // Candidates from colour regions: pixels unlike the colours along the image border.
 Foreground region_candidates(const cv::Mat& lab, const Gradients& g, double min_area, const QuadFinderOptions& options,
-                             std::vector<DocumentQuad>& out, std::vector<DocumentQuad>& enclosed_out) {
+                             std::vector<DocumentQuad>& out, std::vector<DocumentQuad>& enclosed_out,
+                             std::vector<DocumentQuad>& plain_out) {
   cv::Mat blurred;
   cv::GaussianBlur(lab, blurred, {7, 7}, 0);
   const int strip = std::max(3, std::min(lab.cols, lab.rows) / 50);
@@ -191,30 +192,56 @@ Foreground region_candidates(const cv::Mat& lab, const Gradients& g, double min_
   cv::setRNGSeed(7);  // deterministic clustering
   cv::kmeans(data, 4, labels, cv::TermCriteria(cv::TermCriteria::COUNT + cv::TermCriteria::EPS, 12, 1.0), 2,
              cv::KMEANS_PP_CENTERS, centres);
-  // Distance of every pixel to the nearest border colour, scaled ×3 into 8 bits, through a
-  // table over Lab quantised to 32 levels per channel (one lookup per pixel).
+  // Distance of a colour to the nearest border colour, scaled ×3 into 8 bits.
+  std::vector<cv::Vec3f> centre(static_cast<size_t>(centres.rows));
+  for (int k = 0; k < centres.rows; ++k) centre[k] = cv::Vec3f(centres.ptr<float>(k));
+  const auto distance_of = [&](float l, float a, float b) {
+    float best = 1e9f;
+    for (const auto& c : centre) best = std::min(best, (l - c[0]) * (l - c[0]) + (a - c[1]) * (a - c[1]) + (b - c[2]) * (b - c[2]));
+    return cv::saturate_cast<uint8_t>(3.f * std::sqrt(best));
+  };
+  // Every pixel's, through a table over Lab quantised to 32 levels per channel (one lookup
+  // per pixel).
   std::vector<uint8_t> table(32 * 32 * 32);
   for (int l = 0; l < 32; ++l)
     for (int a = 0; a < 32; ++a)
-      for (int b = 0; b < 32; ++b) {
-        float best = 1e9f;
-        for (int k = 0; k < centres.rows; ++k) {
-          const float* c = centres.ptr<float>(k);
-          const float dl = l * 8 + 4 - c[0], da = a * 8 + 4 - c[1], db = b * 8 + 4 - c[2];
-          best = std::min(best, dl * dl + da * da + db * db);
-        }
-        table[(l << 10) | (a << 5) | b] = cv::saturate_cast<uint8_t>(3.f * std::sqrt(best));
-      }
+      for (int b = 0; b < 32; ++b) table[(l << 10) | (a << 5) | b] = distance_of(l * 8 + 4.f, a * 8 + 4.f, b * 8 + 4.f);
   cv::Mat distance(blurred.size(), CV_8U);
   for (int y = 0; y < blurred.rows; ++y) {
     const auto* in = blurred.ptr<cv::Vec3b>(y);
     auto* out = distance.ptr<uint8_t>(y);
     for (int x = 0; x < blurred.cols; ++x) out[x] = table[((in[x][0] >> 3) << 10) | ((in[x][1] >> 3) << 5) | (in[x][2] >> 3)];
   }
-  // Anything 10+ Lab units from every border colour is foreground: a pale card on white
+  // Anything 6+ Lab units from every border colour is foreground: a pale card on white
   // paper differs by little more than that.
   constexpr double kFaint = 18;
   outline_regions(distance, kFaint, min_area, g, options, out);
+  // On a plain surface (the border within 1 Lab unit of its colours: a scanner's lid, white
+  // paper; tens on cloth, wood or a cluttered desk) a fainter region, 4 units off, is the
+  // document even where its edge is too faint to support its outline (a pale-blue permit on
+  // a white scanner bed: 0.27-0.34 of its outline on an edge, and at 6 units its lighter side
+  // left out). The table's 8-unit steps cannot tell 4 units, so the distances are taken
+  // exactly there. Its outlines go to `plain_out`, the region's rounded corners met by its
+  // straight sides too (enclosing_quad), enclosure measured.
+  constexpr double kPlainBorder = 3, kPlainFaint = 12;
+  std::vector<uint8_t> border_distances;
+  for (const auto& v : samples) border_distances.push_back(distance_of(v[0], v[1], v[2]));
+  const auto p99 = border_distances.begin() + static_cast<long>(border_distances.size() * 99 / 100);
+  std::nth_element(border_distances.begin(), p99, border_distances.end());
+  if (*p99 <= kPlainBorder) {
+    cv::Mat exact(blurred.size(), CV_8U);
+    for (int y = 0; y < blurred.rows; ++y) {
+      const auto* in = blurred.ptr<cv::Vec3b>(y);
+      auto* out = exact.ptr<uint8_t>(y);
+      for (int x = 0; x < blurred.cols; ++x) out[x] = distance_of(in[x][0], in[x][1], in[x][2]);
+    }
+    std::vector<DocumentQuad> cut;
+    outline_regions(exact, kPlainFaint, min_area, g, options, cut, kMinPatternCutSupport, HullCorners::kAlsoEnclosing);
+    for (auto& q : cut) {
+      q.enclosure = enclosure(q, {exact, kPlainFaint});
+      plain_out.push_back(q);
+    }
+  }
   // A patterned background (a checkered or striped cloth) has colours between its border
   // centres that pass that faint level and join the card into one blob with the cloth; the
   // level that best splits the distances (Otsu) separates the card from such a pattern.
@@ -388,6 +415,10 @@ bool inside(const DocumentQuad& q, const DocumentQuad& outer) {
 // enclosed result.
 constexpr double kExtraLineMinEnclosure = 0.95;
 
+// The least area (share of the frame) of a listed outline for which the plain surface's faint
+// regions are not needed.
+constexpr double kOutlinedArea = 0.2;
+
 // How much more edge support the enclosed quad needs to replace a listed quad near it.
 constexpr double kClearlyBetterEdge = 0.3;
 
@@ -427,7 +458,8 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   std::vector<DocumentQuad> candidates;
   edge_candidates(lab, g, min_area, options, candidates);
   std::vector<DocumentQuad> pattern_cut;  // regions cut from a patterned background, enclosure measured
-  const Foreground fg = region_candidates(lab, g, min_area, options, candidates, pattern_cut);
+  std::vector<DocumentQuad> plain_cut;    // faint regions on a plain surface, enclosure measured
+  const Foreground fg = region_candidates(lab, g, min_area, options, candidates, pattern_cut, plain_cut);
   std::vector<DocumentQuad> extra_lines;  // quads on a line beyond the longest (edge_lines)
   line_candidates(lab, g, min_area, options, candidates, extra_lines);
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
@@ -448,9 +480,15 @@ std::vector<DocumentQuad> find_document_quads(const cv::Mat& bgr, const QuadFind
   // portrait), not the document: the portrait's sharp frame outscores a card outline cut
   // from a check (seed 87). A nearly as large outer quad is the card with a strip of cloth.
   std::vector<const DocumentQuad*> enclosing;
-  for (const auto* list : {&candidates, &pattern_cut, &extra_lines})
+  // A faint region on a plain surface only stands in when the edges outline nothing of a
+  // document's size: a clean scan's page outline would otherwise gain a rival just outside
+  // its printed frame (seeds 85 and 86: two clean licences then taken for ID cards).
+  const bool outlined = std::any_of(found.begin(), found.end(), [](const DocumentQuad& q) { return q.area_fraction >= kOutlinedArea; });
+  for (const auto* list : {&candidates, &pattern_cut, &extra_lines, &plain_cut}) {
+    if (list == &plain_cut && outlined) continue;
     for (const auto& c : *list)
       if (c.enclosure >= (list == &extra_lines ? kExtraLineMinEnclosure : options.min_enclosure)) enclosing.push_back(&c);
+  }
   const DocumentQuad* enclosed = nullptr;
   for (const DocumentQuad* c : enclosing) {
     const bool nested = std::any_of(enclosing.begin(), enclosing.end(), [&](const DocumentQuad* outer) {

@@ -124,3 +124,45 @@ TEST_CASE("Document quads: a rounded card's outline gives the corners where its 
   for (int k = 0; k < 6; ++k) hexagon.emplace_back(cvRound(300 + 150 * std::cos(k * CV_PI / 3)), cvRound(220 + 150 * std::sin(k * CV_PI / 3)));
   CHECK_FALSE(beian::ocr::enclosing_quad(hexagon));
 }
+
+TEST_CASE("Document quads: a pale card on a plain white surface is found by its faint colour", "[ocr][locate]") {
+  // A clean scan of a travel permit (seed 143 S0100): a pale-blue card on the white scanner
+  // bed, about 6 Lab units off and less towards its lit side, its outline barely showing.
+  // Its portrait's frame is a far stronger edge; the card must still be a candidate.
+  cv::Mat photo(740, 1090, CV_8UC3, cv::Scalar(244, 244, 244));
+  const cv::Rect card(77, 66, 935, 607);
+  cv::Mat body(card.size(), CV_8UC3);
+  for (int x = 0; x < body.cols; ++x) {
+    const double lit = static_cast<double>(x) / body.cols;  // towards the light the card pales
+    body.col(x).setTo(cv::Scalar(247, 240 + lit, 233 + 4 * lit));
+  }
+  for (int y = 30; y < body.rows - 30; y += 18)  // the guilloche's faint wavy lines
+    for (int x = 20; x + 28 < body.cols; x += 8)
+      cv::line(body, {x, y + static_cast<int>(4 * std::sin(x / 40.0))}, {x + 8, y + static_cast<int>(4 * std::sin((x + 8) / 40.0))},
+               cv::Scalar(235, 228, 222), 1, cv::LINE_AA);
+  // Rounded corners: the surface shows through.
+  cv::Mat mask(card.size(), CV_8U, cv::Scalar(0));
+  const int r = 30;
+  cv::rectangle(mask, {r, 0}, {mask.cols - 1 - r, mask.rows - 1}, 255, cv::FILLED);
+  cv::rectangle(mask, {0, r}, {mask.cols - 1, mask.rows - 1 - r}, 255, cv::FILLED);
+  for (const cv::Point c : {cv::Point(r, r), cv::Point(mask.cols - 1 - r, r), cv::Point(r, mask.rows - 1 - r),
+                            cv::Point(mask.cols - 1 - r, mask.rows - 1 - r)})
+    cv::circle(mask, c, r, 255, cv::FILLED, cv::LINE_AA);
+  body.copyTo(photo(card), mask);
+  cv::rectangle(photo, cv::Rect(card.x + 30, card.y + 180, 230, 300), cv::Scalar(60, 110, 200), cv::FILLED);  // portrait
+  for (int row = 0; row < 6; ++row)
+    cv::line(photo, {card.x + 330, card.y + 60 + 80 * row}, {card.x + 700, card.y + 60 + 80 * row}, cv::Scalar(40, 40, 40), 12);
+  cv::GaussianBlur(photo, photo, {3, 3}, 0);
+
+  const auto quads = beian::ocr::find_document_quads(photo);
+  const std::array<cv::Point2f, 4> corners = {cv::Point2f(card.x, card.y), cv::Point2f(card.br().x, card.y),
+                                              cv::Point2f(card.br().x, card.br().y), cv::Point2f(card.x, card.br().y)};
+  const auto is_card = [&](const beian::ocr::DocumentQuad& q) {
+    if (q.whole_image) return false;
+    for (int i = 0; i < 4; ++i)
+      if (cv::norm(q.corners[i] - corners[i]) > 15) return false;
+    return true;
+  };
+  for (const auto& q : quads) UNSCOPED_INFO("a quad from " << q.corners[0] << " to " << q.corners[2]);
+  CHECK(std::any_of(quads.begin(), quads.end(), is_card));
+}
