@@ -9,6 +9,7 @@
 #include "ocr/business_licence/licence_fields.h"
 #include "ocr/business_licence/licence_marks.h"
 #include "ocr/business_licence/licence_settings.h"
+#include "ocr/business_licence/qr_modules.h"
 #include "ocr/fields/date_by_shape.h"
 #include "ocr/fields/field_image.h"
 #include "ocr/fields/glyph_check.h"
@@ -146,7 +147,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
     if (const auto box = layout.area("qr")) {
       const cv::Rect at = layout.scale(*box, grey.size());
       const int mx = static_cast<int>(s.qr_retry.margin * at.width), my = static_cast<int>(s.qr_retry.margin * at.height);
-      qr = decode_small_qr(grey, cv::Rect(at.x - mx, at.y - my, at.width + 2 * mx, at.height + 2 * my), s.qr_retry);
+      const cv::Rect around(at.x - mx, at.y - my, at.width + 2 * mx, at.height + 2 * my);
+      qr = decode_small_qr(grey, around, s.qr_retry);
+      // Too blurred for zxing to find at any size: by its module grid.
+      if (!qr.found) qr = decode_qr_by_modules(grey, around, s.qr_retry.modules);
     }
   }
   const auto qr_code = qr.found ? credit_code_in_text(qr.text) : std::nullopt;

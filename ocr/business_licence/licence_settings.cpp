@@ -110,12 +110,28 @@ LicenceSettings load() {
   if (j.contains("qr_retry")) {
     const auto& retry = j.at("qr_retry");
     const std::string wr = where + " qr_retry";
-    check_keys(retry, {"description", "margin", "scales", "sharpen"}, {"margin", "scales", "sharpen"}, wr);
+    check_keys(retry, {"description", "margin", "scales", "sharpen", "modules"}, {"margin", "scales", "sharpen"}, wr);
     s.qr_retry.margin = get_value<double>(retry, "margin", wr);
     s.qr_retry.scales = get_value<std::vector<double>>(retry, "scales", wr);
     s.qr_retry.sharpen = get_value<std::vector<double>>(retry, "sharpen", wr);
     for (double scale : s.qr_retry.scales)
       if (scale < 1 || scale > 6) throw std::runtime_error(wr + ": 'scales' must lie in 1..6");
+    if (retry.contains("modules")) {
+      const auto& m = retry.at("modules");
+      const std::string wm = wr + ".modules";
+      check_keys(m, {"min_version", "max_version", "blur_sigmas", "min_finder_match", "refine_steps", "refine_rounds", "max_grids"},
+                 {"min_version", "max_version", "blur_sigmas", "min_finder_match", "refine_steps", "refine_rounds", "max_grids"}, wm);
+      auto& q = s.qr_retry.modules;
+      q.min_version = get_value<int>(m, "min_version", wm);
+      q.max_version = get_value<int>(m, "max_version", wm);
+      if (q.min_version < 1 || q.max_version > 40 || q.min_version > q.max_version)
+        throw std::runtime_error(wm + ": versions must satisfy 1 <= min_version <= max_version <= 40");
+      q.blur_sigmas = get_value<std::vector<double>>(m, "blur_sigmas", wm);
+      q.min_finder_match = get_value<double>(m, "min_finder_match", wm);
+      q.refine_steps = get_value<std::vector<double>>(m, "refine_steps", wm);
+      q.refine_rounds = get_value<int>(m, "refine_rounds", wm);
+      q.max_grids = get_value<int>(m, "max_grids", wm);
+    }
   }
   const auto& print_check = j.at("qr_print_check");
   const std::string wp = where + " qr_print_check";

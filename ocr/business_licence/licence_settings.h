@@ -25,12 +25,25 @@ struct SealSettings {
   int unmix_min_redness = 60;     // unmix_seal measures the seal's colour on pixels at least this red
 };
 
+// "modules" of qr_retry (templates/ocr/business_licence.json): decode_qr_by_modules.
+struct QrModuleSettings {
+  int min_version = 1;                  // QR versions tried (21 + 4·(v-1) modules a side);
+  int max_version = 0;                  // none by default: off
+  std::vector<double> blur_sigmas{0};   // the print's blur (Gaussian, in modules) undone, tried in turn
+  double min_finder_match = 0.5;        // a grid's three finder patterns match at least this
+  std::vector<double> refine_steps;     // the grid's control points moved by these (modules)
+  int refine_rounds = 2;                // refinements, each under the blur then fitting best
+  int max_grids = 2;                    // versions tried, best finder match first
+  bool enabled() const { return max_version >= min_version && !blur_sigmas.empty(); }
+};
+
 // "qr_retry": a QR code too small or soft to decode on the photo is read again in the
 // rectified view, where the layout prints it (decode_small_qr).
 struct QrRetrySettings {
   double margin = 0.3;                  // added around the layout's QR box, per side, of its size
   std::vector<double> scales;           // enlargements tried; empty: off
   std::vector<double> sharpen{0.0};     // unsharp-mask amounts tried at each scale
+  QrModuleSettings modules;             // then by its module grid (qr_modules.h); off unless set
 };
 
 struct LicenceSettings {
