@@ -269,6 +269,13 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   }
   // A start found only now is the date the established date is expected to be.
   established_by_shape();
+  // A start still unread (its year under a spot) is the established date when what was read
+  // of the term agrees with it: its month and day, or an end the day before an anniversary.
+  if (established_date && !term.from)
+    if (const auto from = term_start_from_established(term_reading.text, term, *established_date)) {
+      term.from = from;
+      term_confidence = std::min({term_confidence, established_confidence, s.date_shapes.confidence});
+    }
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established_confidence, established.missing_reason));
   r.set_field("business_term_from",

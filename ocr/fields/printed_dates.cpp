@@ -1,5 +1,7 @@
 #include "ocr/fields/printed_dates.h"
 
+#include <cctype>
+
 #include <cstdio>
 #include <vector>
 
@@ -67,6 +69,28 @@ TermReading parse_term(const std::string& text) {
     }
   }
   return t;
+}
+
+std::optional<Date> term_start_from_established(const std::string& text, const TermReading& term, const Date& established) {
+  if (term.from || !established.valid()) return std::nullopt;
+  if (term.until && term.until->valid() && *term.until > established) {
+    const Date next = term.until->add_days(1);
+    if (next.month == established.month && next.day == established.day) return established;
+  }
+  // The start's month and day, each with its mark, before 至.
+  const std::string sep = "至";
+  const std::string first = text.substr(0, text.find(sep));
+  const auto month_mark = first.find("月"), day_mark = first.find("日");
+  if (month_mark == std::string::npos || day_mark == std::string::npos || day_mark < month_mark) return std::nullopt;
+  const auto digits_before = [&](size_t end, size_t begin) {
+    std::string d;
+    for (size_t i = end; i > begin && std::isdigit(static_cast<unsigned char>(first[i - 1])) && d.size() < 2; --i) d.insert(d.begin(), first[i - 1]);
+    return d;
+  };
+  const std::string month = digits_before(month_mark, 0), day = digits_before(day_mark, month_mark + std::string("月").size());
+  if (month.empty() || day.empty() || month_mark + std::string("月").size() + day.size() != day_mark) return std::nullopt;
+  if (std::stoi(month) == established.month && std::stoi(day) == established.day) return established;
+  return std::nullopt;
 }
 
 }  // namespace beian::ocr

@@ -27,4 +27,12 @@ struct TermReading {
 // "2020年03月11日至2050年03月10日" or "...至长期". Also "自...至..." (validity periods).
 TermReading parse_term(const std::string& text);
 
+// The start of a business term read as `text` (parse_term gave `term`, without a start) when
+// the company's `established` date agrees with what was read: a licence's term starts, as a
+// rule, the day its company is established. Agreement is the start's month and day read
+// with its year lost ("10月01日至长期", the year under a glare spot), or a fixed end on the day
+// before an anniversary of `established` ("日至2040年04月18日" for 2020-04-19: terms run whole
+// years). Nothing else is inferred: no agreement, no start.
+std::optional<Date> term_start_from_established(const std::string& text, const TermReading& term, const Date& established);
+
 }  // namespace beian::ocr

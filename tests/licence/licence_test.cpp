@@ -449,6 +449,30 @@ TEST_CASE("printed dates and terms as certificates print them", "[licence][dates
   CHECK(misread.until->to_string() == "2045-05-31");
 }
 
+TEST_CASE("a term whose start's year was lost starts the day the company was established, when they agree",
+          "[licence][dates]") {
+  using ocr::parse_term;
+  using ocr::term_start_from_established;
+  const Date established{2020, 4, 19};
+  // The start's month and day read, its year under a glare spot (hard licences, seeds 142-144).
+  std::string read = "04月19日至长期";
+  CHECK(term_start_from_established(read, parse_term(read), established) == established);
+  read = "05月19日至长期";  // another day: no agreement
+  CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
+  read = "4月1日至长期";  // digits lost: no agreement either
+  CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
+  // Only the end read: a fixed term ends the day before an anniversary of its start.
+  read = "日至2040年04月18日";
+  CHECK(term_start_from_established(read, parse_term(read), established) == established);
+  read = "日至2040年04月17日";
+  CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
+  read = "至长期";  // nothing of the start: nothing inferred
+  CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
+  // A start read is never replaced.
+  read = "2020年04月18日至2040年04月18日";
+  CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
+}
+
 TEST_CASE("registered capital: amount characters must be numerals", "[licence][capital]") {
   ocr::CapitalGrammar g;
   g.currencies = {"人民币", "美元"};
