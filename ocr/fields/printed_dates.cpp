@@ -1,7 +1,6 @@
 #include "ocr/fields/printed_dates.h"
 
 #include <cctype>
-
 #include <cstdio>
 #include <vector>
 
@@ -78,17 +77,20 @@ std::optional<Date> term_start_from_established(const std::string& text, const T
     if (next.month == established.month && next.day == established.day) return established;
   }
   // The start's month and day, each with its mark, before 至.
-  const std::string sep = "至";
+  const std::string sep = "至", month_sign = "月", day_sign = "日";
   const std::string first = text.substr(0, text.find(sep));
-  const auto month_mark = first.find("月"), day_mark = first.find("日");
+  const auto month_mark = first.find(month_sign), day_mark = first.find(day_sign);
   if (month_mark == std::string::npos || day_mark == std::string::npos || day_mark < month_mark) return std::nullopt;
+  // The one or two digits right before `end`, not reaching back past `begin`.
   const auto digits_before = [&](size_t end, size_t begin) {
     std::string d;
-    for (size_t i = end; i > begin && std::isdigit(static_cast<unsigned char>(first[i - 1])) && d.size() < 2; --i) d.insert(d.begin(), first[i - 1]);
+    for (size_t i = end; i > begin && d.size() < 2 && std::isdigit(static_cast<unsigned char>(first[i - 1])); --i)
+      d.insert(d.begin(), first[i - 1]);
     return d;
   };
-  const std::string month = digits_before(month_mark, 0), day = digits_before(day_mark, month_mark + std::string("月").size());
-  if (month.empty() || day.empty() || month_mark + std::string("月").size() + day.size() != day_mark) return std::nullopt;
+  const size_t day_start = month_mark + month_sign.size();
+  const std::string month = digits_before(month_mark, 0), day = digits_before(day_mark, day_start);
+  if (month.empty() || day.empty() || day_start + day.size() != day_mark) return std::nullopt;
   if (std::stoi(month) == established.month && std::stoi(day) == established.day) return established;
   return std::nullopt;
 }

@@ -72,16 +72,16 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
                   "before_number"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
-    if (g.contains("after_number")) {
-      for (const auto& c : get_value<std::vector<std::string>>(g, "after_number", at))
-        if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": 'after_number' lists '" + c + "', not one character");
-      s.glyph_check.after_number = get_value<std::vector<std::string>>(g, "after_number", at);
-    }
-    if (g.contains("before_number")) {
-      for (const auto& c : get_value<std::vector<std::string>>(g, "before_number", at))
-        if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": 'before_number' lists '" + c + "', not one character");
-      s.glyph_check.before_number = get_value<std::vector<std::string>>(g, "before_number", at);
-    }
+    // A list of single characters (the number words around an address's numbers).
+    const auto characters = [&](const char* key) {
+      if (!g.contains(key)) return std::vector<std::string>{};
+      auto list = get_value<std::vector<std::string>>(g, key, at);
+      for (const auto& c : list)
+        if (utf8_to_u32(c).size() != 1) throw std::runtime_error(at + ": '" + key + "' lists '" + c + "', not one character");
+      return list;
+    };
+    s.glyph_check.after_number = characters("after_number");
+    s.glyph_check.before_number = characters("before_number");
     s.glyph_check.fonts = get_font_files(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");
     s.glyph_check.min_gain = get_value<double>(g, "min_gain", at);
