@@ -402,6 +402,15 @@ std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vecto
   return fixed;
 }
 
+std::optional<std::string> failing_code_printed(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
+                                                const PrintCheckSettings& settings) {
+  std::string read;
+  for (const auto& s : symbols) read += s.text;
+  if (ink.empty() || read.size() != 18 || symbols.size() != 18 || code_characters(read) != read) return std::nullopt;
+  if (validators::check_uscc(read).ok() || !print_confirms(ink, symbols, validators::kUsccAlphabet, settings)) return std::nullopt;
+  return read;
+}
+
 CodeReading resolve_credit_code(const std::vector<std::string>& candidates) {
   CodeReading out;
   for (const auto& raw : candidates) {

@@ -126,6 +126,13 @@ bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& gram
 std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
                                             const PrintCheckSettings& settings);
 
+// A credit code read as `symbols` that fails its checks (GB 32100) although the print shows
+// exactly that (print_confirms over the code's alphabet with `settings`): a code printed
+// wrong, what the checks exist for, to be reported as printed with its finding rather than
+// withheld as a blurred one is. nullopt otherwise (a misreading the print does not confirm).
+std::optional<std::string> failing_code_printed(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
+                                                const PrintCheckSettings& settings);
+
 // Letters and digits of `text`, upper-cased, with O→0 and I→1 (never in credit codes).
 std::string code_characters(const std::string& text);
 

@@ -184,6 +184,10 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   } else if (qr_code) {
     credit = value_or_missing(*qr_code, s.credit_code_from_qr, "");
     r.findings.push_back(make_finding("LICENCE_CODE_FROM_QR", {{"code", *qr_code}}, r.file, "credit_code"));
+  } else if (const auto printed = failing_code_printed(ink, code_reading.symbols, s.qr_print_check)) {
+    // Printed wrong (every character the print's clear best as read): reported as printed,
+    // its finding (LICENCE_CREDIT_CODE_INVALID, below) saying it does not check.
+    credit = value_or_missing(*printed, s.credit_code_printed_failing, "");
   } else {
     // An unverifiable reading is not a value: report it as evidence only.
     credit.missing_reason = code.value.empty() ? (code_reading.missing_reason.empty() ? "the code could not be read"

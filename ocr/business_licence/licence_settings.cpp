@@ -135,20 +135,24 @@ LicenceSettings load() {
   }
   const auto& print_check = j.at("qr_print_check");
   const std::string wp = where + " qr_print_check";
-  check_keys(print_check, {"description", "fonts", "max_differences", "min_context", "min_match", "min_gain"},
-             {"fonts", "max_differences", "min_context", "min_match", "min_gain"}, wp);
+  check_keys(print_check,
+             {"description", "fonts", "max_differences", "min_context", "min_match", "min_gain", "confirm_min_match", "confirm_min_gain"},
+             {"fonts", "max_differences", "min_context", "min_match", "min_gain", "confirm_min_match", "confirm_min_gain"}, wp);
   s.qr_print_check.fonts = get_font_files(print_check, "fonts", wp);
   s.qr_print_check.max_differences = get_value<int>(print_check, "max_differences", wp);
   s.qr_print_check.min_context = get_value<double>(print_check, "min_context", wp);
   s.qr_print_check.min_match = get_value<double>(print_check, "min_match", wp);
   s.qr_print_check.min_gain = get_value<double>(print_check, "min_gain", wp);
+  s.qr_print_check.confirm_min_match = get_value<double>(print_check, "confirm_min_match", wp);
+  s.qr_print_check.confirm_min_gain = get_value<double>(print_check, "confirm_min_gain", wp);
   const auto& c = j.at("confidence");
   const std::string wc = where + " confidence";
-  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title", "title_cue"},
-             {"min_field", "credit_code_checked", "credit_code_from_qr", "qr_and_title", "title_cue"}, wc);
+  check_keys(c, {"min_field", "credit_code_checked", "credit_code_from_qr", "credit_code_printed_failing", "qr_and_title", "title_cue"},
+             {"min_field", "credit_code_checked", "credit_code_from_qr", "credit_code_printed_failing", "qr_and_title", "title_cue"}, wc);
   s.min_field_confidence = get_value<double>(c, "min_field", wc);
   s.credit_code_checked = get_value<double>(c, "credit_code_checked", wc);
   s.credit_code_from_qr = get_value<double>(c, "credit_code_from_qr", wc);
+  s.credit_code_printed_failing = get_value<double>(c, "credit_code_printed_failing", wc);
   s.qr_and_title_confidence = get_value<double>(c, "qr_and_title", wc);
   s.title_cue_confidence = get_value<double>(c, "title_cue", wc);
   return s;

@@ -65,6 +65,7 @@ struct LicenceSettings {
   double min_field_confidence = 0.5;     // a reading below this is missing, not a guess
   double credit_code_checked = 0.97;     // confidence of a code whose check character holds
   double credit_code_from_qr = 0.95;     // confidence of a code taken from the QR code
+  double credit_code_printed_failing = 0.5;  // a code failing its checks that the print shows as read
   double qr_and_title_confidence = 0.99; // classification: a QR code with a valid code under the title
   double title_cue_confidence = 0.99;    // classification: the title alone on a page-shaped outline
 };

@@ -659,6 +659,24 @@ bool print_shows(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, cons
   return agreeing[agreeing.size() / 2] >= settings.min_context;
 }
 
+bool print_confirms(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, std::string_view alphabet,
+                    const PrintCheckSettings& settings) {
+  if (settings.fonts.empty() || printed.empty()) return false;
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  for (const auto& symbol : printed) {
+    const cv::Rect box = symbol.box & page;
+    if (box.width < 2 || box.height < 2 || symbol.text.size() != 1 || alphabet.find(symbol.text[0]) == std::string_view::npos)
+      return false;
+    const Shape shape = shape_of(ink(box));
+    const double read = normalised_match(shape, symbol.text, settings.fonts);
+    double rival = -1;
+    for (const char c : alphabet)
+      if (c != symbol.text[0]) rival = std::max(rival, normalised_match(shape, std::string(1, c), settings.fonts));
+    if (read < settings.confirm_min_match || read < rival + settings.confirm_min_gain) return false;
+  }
+  return true;
+}
+
 std::string closest_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::vector<std::string>& vocabulary,
                              const GlyphCheckSettings& settings) {
   if (!settings.enabled()) return {};

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -177,12 +178,24 @@ struct PrintCheckSettings {
   double min_context = 0.6;   // median match of the characters both agree on: the boxes fit
   double min_match = 0.75;    // `other`'s character matches each differing box at least this
   double min_gain = 0.15;     // and better than the character read by this much
+  // print_confirms: each character read matches its box at least confirm_min_match and
+  // better than every rival by confirm_min_gain.
+  double confirm_min_match = 0.8;
+  double confirm_min_gain = 0.1;
 };
 
 // True when 1..max_differences characters differ and at each of them `other`'s character,
 // rendered in the best of the fonts, matches the symbol's box as `settings` require.
 bool print_shows(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, const std::string& other,
                  const PrintCheckSettings& settings);
+
+// True when the print shows `printed` (one symbol per character, boxes in `ink`) as read:
+// each character, rendered in the best of settings.fonts, matches its box at least
+// settings.confirm_min_match and better than every other character of `alphabet` by
+// settings.confirm_min_gain. A clean print of a code whose check characters fail is then what was
+// printed, not a misreading; a blurred one never confirms.
+bool print_confirms(const cv::Mat& ink, const std::vector<OcrSymbol>& printed, std::string_view alphabet,
+                    const PrintCheckSettings& settings);
 
 // The entry of a closed `vocabulary` (ethnic groups) whose characters, rendered, match the ink
 // printed on `line` best: an entry of k characters is compared with k cells (character_cells)

@@ -195,6 +195,11 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   if (!code.present())
     if (const auto shown = check_char_shown(ink, code_reading.symbols, licence_settings().qr_print_check))
       code = value_or_missing(*shown, kRepairedCodeConfidence, "");
+  // Printed wrong (every character the print's clear best as read): reported as printed, its
+  // finding (CERT_CODE_INVALID, below) saying it does not check.
+  if (!code.present())
+    if (const auto printed = failing_code_printed(ink, code_reading.symbols, licence_settings().qr_print_check))
+      code = value_or_missing(*printed, licence_settings().credit_code_printed_failing, "");
   r.set_field("credit_code", code);
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
