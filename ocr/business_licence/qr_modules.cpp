@@ -5,6 +5,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <optional>
+#include <vector>
 
 #include <opencv2/imgproc.hpp>
 
@@ -181,7 +182,7 @@ Solution solve_lattice(const Lattice& l, double sigma) {
   const double variance = count * szz - sz * sz;
   if (count < 20 || variance <= 0) return out;
   const double ink = -(count * szy - sz * sy) / variance, paper = (sy + ink * sz) / count;
-  if (ink < 10) return out;
+  if (ink < 10) return out;  // no contrast: no code here
   for (int r = 0; r < l.n; ++r)
     for (int c = 0; c < l.n; ++c)
       if (l.known[l.index(r, c)] < 0) dark[l.index(r, c)] = std::clamp((paper - l.shade[l.index(r, c)]) / ink, 0.0, 1.0);
@@ -200,6 +201,17 @@ Solution solve_lattice(const Lattice& l, double sigma) {
     }
   out.dark = std::move(dark);
   out.residual = misfit / static_cast<double>(l.shade.size());
+  return out;
+}
+
+// A clean image of `modules` (true = dark), `pixels` per module and a quiet zone of four
+// modules: what zxing is handed.
+cv::Mat draw_qr_modules(const std::vector<std::vector<bool>>& modules, int pixels) {
+  const int n = static_cast<int>(modules.size());
+  cv::Mat out((n + 8) * pixels, (n + 8) * pixels, CV_8U, cv::Scalar(255));
+  for (int r = 0; r < n; ++r)
+    for (int c = 0; c < n; ++c)
+      if (modules[r][c]) out(cv::Rect((c + 4) * pixels, (r + 4) * pixels, pixels, pixels)).setTo(0);
   return out;
 }
 
@@ -223,15 +235,6 @@ QrReading decode_drawn(const cv::Mat& drawn) {
 }
 
 }  // namespace
-
-cv::Mat draw_qr_modules(const std::vector<std::vector<bool>>& modules, int pixels) {
-  const int n = static_cast<int>(modules.size());
-  cv::Mat out((n + 8) * pixels, (n + 8) * pixels, CV_8U, cv::Scalar(255));
-  for (int r = 0; r < n; ++r)
-    for (int c = 0; c < n; ++c)
-      if (modules[r][c]) out(cv::Rect((c + 4) * pixels, (r + 4) * pixels, pixels, pixels)).setTo(0);
-  return out;
-}
 
 QrReading decode_qr_by_modules(const cv::Mat& grey, const cv::Rect& area, const QrModuleSettings& settings) {
   QrReading out;
@@ -326,10 +329,8 @@ QrReading decode_qr_by_modules(const cv::Mat& grey, const cv::Rect& area, const 
       }
       return {};
     };
-    if (QrReading read = read_grid(seen); read.found || sigma < 0) {
-      if (read.found) return read;
-      continue;
-    }
+    if (QrReading read = read_grid(seen); read.found) return read;
+    if (sigma < 0) continue;  // no contrast under any blur
     // The grid's control points moved in steps (shares of a module) while that lowers the
     // misfit under the best blur, then read again; twice, as a better grid may show another
     // blur fitting best.

@@ -10,8 +10,6 @@
 // read this way is a code that was printed.
 #pragma once
 
-#include <vector>
-
 #include <opencv2/core.hpp>
 
 #include "ocr/business_licence/licence_marks.h"
@@ -21,9 +19,5 @@ namespace beian::ocr {
 // The QR code in `area` of `grey` (8-bit, an upright view), read by its module grid as above;
 // the first valid code, its box in `grey`. Never throws for image content.
 QrReading decode_qr_by_modules(const cv::Mat& grey, const cv::Rect& area, const QrModuleSettings& settings);
-
-// A clean image of `modules` (true = dark), `pixels` per module and a quiet zone of four
-// modules: what the grid reader hands to zxing.
-cv::Mat draw_qr_modules(const std::vector<std::vector<bool>>& modules, int pixels);
 
 }  // namespace beian::ocr
