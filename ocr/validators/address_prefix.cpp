@@ -75,7 +75,23 @@ bool match_chain(const Chain& chain, const std::u32string& reading, Match& m) {
 AddressPrefixRepair repair_address_prefix(std::string_view address) {
   AddressPrefixRepair out;
   out.text = std::string(address);
-  const std::u32string reading = utf8_to_u32(address);
+  const std::u32string original = utf8_to_u32(address);
+  // Marks and Latin letters read among the place names (徐；C区 for a blurred 徐汇区) are
+  // noise no place name holds: the names are matched against the reading without them, and
+  // those inside the matched names go with the names' repair. Digits stay (they end the
+  // names: 丰台区1号).
+  const auto noise = [](char32_t c) {
+    const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
+    return !digit && (c < 0x80 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
+                      (c >= 0xFF00 && c <= 0xFFEF));  // ASCII, general and CJK punctuation, full-width forms
+  };
+  std::u32string reading;
+  std::vector<size_t> origin;  // where each kept character stands in `original`
+  for (size_t i = 0; i < original.size(); ++i)
+    if (!noise(original[i])) {
+      reading.push_back(original[i]);
+      origin.push_back(i);
+    }
   const Chain* best = nullptr;
   Match best_match;
   bool tie = false;
@@ -95,7 +111,8 @@ AddressPrefixRepair repair_address_prefix(std::string_view address) {
   for (const auto& name : *best) prefix += name;
   out.prefix = u32_to_utf8(prefix);
   out.edits = best_match.edits;
-  out.text = out.prefix + u32_to_utf8(reading.substr(best_match.consumed));
+  const size_t rest = best_match.consumed == 0 ? 0 : origin[best_match.consumed - 1] + 1;
+  out.text = out.prefix + u32_to_utf8(original.substr(rest));
   return out;
 }
 

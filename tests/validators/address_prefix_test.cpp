@@ -19,6 +19,11 @@ TEST_CASE("Address prefix: one misread character per name is repaired", "[valida
   CHECK(r.text == "广东省深圳市宝安区科技路95号");
   // Municipalities have no prefecture name; a dropped character is an edit too.
   CHECK(repair_address_prefix("北京市丰区南京路95号").text == "北京市丰台区南京路95号");
+  // A blurred 汇 read as a mark and a letter (fresh seeds 145 and 146, photo licence and ID
+  // card): no place name holds them; they go with the repair. Those after the names stay.
+  CHECK(repair_address_prefix("上海市徐；C区园区大道154号").text == "上海市徐汇区园区大道154号");
+  CHECK(repair_address_prefix("上海市徐;C区和平路37号").text == "上海市徐汇区和平路37号");
+  CHECK(repair_address_prefix("上海市徐汇区光明路8号A座").text == "上海市徐汇区光明路8号A座");
 }
 
 TEST_CASE("Address prefix: a right reading is left as it is", "[validators][address]") {
