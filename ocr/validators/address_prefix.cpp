@@ -76,42 +76,53 @@ AddressPrefixRepair repair_address_prefix(std::string_view address) {
   AddressPrefixRepair out;
   out.text = std::string(address);
   const std::u32string original = utf8_to_u32(address);
-  // Marks and Latin letters read among the place names (徐；C区 for a blurred 徐汇区) are
-  // noise no place name holds: the names are matched against the reading without them, and
-  // those inside the matched names go with the names' repair. Digits stay (they end the
-  // names: 丰台区1号).
+  // The reading as it is, and without the marks and Latin letters read among it: a blurred
+  // 汇 came back as two of them (徐；C区), which no place name holds, while a mark may also
+  // stand for one character (济南;市 for 济南市市). The closer match of the two wins (as read
+  // on a tie); marks inside the matched names go with the names' repair. Digits stay (they
+  // end the names: 丰台区1号).
   const auto noise = [](char32_t c) {
     const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
     return !digit && (c < 0x80 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
                       (c >= 0xFF00 && c <= 0xFFEF));  // ASCII, general and CJK punctuation, full-width forms
   };
-  std::u32string reading;
-  std::vector<size_t> origin;  // where each kept character stands in `original`
+  std::u32string filtered;
+  std::vector<size_t> origin;  // where each character of `filtered` stands in `original`
   for (size_t i = 0; i < original.size(); ++i)
     if (!noise(original[i])) {
-      reading.push_back(original[i]);
+      filtered.push_back(original[i]);
       origin.push_back(i);
     }
-  const Chain* best = nullptr;
-  Match best_match;
-  bool tie = false;
-  for (const auto& chain : chains()) {
-    Match m;
-    if (!match_chain(chain, reading, m)) continue;
-    if (!best || m.covered > best_match.covered || (m.covered == best_match.covered && m.edits < best_match.edits)) {
-      best = &chain;
-      best_match = m;
-      tie = false;
-    } else if (m.covered == best_match.covered && m.edits == best_match.edits) {
-      tie = true;
+  struct Found {
+    const Chain* chain = nullptr;
+    Match match;
+    bool tie = false;
+    bool better_than(const Found& o) const {
+      return chain && (!o.chain || match.covered > o.match.covered ||
+                       (match.covered == o.match.covered && match.edits < o.match.edits));
     }
-  }
-  if (!best || tie) return out;
+  };
+  const auto search = [](const std::u32string& reading) {
+    Found best;
+    for (const auto& chain : chains()) {
+      Found f{&chain, {}, false};
+      if (!match_chain(chain, reading, f.match)) continue;
+      if (f.better_than(best)) best = f;
+      else if (f.match.covered == best.match.covered && f.match.edits == best.match.edits) best.tie = true;
+    }
+    return best;
+  };
+  const Found as_read = search(original);
+  const Found without_noise = filtered.size() < original.size() ? search(filtered) : Found{};
+  const bool use_filtered = without_noise.better_than(as_read);
+  const Found& best = use_filtered ? without_noise : as_read;
+  if (!best.chain || best.tie) return out;
   std::u32string prefix;
-  for (const auto& name : *best) prefix += name;
+  for (const auto& name : *best.chain) prefix += name;
   out.prefix = u32_to_utf8(prefix);
-  out.edits = best_match.edits;
-  const size_t rest = best_match.consumed == 0 ? 0 : origin[best_match.consumed - 1] + 1;
+  out.edits = best.match.edits;
+  const size_t consumed = best.match.consumed;
+  const size_t rest = !use_filtered ? consumed : consumed == 0 ? 0 : origin[consumed - 1] + 1;
   out.text = out.prefix + u32_to_utf8(original.substr(rest));
   return out;
 }

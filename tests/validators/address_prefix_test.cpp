@@ -24,6 +24,9 @@ TEST_CASE("Address prefix: one misread character per name is repaired", "[valida
   CHECK(repair_address_prefix("上海市徐；C区园区大道154号").text == "上海市徐汇区园区大道154号");
   CHECK(repair_address_prefix("上海市徐;C区和平路37号").text == "上海市徐汇区和平路37号");
   CHECK(repair_address_prefix("上海市徐汇区光明路8号A座").text == "上海市徐汇区光明路8号A座");
+  // A mark read for one character counts as that character's misreading (fresh seed 146, a
+  // hard ID card: 济南;市5区 for 济南市市中区).
+  CHECK(repair_address_prefix("山东省济南;市5区朝阳路209号").text == "山东省济南市市中区朝阳路209号");
 }
 
 TEST_CASE("Address prefix: a right reading is left as it is", "[validators][address]") {
