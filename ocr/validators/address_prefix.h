@@ -24,7 +24,10 @@ struct AddressPrefixRepair {
 // of six or more characters, e.g. 广西壮族自治区), so a county missing from the partial
 // table is never "repaired" into a different one unless it is one character away from a
 // listed one in the same prefecture; the chain covering the most characters wins, and a tie
-// between different names leaves the address unchanged. Never throws for any input.
+// between different names leaves the address unchanged. The address is matched as read and
+// without its marks and Latin letters (no place name holds them: 徐；C区 is 徐汇区 blurred),
+// the closer match winning; marks inside the matched names go with the repair. Never throws
+// for any input.
 AddressPrefixRepair repair_address_prefix(std::string_view address);
 
 // The listed region `address` starts with (repaired as above): its county, else its
