@@ -58,6 +58,12 @@ TesseractEngine::~TesseractEngine() {
   if (english_) english_->End();
 }
 
+bool TesseractEngine::is_word(const std::string& word) const {
+  // Tesseract takes any single character of its character set for a valid word.
+  const auto characters = std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  return chinese_ && characters >= 2 && chinese_->IsValidWord(word.c_str()) != 0;
+}
+
 OcrText TesseractEngine::recognize(const cv::Mat& image, const OcrRequest& request) {
   OcrText out;
   if (image.empty() || image.cols < 4 || image.rows < 4) return out;

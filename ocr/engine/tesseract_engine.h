@@ -67,6 +67,11 @@ class TesseractEngine {
   // empty result.
   OcrText recognize(const cv::Mat& image, const OcrRequest& request);
 
+  // True when `word` (UTF-8, Chinese) is in chi_sim's word list (the lstm-word-dawg of the
+  // installed chi_sim.traineddata, ~59,000 words: 金融, 大厦, 商业; not 金豚, 太厦, 两业).
+  // A single character is no word.
+  bool is_word(const std::string& word) const;
+
  private:
   std::unique_ptr<tesseract::TessBaseAPI> chinese_;
   std::unique_ptr<tesseract::TessBaseAPI> english_;

@@ -179,16 +179,36 @@ class ShapeIndex {
   cv::Mat rows_;  // row f * characters + i: character i in font f
 };
 
-// Built once per process and vocabulary (~1 s), on first use; shared by all threads.
-const ShapeIndex& shape_index(const GlyphCheckSettings& settings) {
+// Built once per process and character set (~1 s), on first use; shared by all threads.
+const ShapeIndex& shape_index(const std::string& charset, const std::vector<std::string>& characters,
+                              const std::vector<std::string>& fonts) {
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<ShapeIndex>> indices;
-  std::string key = settings.vocabulary.charset;
-  for (const auto& f : settings.fonts) key += '\n' + f;
+  std::string key = charset;
+  for (const auto& f : fonts) key += '\n' + f;
   std::lock_guard lock(mutex);
   auto& index = indices[key];
-  if (!index) index = std::make_unique<ShapeIndex>(settings.vocabulary.characters, settings.fonts);
+  if (!index) index = std::make_unique<ShapeIndex>(characters, fonts);
   return *index;
+}
+
+// True when `c`, standing at `at` among `symbols`, forms a word of 2 to 4 Chinese characters
+// with its neighbours as read.
+bool forms_word(const std::vector<OcrSymbol>& symbols, size_t at, const std::string& c, const IsWord& is_word) {
+  constexpr size_t kLongestWord = 4;
+  for (size_t length = 2; length <= kLongestWord; ++length) {
+    for (size_t start = at >= length - 1 ? at - (length - 1) : 0; start <= at && start + length <= symbols.size(); ++start) {
+      std::string word;
+      bool chinese = true;
+      for (size_t p = start; p < start + length && chinese; ++p) {
+        const std::string& s = p == at ? c : symbols[p].text;
+        chinese = is_chinese(s);
+        word += s;
+      }
+      if (chinese && is_word(word)) return true;
+    }
+  }
+  return false;
 }
 
 // How many em a symbol takes on the line: ASCII letters and digits about half, anything else
@@ -410,11 +430,26 @@ std::vector<TextExtent> text_extents(const cv::Mat& ink, const cv::Rect& line, d
   return out;
 }
 
-std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
-                                    const std::vector<std::vector<std::string>>& candidates,
-                                    const GlyphCheckSettings& settings) {
-  if (!settings.enabled() || symbols.empty() || lines.empty() || candidates.size() != symbols.size()) return symbols;
-  // Each symbol on the line its box centre lies in (the nearest line when in none).
+namespace {
+
+constexpr double kSureConfidence = 0.9;  // below it, a reading is in doubt
+constexpr double kAlignedMatch = 0.5;    // a sure reading in its cell matches it at least this well
+
+// One line of a field's symbols cut into character cells, with each Chinese reading's shape
+// and how well the reading matches it.
+struct LineCells {
+  size_t index = 0;               // of the line among the field's lines
+  cv::Rect line;
+  std::vector<size_t> positions;  // the symbols on the line, left to right
+  std::vector<cv::Rect> cells;    // one per position
+  std::vector<Shape> shapes;      // no pixels: not a Chinese character
+  std::vector<double> matches;    // the reading's match with its cell; -1: not a Chinese character
+};
+
+// The lines whose symbols could be cut into as many cells; each symbol belongs to the line
+// its box centre lies in (the nearest line when in none).
+std::vector<LineCells> cut_lines(const cv::Mat& ink, const std::vector<cv::Rect>& lines, const std::vector<OcrSymbol>& symbols,
+                                 const std::vector<std::string>& fonts) {
   std::vector<std::vector<size_t>> on_line(lines.size());
   for (size_t i = 0; i < symbols.size(); ++i) {
     const int cy = symbols[i].box.y + symbols[i].box.height / 2;
@@ -426,40 +461,58 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
     }
     on_line[best].push_back(i);
   }
-  const auto& vocabulary = settings.vocabulary;
-  constexpr double kSureConfidence = 0.9;  // below it, a reading is in doubt
-  constexpr double kAlignedMatch = 0.5;    // a sure reading in its cell matches it at least this well
+  std::vector<LineCells> out;
   for (size_t k = 0; k < lines.size(); ++k) {
-    const auto& positions = on_line[k];
-    if (positions.empty()) continue;
+    if (on_line[k].empty()) continue;
+    LineCells l{k, lines[k], on_line[k], {}, {}, {}};
     std::vector<std::string> texts;
-    for (size_t i : positions) texts.push_back(symbols[i].text);
-    const auto cells = character_cells(ink, lines[k], texts);
-    if (cells.size() != positions.size()) continue;
-    // How well each Chinese reading matches its cell.
-    std::vector<Shape> normalised_cells(positions.size());
-    std::vector<double> voted(positions.size(), -1);
-    for (size_t j = 0; j < positions.size(); ++j) {
-      if (!is_chinese(symbols[positions[j]].text)) continue;
-      normalised_cells[j] = shape_of(ink(cells[j]));
-      voted[j] = normalised_match(normalised_cells[j], symbols[positions[j]].text, settings.fonts);
+    for (size_t i : l.positions) texts.push_back(symbols[i].text);
+    l.cells = character_cells(ink, lines[k], texts);
+    if (l.cells.size() != l.positions.size()) continue;
+    l.shapes.resize(l.positions.size());
+    l.matches.assign(l.positions.size(), -1);
+    for (size_t j = 0; j < l.positions.size(); ++j) {
+      if (!is_chinese(symbols[l.positions[j]].text)) continue;
+      l.shapes[j] = shape_of(ink(l.cells[j]));
+      l.matches[j] = normalised_match(l.shapes[j], symbols[l.positions[j]].text, fonts);
     }
-    // Cells are cut by expected widths: a symbol the vote lost or invented shifts them by one.
-    // The sure readings nearest on either side match their cells when this one is in place.
-    const auto in_place = [&](size_t j) {
-      for (int step : {-1, 1}) {
-        for (int o = static_cast<int>(j) + step; o >= 0 && o < static_cast<int>(positions.size()); o += step) {
-          if (normalised_cells[o].pixels.empty() || symbols[positions[o]].confidence < kSureConfidence) continue;
-          if (voted[o] < kAlignedMatch) return false;
-          break;
-        }
-      }
-      // A flat sliver is a piece of a character (or 一): its shape says nothing.
-      return 2 * cells[j].height >= lines[k].height;
-    };
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+// Whether cell j of `l` can be judged by its shape. Cells are cut by expected widths: a symbol
+// the vote lost or invented shifts them by one. The sure readings nearest on either side match
+// their cells when this one is in place.
+bool in_place(const LineCells& l, const std::vector<OcrSymbol>& symbols, size_t j) {
+  if (l.shapes[j].pixels.empty()) return false;
+  for (int step : {-1, 1}) {
+    for (int o = static_cast<int>(j) + step; o >= 0 && o < static_cast<int>(l.positions.size()); o += step) {
+      if (l.shapes[o].pixels.empty() || symbols[l.positions[o]].confidence < kSureConfidence) continue;
+      if (l.matches[o] < kAlignedMatch) return false;
+      break;
+    }
+  }
+  // A flat sliver is a piece of a character (or 一): its shape says nothing.
+  return 2 * l.cells[j].height >= l.line.height;
+}
+
+}  // namespace
+
+std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
+                                    const std::vector<std::vector<std::string>>& candidates,
+                                    const GlyphCheckSettings& settings) {
+  if (!settings.enabled() || symbols.empty() || lines.empty() || candidates.size() != symbols.size()) return symbols;
+  const auto& vocabulary = settings.vocabulary;
+  for (const LineCells& l : cut_lines(ink, lines, symbols, settings.fonts)) {
+    const auto& positions = l.positions;
+    const auto& cells = l.cells;
+    const auto& normalised_cells = l.shapes;
+    const auto& voted = l.matches;
+    const bool first_line = l.index == 0;
     for (size_t j = 0; j < positions.size(); ++j) {
       const size_t i = positions[j];
-      if (normalised_cells[j].pixels.empty() || !in_place(j)) continue;
+      if (!in_place(l, symbols, j)) continue;
       const Shape& cell = normalised_cells[j];
       const bool disputed = candidates[i].size() >= 2;
       double best = voted[j], rival = -1;
@@ -499,8 +552,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         double first = -1, second = -1;
         // A name's first character read as a listed surname is only replaced by another one:
         // a poorly cut cell of 周 matched 同 (0.73) better than 周 (0.59), and no family is 同.
-        const bool surname_read = settings.surname.enabled && k == 0 && j == 0 && validators::is_single_surname(symbols[i].text);
-        for (const auto& c : shape_index(settings).nearest(ink(cells[j]), kVocabularyShortlist)) {
+        const bool surname_read = settings.surname.enabled && first_line && j == 0 && validators::is_single_surname(symbols[i].text);
+        for (const auto& c : shape_index(vocabulary.charset, vocabulary.characters, settings.fonts).nearest(ink(cells[j]), kVocabularyShortlist)) {
           if (surname_read && c != symbols[i].text && !validators::is_single_surname(c)) continue;
           const double m = c == symbols[i].text ? current : normalised_match(cell, c, settings.fonts);
           if (m > first) second = first, first = m, nearest = c;
@@ -536,10 +589,10 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       };
       const bool compound = validators::starts_with_compound_surname(symbols[positions[0]].text +
                                                                      (positions.size() > 1 ? symbols[positions[1]].text : ""));
-      if (settings.surname.enabled && k == 0 && j == 0 && !compound && !validators::is_single_surname(symbols[i].text))
+      if (settings.surname.enabled && first_line && j == 0 && !compound && !validators::is_single_surname(symbols[i].text))
         weigh_against(validators::single_surnames(), settings.surname);
       // A later character of a name (after a compound surname's second) that no parent picks.
-      if (settings.given_name.enabled && k == 0 && j >= (compound ? 2u : 1u) &&
+      if (settings.given_name.enabled && first_line && j >= (compound ? 2u : 1u) &&
           !validators::is_given_name_character(symbols[i].text))
         weigh_against(validators::given_name_characters(), settings.given_name);
     }
@@ -564,6 +617,40 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
         symbols[i].text = nearest;
         symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
       }
+  }
+  return symbols;
+}
+
+std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
+                                   const GlyphCheckSettings& settings, const IsWord& is_word) {
+  const auto& lexicon = settings.lexicon;
+  if (!settings.enabled() || !lexicon.enabled() || !is_word || symbols.empty() || lines.empty()) return symbols;
+  const ShapeIndex& index = shape_index(lexicon.charset, lexicon.characters, settings.fonts);
+  for (const LineCells& l : cut_lines(ink, lines, symbols, settings.fonts)) {
+    for (size_t j = 0; j < l.positions.size(); ++j) {
+      const size_t i = l.positions[j];
+      // Not in_place: a sure misreading (两业街, 扇江路) matches its cell poorly, so its
+      // neighbours would count as shifted and itself too. A shifted cell shows a neighbour's
+      // shape, and a character forming a word with the neighbours as read from it is rare;
+      // a flat sliver still says nothing.
+      if (l.shapes[j].pixels.empty() || 2 * l.cells[j].height < l.line.height ||
+          forms_word(symbols, i, symbols[i].text, is_word))
+        continue;
+      const double current = normalised_match(l.shapes[j], symbols[i].text, settings.fonts);
+      std::string nearest;
+      double first = -2, second = -2;
+      for (const auto& c : index.nearest(ink(l.cells[j]), lexicon.shortlist)) {
+        if (c == symbols[i].text || !forms_word(symbols, i, c, is_word)) continue;
+        const double m = normalised_match(l.shapes[j], c, settings.fonts);
+        if (m > first) second = first, first = m, nearest = c;
+        else second = std::max(second, m);
+      }
+      if (!nearest.empty() && first >= lexicon.min_match && first - current >= lexicon.min_gain &&
+          first - second >= lexicon.min_margin) {
+        symbols[i].text = nearest;
+        symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
+      }
+    }
   }
   return symbols;
 }

@@ -6,6 +6,7 @@
 // their size). Used by read_text_field for the fields whose settings ask for it.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,6 +96,25 @@ struct GlyphCheckSettings {
   // compared with each of them (no pass offered 路 for 创业洛131号 or 园 for 产业欧3层); unlike
   // the number words it is not forced to one: a real name may end otherwise (甲6号).
   std::vector<std::string> before_number;
+  // "lexicon": {"charset", "shortlist", "min_match", "min_gain", "min_margin"}: the Chinese words
+  // the recogniser's own dictionary knows (TesseractEngine::is_word). On a small photo one
+  // character of a common word is read as a look-alike no word holds (商业街 as 两业街, 大厦
+  // as 太厦, 东风路 as 东只路), and the shapes alone cannot tell which of a few close
+  // characters is printed. A Chinese character that forms no word of 2-4 characters with its
+  // neighbours is compared with the `shortlist` characters of `charset` nearest its cell's
+  // shape (a quick 16 px ranking); of those forming a word with the neighbours as read, the
+  // best-matching replaces it when it matches at least min_match, better than the reading by
+  // min_gain, and better than the next such character by min_margin (check_words). For text
+  // made of words (an address); not for names of people or firms.
+  struct Lexicon {
+    std::string charset;
+    std::vector<std::string> characters;  // decoded at load; empty: off
+    size_t shortlist = 100;
+    double min_match = 0.5;
+    double min_gain = 0.0;
+    double min_margin = 0.02;
+    bool enabled() const { return !characters.empty(); }
+  } lexicon;
   bool enabled() const { return !fonts.empty(); }
 };
 
@@ -136,6 +156,16 @@ std::vector<cv::Rect> character_cells(const cv::Mat& ink, const cv::Rect& line, 
 std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings);
+
+// Whether a string of Chinese characters is a word (TesseractEngine::is_word).
+using IsWord = std::function<bool(const std::string&)>;
+
+// `symbols` (a field's characters as read and checked, printed on `lines`) with each Chinese
+// character that forms no word with its neighbours weighed against the close shapes that would
+// (GlyphCheckSettings::Lexicon), left to right, each on the text as corrected so far. Words
+// may run on from one line to the next. Unchanged when settings.lexicon is off.
+std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
+                                   const GlyphCheckSettings& settings, const IsWord& is_word);
 
 // The other character of the confusable pair `c` belongs to (templates/data/confusables.json),
 // or empty. Loaded once (thread-safe); throws std::runtime_error naming the file when it is

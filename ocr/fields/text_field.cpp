@@ -69,7 +69,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
     check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "given_name", "confusables", "after_number",
-                  "before_number"},
+                  "before_number", "lexicon"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
     // A list of single characters (the number words around an address's numbers).
@@ -107,6 +107,26 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       }
       vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
       vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
+    }
+    if (g.contains("lexicon")) {
+      const auto& v = g.at("lexicon");
+      const std::string lat = at + ".lexicon";
+      check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin"},
+                 {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, lat);
+      auto& lexicon = s.glyph_check.lexicon;
+      lexicon.charset = get_value<std::string>(v, "charset", lat);
+      try {
+        lexicon.characters = charset_characters(lexicon.charset);
+      } catch (const std::runtime_error& e) {
+        throw std::runtime_error(lat + ": " + e.what());
+      }
+      if (lexicon.characters.empty()) throw std::runtime_error(lat + ": the character set " + lexicon.charset + " holds no Chinese characters");
+      const int shortlist = get_value<int>(v, "shortlist", lat);
+      if (shortlist < 1) throw std::runtime_error(lat + ": 'shortlist' must be at least 1");
+      lexicon.shortlist = static_cast<size_t>(shortlist);
+      lexicon.min_match = get_value<double>(v, "min_match", lat);
+      lexicon.min_gain = get_value<double>(v, "min_gain", lat);
+      lexicon.min_margin = get_value<double>(v, "min_margin", lat);
     }
     for (const char* key : {"surname", "given_name"}) {
       if (!g.contains(key)) continue;
@@ -393,7 +413,8 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     out.missing_reason = "no printed text found in the field area";
     return out;
   }
-  out.symbols = read_located_lines(engine, ink, out.lines, settings);
+  out.symbols = check_words(ink, out.lines, read_located_lines(engine, ink, out.lines, settings), settings.glyph_check,
+                            [&engine](const std::string& word) { return engine.is_word(word); });
   for (const auto& s : out.symbols) out.text += s.text;
   out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";

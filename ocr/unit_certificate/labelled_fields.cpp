@@ -221,6 +221,13 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
     out.lines.push_back(line);
     previous = line;
   }
+  if (settings.glyph_check.lexicon.enabled()) {
+    // Words run on from one line to the next (商|务楼): checked once the value is read whole.
+    out.symbols = check_words(ink, out.lines, std::move(out.symbols), settings.glyph_check,
+                              [&engine](const std::string& word) { return engine.is_word(word); });
+    out.text.clear();
+    for (const auto& s : out.symbols) out.text += s.text;
+  }
   out.text = spaceless(out.text);
   out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";

@@ -509,3 +509,58 @@ TEST_CASE("glyph check: a sure reading gives way to a vocabulary character that 
   out = ocr::check_glyphs(line.ink, {line.box}, read, each_alone(read), with_vocabulary());
   CHECK(out[2].text == "春");
 }
+
+TEST_CASE("word check: a character forming no word is weighed against close shapes that would", "[ocr][glyphs]") {
+  // 文化大厦 read 文化太厦 and 东风路 read 东只路 on hard licences (seeds 86, 91): 太厦 and 东只
+  // are no words, 大厦 and 东风 are, and 大, 风 match their cells better.
+  const ocr::TesseractEngine engine("");
+  const ocr::IsWord is_word = [&](const std::string& w) { return engine.is_word(w); };
+  CHECK(engine.is_word("大厦"));
+  CHECK(engine.is_word("东风"));
+  CHECK_FALSE(engine.is_word("太厦"));
+  CHECK_FALSE(engine.is_word("东只"));
+  CHECK_FALSE(engine.is_word("大"));  // a character alone is no word
+  ocr::GlyphCheckSettings s = settings();
+  s.lexicon.charset = "GB2312";
+  s.lexicon.characters = ocr::charset_characters("GB2312");
+  const auto text_of = [](const std::vector<ocr::OcrSymbol>& symbols) {
+    std::string t;
+    for (const auto& c : symbols) t += c.text;
+    return t;
+  };
+  const Line line = printed("东风路文化大厦", kOtherFont, 30);
+  const auto read = symbols_of({"东", "只", "路", "文", "化", "太", "厦"}, 0.95);
+  const auto checked = ocr::check_words(line.ink, {line.box}, read, s, is_word);
+  CHECK(text_of(checked) == "东风路文化大厦");
+  CHECK(checked[1].confidence == Approx(s.shape_confidence));
+  CHECK(checked[0].confidence == Approx(0.95));
+  // Off without a lexicon or a dictionary.
+  CHECK(text_of(ocr::check_words(line.ink, {line.box}, read, settings(), is_word)) == "东只路文化太厦");
+  CHECK(text_of(ocr::check_words(line.ink, {line.box}, read, s, {})) == "东只路文化太厦");
+  // A misreading that is itself a word stays: 黄河路 read 黄酒路 (seed 90) - 黄酒 is one.
+  const Line river = printed("黄河路", kOtherFont, 30);
+  CHECK(text_of(ocr::check_words(river.ink, {river.box}, symbols_of({"黄", "酒", "路"}, 0.95), s, is_word)) == "黄酒路");
+}
+
+TEST_CASE("word check: a word runs on from one line to the next", "[ocr][glyphs]") {
+  // 中山路188号商|务楼 wrapped after 商: read 痪 at the line's end (seed 92), 商务 only a word
+  // with the next line's first character.
+  const ocr::TesseractEngine engine("");
+  ocr::GlyphCheckSettings s = settings();
+  s.lexicon.charset = "GB2312";
+  s.lexicon.characters = ocr::charset_characters("GB2312");
+  const Line top = printed("路188号商", kOtherFont, 30);
+  const Line bottom = printed("务楼29层", kOtherFont, 30);
+  cv::Mat ink(top.ink.rows + bottom.ink.rows, std::max(top.ink.cols, bottom.ink.cols), CV_8U, cv::Scalar(245));
+  top.ink.copyTo(ink(cv::Rect(0, 0, top.ink.cols, top.ink.rows)));
+  bottom.ink.copyTo(ink(cv::Rect(0, top.ink.rows, bottom.ink.cols, bottom.ink.rows)));
+  const cv::Rect second = bottom.box + cv::Point(0, top.ink.rows);
+  std::vector<ocr::OcrSymbol> read;
+  for (const auto& t : {"路", "1", "8", "8", "号", "痪"}) read.push_back(symbol(t, 0.95, top.box));
+  for (const auto& t : {"务", "楼", "2", "9", "层"}) read.push_back(symbol(t, 0.95, second));
+  const auto checked = ocr::check_words(ink, {top.box, second}, read, s,
+                                        [&](const std::string& w) { return engine.is_word(w); });
+  REQUIRE(checked.size() == read.size());
+  CHECK(checked[5].text == "商");
+  CHECK(checked[6].text == "务");
+}
