@@ -630,13 +630,13 @@ std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rec
     for (size_t j = 0; j < l.positions.size(); ++j) {
       const size_t i = l.positions[j];
       // Not in_place: a sure misreading (两业街, 扇江路) matches its cell poorly, so its
-      // neighbours would count as shifted and itself too. A shifted cell shows a neighbour's
-      // shape, and a character forming a word with the neighbours as read from it is rare;
-      // a flat sliver still says nothing.
+      // neighbours would count as shifted, and it as theirs. Here a replacement must also form
+      // a word with the neighbours as read, which a neighbour's shape in a shifted cell seldom
+      // does (hard licences of 84-93: none lost). A flat sliver still says nothing.
       if (l.shapes[j].pixels.empty() || 2 * l.cells[j].height < l.line.height ||
           forms_word(symbols, i, symbols[i].text, is_word))
         continue;
-      const double current = normalised_match(l.shapes[j], symbols[i].text, settings.fonts);
+      const double current = l.matches[j];  // the reading at j is as cut: only j itself changes it
       std::string nearest;
       double first = -2, second = -2;
       for (const auto& c : index.nearest(ink(l.cells[j]), lexicon.shortlist)) {
