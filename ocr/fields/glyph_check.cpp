@@ -193,11 +193,17 @@ const ShapeIndex& shape_index(const std::string& charset, const std::vector<std:
 }
 
 // True when `c`, standing at `at` among `symbols`, forms a word of 2 to 4 Chinese characters
-// with its neighbours as read.
+// with its neighbours as read. No word starts right after a digit: that character is the
+// number's unit (188号 商务楼 holds no 号令 nor 号商).
 bool forms_word(const std::vector<OcrSymbol>& symbols, size_t at, const std::string& c, const IsWord& is_word) {
   constexpr size_t kLongestWord = 4;
+  const auto after_digit = [&](size_t p) {
+    const std::string& before = p > 0 ? symbols[p - 1].text : std::string();
+    return before.size() == 1 && std::isdigit(static_cast<unsigned char>(before[0]));
+  };
   for (size_t length = 2; length <= kLongestWord; ++length) {
     for (size_t start = at >= length - 1 ? at - (length - 1) : 0; start <= at && start + length <= symbols.size(); ++start) {
+      if (after_digit(start)) continue;
       std::string word;
       bool chinese = true;
       for (size_t p = start; p < start + length && chinese; ++p) {
