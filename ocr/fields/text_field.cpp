@@ -32,6 +32,23 @@ void parse_margin(const nlohmann::json& j, const std::string& where, int& x, int
   y = static_cast<int>(m[1]);
 }
 
+namespace {
+
+// The Chinese characters of `charset` (a "charset" setting at `where`); throws naming `where`
+// when iconv does not know the set or it holds none.
+std::vector<std::string> chinese_characters_of(const std::string& charset, const std::string& where) {
+  std::vector<std::string> characters;
+  try {
+    characters = charset_characters(charset);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(where + ": " + e.what());
+  }
+  if (characters.empty()) throw std::runtime_error(where + ": the character set " + charset + " holds no Chinese characters");
+  return characters;
+}
+
+}  // namespace
+
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
                  "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink", "max_gap",
@@ -92,12 +109,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       check_keys(v, {"charset", "min_match", "unsure_min_match", "sure_min_match", "sure_min_gain", "min_gain", "min_margin"}, {"charset", "min_match", "min_gain", "min_margin"}, vat);
       auto& vocabulary = s.glyph_check.vocabulary;
       vocabulary.charset = get_value<std::string>(v, "charset", vat);
-      try {
-        vocabulary.characters = charset_characters(vocabulary.charset);
-      } catch (const std::runtime_error& e) {
-        throw std::runtime_error(vat + ": " + e.what());
-      }
-      if (vocabulary.characters.empty()) throw std::runtime_error(vat + ": the character set " + vocabulary.charset + " holds no Chinese characters");
+      vocabulary.characters = chinese_characters_of(vocabulary.charset, vat);
       vocabulary.min_match = get_value<double>(v, "min_match", vat);
       vocabulary.unsure_min_match =
           v.contains("unsure_min_match") ? get_value<double>(v, "unsure_min_match", vat) : vocabulary.min_match;
@@ -115,12 +127,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
                  {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, lat);
       auto& lexicon = s.glyph_check.lexicon;
       lexicon.charset = get_value<std::string>(v, "charset", lat);
-      try {
-        lexicon.characters = charset_characters(lexicon.charset);
-      } catch (const std::runtime_error& e) {
-        throw std::runtime_error(lat + ": " + e.what());
-      }
-      if (lexicon.characters.empty()) throw std::runtime_error(lat + ": the character set " + lexicon.charset + " holds no Chinese characters");
+      lexicon.characters = chinese_characters_of(lexicon.charset, lat);
       const int shortlist = get_value<int>(v, "shortlist", lat);
       if (shortlist < 1) throw std::runtime_error(lat + ": 'shortlist' must be at least 1");
       lexicon.shortlist = static_cast<size_t>(shortlist);

@@ -38,6 +38,15 @@ Line printed(const std::string& text, const std::string& font, int px) {
   return l;
 }
 
+// `first` with `second` printed under it: the page's ink and the second line's box on it
+// (the first's box is its own).
+std::pair<cv::Mat, cv::Rect> stacked(const Line& first, const Line& second) {
+  cv::Mat ink(first.ink.rows + second.ink.rows, std::max(first.ink.cols, second.ink.cols), CV_8U, cv::Scalar(245));
+  first.ink.copyTo(ink(cv::Rect(0, 0, first.ink.cols, first.ink.rows)));
+  second.ink.copyTo(ink(cv::Rect(0, first.ink.rows, second.ink.cols, second.ink.rows)));
+  return {ink, second.box + cv::Point(0, first.ink.rows)};
+}
+
 ocr::OcrSymbol symbol(const std::string& text, double confidence, cv::Rect box = {}) {
   ocr::OcrSymbol s;
   s.text = text;
@@ -267,11 +276,7 @@ TEST_CASE("glyph check: a character every pass misread is found in the vocabular
 TEST_CASE("glyph check: on a two-line field each character is checked in its own line", "[ocr][glyphs]") {
   // An address wrapping after 翠: the passes read it 浴, 避 and 蔡, none of them right.
   const Line first = printed("路386号翠", kOtherFont, 30);
-  const Line second = printed("苑2栋5单元", kOtherFont, 30);
-  cv::Mat ink(first.ink.rows + second.ink.rows, std::max(first.ink.cols, second.ink.cols), CV_8U, cv::Scalar(245));
-  first.ink.copyTo(ink(cv::Rect(0, 0, first.ink.cols, first.ink.rows)));
-  second.ink.copyTo(ink(cv::Rect(0, first.ink.rows, second.ink.cols, second.ink.rows)));
-  const cv::Rect line2 = second.box + cv::Point(0, first.ink.rows);
+  const auto [ink, line2] = stacked(first, printed("苑2栋5单元", kOtherFont, 30));
   std::vector<ocr::OcrSymbol> read;
   for (const std::string c : {"路", "3", "8", "6", "号", "浴"}) read.push_back(symbol(c, 0.97, first.box));
   for (const std::string c : {"苑", "2", "栋", "5", "单", "元"}) read.push_back(symbol(c, 0.97, line2));
@@ -550,11 +555,7 @@ TEST_CASE("word check: a word runs on from one line to the next", "[ocr][glyphs]
   s.lexicon.charset = "GB2312";
   s.lexicon.characters = ocr::charset_characters("GB2312");
   const Line top = printed("路188号商", kOtherFont, 30);
-  const Line bottom = printed("务楼29层", kOtherFont, 30);
-  cv::Mat ink(top.ink.rows + bottom.ink.rows, std::max(top.ink.cols, bottom.ink.cols), CV_8U, cv::Scalar(245));
-  top.ink.copyTo(ink(cv::Rect(0, 0, top.ink.cols, top.ink.rows)));
-  bottom.ink.copyTo(ink(cv::Rect(0, top.ink.rows, bottom.ink.cols, bottom.ink.rows)));
-  const cv::Rect second = bottom.box + cv::Point(0, top.ink.rows);
+  const auto [ink, second] = stacked(top, printed("务楼29层", kOtherFont, 30));
   std::vector<ocr::OcrSymbol> read;
   for (const auto& t : {"路", "1", "8", "8", "号", "痪"}) read.push_back(symbol(t, 0.95, top.box));
   for (const auto& t : {"务", "楼", "2", "9", "层"}) read.push_back(symbol(t, 0.95, second));
