@@ -266,22 +266,43 @@ class CellMatches {
 // layouts compare). Added to `choices`, keeping the best score per text.
 void choose_amounts(const cv::Mat& ink, const cv::Rect& line, const std::u32string& before, size_t k,
                     const std::u32string& after, const CapitalGrammar& grammar, bool judge_frame, CellMatches& match,
-                    AmountChoices& choices) {
+                    AmountChoices& choices, const cv::Mat& glare = {}) {
   std::vector<std::string> layout;
   for (char32_t c : before) layout.push_back(u32_to_utf8(std::u32string(1, c)));
   for (size_t i = 0; i < k; ++i) layout.push_back("零");
   for (char32_t c : after) layout.push_back(u32_to_utf8(std::u32string(1, c)));
-  const auto cells = character_cells(ink, line, layout);
+  const auto cells = character_cells(ink, line, layout, glare);
   if (cells.size() != layout.size()) return;
   const cv::Rect page(0, 0, ink.cols, ink.rows);
   double frame = 0;
+  size_t frame_judged = 0;
   if (judge_frame)
     for (size_t j = 0; j < layout.size(); ++j) {
       if (j >= before.size() && j < before.size() + k) continue;
       const cv::Rect cell = cells[j] & page;
-      if (cell.empty()) return;
+      // Under a glare spot (character_cells left it empty) a currency or unit is not judged.
+      if (cell.empty()) {
+        if (glare.empty()) return;
+        continue;
+      }
       frame += match(cell, utf8_to_u32(layout[j]).front());
+      ++frame_judged;
     }
+  // Most of the frame under a spot leaves too little to place the amount by; and an amount
+  // must be framed by what is seen: a currency washed out whole may hide a numeral with it
+  // (人民币壹佰 with 人民币壹 under the spot fits 人民币伍, 伍 in 佰's cell), and so may a
+  // unit after it.
+  if (judge_frame && !glare.empty()) {
+    if (2 * frame_judged < layout.size() - k) return;
+    const auto seen = [&](size_t j) { return !(cells[j] & page).empty(); };
+    bool currency_seen = false;
+    for (size_t j = 0; j < before.size(); ++j) currency_seen = currency_seen || seen(j);
+    // Without a currency the amount opens the line: no spot may lie before it.
+    const cv::Rect ahead = cv::Rect(line.x, line.y, cells[before.size()].x - line.x, line.height) & page;
+    if (before.empty()) currency_seen = ahead.empty() || cv::countNonZero(glare(ahead)) == 0;
+    if (!currency_seen) return;
+    if (before.size() + k < cells.size() && !seen(before.size() + k)) return;
+  }
   // Per amount cell, its four best numerals by shape.
   const std::u32string numerals = utf8_to_u32(grammar.digits + grammar.places);
   std::vector<std::vector<std::pair<double, char32_t>>> ranked(k);
@@ -292,7 +313,7 @@ void choose_amounts(const cv::Mat& ink, const cv::Rect& line, const std::u32stri
     std::sort(ranked[j].rbegin(), ranked[j].rend());
     ranked[j].resize(std::min<size_t>(4, ranked[j].size()));
   }
-  const double judged = static_cast<double>(judge_frame ? layout.size() : k);
+  const double judged = static_cast<double>(judge_frame ? frame_judged + k : k);
   std::u32string amount(k, U' ');
   const std::function<void(size_t, double)> choose = [&](size_t j, double sum) {
     if (j == k) {
@@ -359,12 +380,13 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
 }
 
 std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
-                                      const CapitalGrammar& grammar) {
+                                      const CapitalGrammar& grammar, const cv::Mat& glare) {
   const auto& layout = grammar.shapes.layout;
   if (grammar.shapes.fonts.empty() || layout.units.empty() || ink.empty() || line.empty()) return "";
-  // The currencies sharing most characters with the reading (a unit's aside: 元), else all
-  // of them and none (certificates print funds without one). 人民币 read 人民币 must not
-  // give way to 港币 on a cut that happens to fit two characters better.
+  // The currencies sharing most characters with the reading (a unit's aside: 元), else none
+  // (certificates print funds without one) and the first listed: a foreign currency is
+  // reported only when read (a spot washing out 人民 left 币 and a cut that fit 港币 better).
+  // 人民币 read 人民币 must not give way to 港币 on a cut that happens to fit two better.
   const std::u32string chars = reading_characters(symbols), units = utf8_to_u32(grammar.units);
   std::vector<std::u32string> currencies;
   size_t most_shared = 0;
@@ -378,7 +400,7 @@ std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, 
   }
   if (currencies.empty()) {
     currencies.emplace_back();
-    for (const auto& currency : grammar.currencies) currencies.push_back(utf8_to_u32(currency));
+    if (!grammar.currencies.empty()) currencies.push_back(utf8_to_u32(grammar.currencies.front()));
   }
   const std::u32string printed_units = utf8_to_u32(layout.units), tail = utf8_to_u32(grammar.tail);
   AmountChoices choices;
@@ -386,8 +408,9 @@ std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, 
   for (const auto& currency : currencies)
     for (const std::u32string& after : {printed_units + tail, printed_units})
       for (size_t k = 1; k <= layout.max_numerals; ++k)
-        choose_amounts(ink, line, currency, k, after, grammar, true, match, choices);
-  const auto text = clear_choice(std::move(choices.list), layout.min_match, layout.min_margin);
+        choose_amounts(ink, line, currency, k, after, grammar, true, match, choices, glare);
+  const auto text = clear_choice(std::move(choices.list), glare.empty() ? layout.min_match : layout.glare_min_match,
+                                 layout.min_margin);
   return text ? u32_to_utf8(*text) : "";
 }
 

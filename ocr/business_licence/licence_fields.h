@@ -57,6 +57,9 @@ struct CapitalGrammar {
       double min_margin = 0.03;          // and better than the next layout and amount by this
       double confidence = 0.6;           // what an amount chosen so is trusted
       bool check_consistent = false;     // also check a well-formed reading's amount so
+      // "glare_min_match" (optional, default min_match): the mean match of the cells judged
+      // when a glare spot leaves some of the frame unjudged (strokes restored there are fainter).
+      double glare_min_match = 0.6;
     } layout;
   } shapes;
 };
@@ -108,12 +111,18 @@ std::string capital_by_shape(const cv::Mat& ink, const cv::Rect& line, const std
 // The amount printed on `line` of `ink` when its reading `symbols` is too garbled to frame it
 // (capital_by_shape finds no currency or units to place the cells by): the line is cut for
 // every printed layout — a currency (those the reading shares a character with, else none
-// and each), 1..shapes.layout.max_numerals amount characters, shapes.layout.units with and
-// without the tail — and every cell matched; the layout and well-formed amount whose cells
-// match best on average is taken when it reaches shapes.layout.min_match and beats the next
-// by shapes.layout.min_margin. The capital's text, or empty.
+// and the first listed: a foreign currency is reported only when read), 1..shapes.layout.
+// max_numerals amount characters, shapes.layout.units with and without the tail — and every
+// cell matched; the layout and well-formed amount whose cells match best on average is taken
+// when it reaches shapes.layout.min_match and beats the next by shapes.layout.min_margin.
+// With `glare` (glare_mask of the view; `ink` then the page restored under it), a currency or
+// unit cell under the spot is not judged (character_cells) and the mean is over the cells
+// judged, at least shapes.layout.glare_min_match; every numeral must be judged, and so must
+// some of the currency (without one, no spot may lie before the amount) and the unit after
+// the amount (a spot hiding the frame may hide a numeral with it). The capital's text, or
+// empty.
 std::string capital_by_printed_layout(const cv::Mat& ink, const cv::Rect& line, const std::vector<OcrSymbol>& symbols,
-                                      const CapitalGrammar& grammar);
+                                      const CapitalGrammar& grammar, const cv::Mat& glare = {});
 
 // Whether `amount` (no currency, no unit) is a well-formed amount of `grammar`.
 bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& grammar);

@@ -229,8 +229,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
       company_type = {*loose, s.company_types.loose.confidence};
   r.set_field("type", value_or_missing(company_type.text, company_type.confidence, type_field.missing_reason));
   const auto& capital_reading = field("registered_capital");
-  const AmountValue capital =
-      amount_value(capital_reading.symbols, capital_reading.confidence, s.capital, ink, capital_reading.lines);
+  const AmountValue capital = amount_on_page(ink, glare, capital_reading, s.capital);
   r.set_field("registered_capital",
               value_or_missing(clean_value_text(capital.text), capital.confidence,
                                capital.missing_reason.empty() ? capital_reading.missing_reason : capital.missing_reason));

@@ -66,7 +66,8 @@ LicenceSettings load() {
     if (shapes.contains("layout")) {
       const auto& layout = shapes.at("layout");
       const std::string wl = wsh + " layout";
-      check_keys(layout, {"units", "max_numerals", "min_match", "min_margin", "confidence", "check_consistent"},
+      check_keys(layout,
+                 {"units", "max_numerals", "min_match", "min_margin", "confidence", "check_consistent", "glare_min_match"},
                  {"units", "max_numerals", "min_match", "min_margin", "confidence"}, wl);
       auto& l = s.capital.shapes.layout;
       l.units = get_value<std::string>(layout, "units", wl);
@@ -77,6 +78,7 @@ LicenceSettings load() {
       l.min_margin = get_value<double>(layout, "min_margin", wl);
       l.confidence = get_value<double>(layout, "confidence", wl);
       if (layout.contains("check_consistent")) l.check_consistent = get_value<bool>(layout, "check_consistent", wl);
+      l.glare_min_match = layout.contains("glare_min_match") ? get_value<double>(layout, "glare_min_match", wl) : l.min_match;
     }
   }
   const auto& seal = j.at("seal");

@@ -280,6 +280,17 @@ std::optional<TermByShape> term_by_shape_on_page(const cv::Mat& ink, GlareViews&
   return std::nullopt;
 }
 
+AmountValue amount_on_page(const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
+                           const CapitalGrammar& grammar) {
+  AmountValue amount = amount_value(reading.symbols, reading.confidence, grammar, ink, reading.lines);
+  if (!amount.text.empty() || reading.symbols.empty()) return amount;
+  if (const cv::Rect across = glare.line_across(reading); !across.empty())
+    if (std::string text = capital_by_printed_layout(glare.restored(), across, reading.symbols, grammar, glare.mask());
+        !text.empty())
+      amount = {std::move(text), grammar.shapes.layout.confidence, ""};
+  return amount;
+}
+
 FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,
                           const TextFieldSettings& settings) {
   FieldReading out = first;

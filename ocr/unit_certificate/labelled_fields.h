@@ -13,6 +13,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <opencv2/core.hpp>
 
+#include "ocr/business_licence/licence_fields.h"
 #include "ocr/engine/tesseract_engine.h"
 #include "ocr/fields/date_by_shape.h"
 #include "ocr/fields/text_field.h"
@@ -120,6 +121,13 @@ cv::Rect line_on_label_row(const cv::Mat& ink, const cv::Rect& line, const cv::R
 std::optional<TermByShape> term_by_shape_on_page(const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
                                                  const DateShapeSettings& settings, const Date& earliest,
                                                  const Date& latest, const Date& expected_from);
+
+// The amount (a licence's registered capital, a certificate's funds) `reading` shows on `ink`
+// (amount_value with its one line); when that withholds it and a glare spot cut the line
+// short, the printed layouts across the spot on the page restored there, the cells under it
+// not judged (capital_by_printed_layout with the glare mask), at shapes.layout.confidence.
+AmountValue amount_on_page(const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
+                           const CapitalGrammar& grammar);
 
 // `first`'s lines read once more with `settings` (text joined as read_value_region does).
 FieldReading reread_lines(TesseractEngine& engine, const cv::Mat& ink, const FieldReading& first,

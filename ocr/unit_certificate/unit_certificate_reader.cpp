@@ -219,7 +219,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
                                       ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
-  const AmountValue amount = amount_value(funds.symbols, funds.confidence, licence_settings().capital, ink, funds.lines);
+  const AmountValue amount = amount_on_page(ink, glare, funds, licence_settings().capital);
   r.set_field("funds", value_or_missing(clean_value_text(amount.text), amount.confidence,
                                         amount.missing_reason.empty() ? funds.missing_reason : amount.missing_reason));
   if (!field("activity_area").label_box.empty())

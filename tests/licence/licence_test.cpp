@@ -638,6 +638,30 @@ TEST_CASE("registered capital: a reading too garbled to frame is matched with th
   CHECK(ocr::amount_value(amount_symbols("人人币作万元"), 0.8, grammar).text.empty());
 }
 
+// `ink` (printed_amount) with columns [from, to) washed out by a glare spot, and the spot's mask.
+std::pair<cv::Mat, cv::Mat> washed_out(cv::Mat ink, int from, int to) {
+  cv::Mat mask(ink.size(), CV_8UC1, cv::Scalar(0));
+  const cv::Rect spot(from, 0, to - from, ink.rows);
+  ink(spot).setTo(cv::Scalar(250));
+  mask(spot).setTo(cv::Scalar(255));
+  return {ink, mask};
+}
+
+TEST_CASE("registered capital: a glare spot over the currency leaves the amount to the layouts", "[licence][capital]") {
+  const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
+  const cv::Rect line(14, 14, 340, 62);
+  // 人民 washed out (hard licence, seed 87 S0003: read .过什万元整): the cells under the spot
+  // are not judged, the amount is; with no currency read, the first listed (人民币), not 港币.
+  const auto [thousand, spot] = washed_out(printed_amount("人民币壹仟万元整"), 0, 98);
+  CHECK(ocr::capital_by_printed_layout(thousand, line, amount_symbols("过什万元整"), grammar, spot) == "人民币壹仟万元整");
+  // Without the mask the washed cells count against every layout.
+  CHECK(ocr::capital_by_printed_layout(thousand, line, amount_symbols("过什万元整"), grammar).empty());
+  // The whole currency and the first numeral under the spot (seed 89 S0015, 人民币壹佰 showing
+  // only 佰): the spot may hide numerals, so no amount (人民币伍 fit 佰's cell).
+  const auto [hundred, wide_spot] = washed_out(printed_amount("人民币壹佰万元整"), 0, 178);
+  CHECK(ocr::capital_by_printed_layout(hundred, line, amount_symbols("佰万元整"), grammar, wide_spot) == "");
+}
+
 TEST_CASE("registered capital: a tail the reading lost is restored from the printed line", "[licence][capital]") {
   const ocr::CapitalGrammar& grammar = ocr::licence_settings().capital;
   // The line as found (the whole printed amount); 整 printed, lost by the recogniser.
