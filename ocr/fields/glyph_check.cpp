@@ -192,22 +192,26 @@ const ShapeIndex& shape_index(const std::string& charset, const std::vector<std:
   return *index;
 }
 
-// True when `c`, standing at `at` among `symbols`, forms a word of 2 to 4 Chinese characters
-// with its neighbours as read. No word starts right after a digit: that character is the
-// number's unit (188号 商务楼 holds no 号令 nor 号商).
-bool forms_word(const std::vector<OcrSymbol>& symbols, size_t at, const std::string& c, const IsWord& is_word) {
+// True when `chars`, standing from `at` on among `symbols`, form a word of 2 to 4 Chinese
+// characters holding all of them with their neighbours as read. No word starts right after a
+// digit: that character is the number's unit (188号 商务楼 holds no 号令 nor 号商).
+bool forms_word(const std::vector<OcrSymbol>& symbols, size_t at, const std::vector<std::string>& chars,
+                const IsWord& is_word) {
   constexpr size_t kLongestWord = 4;
+  const size_t n = chars.size();
+  if (n == 0 || at + n > symbols.size()) return false;
   const auto after_digit = [&](size_t p) {
     const std::string& before = p > 0 ? symbols[p - 1].text : std::string();
     return before.size() == 1 && std::isdigit(static_cast<unsigned char>(before[0]));
   };
-  for (size_t length = 2; length <= kLongestWord; ++length) {
-    for (size_t start = at >= length - 1 ? at - (length - 1) : 0; start <= at && start + length <= symbols.size(); ++start) {
+  for (size_t length = std::max<size_t>(2, n); length <= kLongestWord; ++length) {
+    const size_t last = at + n - 1;  // the word runs from start to start + length - 1 >= last
+    for (size_t start = last >= length - 1 ? last - (length - 1) : 0; start <= at && start + length <= symbols.size(); ++start) {
       if (after_digit(start)) continue;
       std::string word;
       bool chinese = true;
       for (size_t p = start; p < start + length && chinese; ++p) {
-        const std::string& s = p == at ? c : symbols[p].text;
+        const std::string& s = p >= at && p < at + n ? chars[p - at] : symbols[p].text;
         chinese = is_chinese(s);
         word += s;
       }
@@ -640,13 +644,13 @@ std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rec
       // a word with the neighbours as read, which a neighbour's shape in a shifted cell seldom
       // does (hard licences of 84-93: none lost). A flat sliver still says nothing.
       if (l.shapes[j].pixels.empty() || 2 * l.cells[j].height < l.line.height ||
-          forms_word(symbols, i, symbols[i].text, is_word))
+          forms_word(symbols, i, {symbols[i].text}, is_word))
         continue;
       const double current = l.matches[j];  // the reading at j is as cut: only j itself changes it
       std::string nearest;
       double first = -2, second = -2;
       for (const auto& c : index.nearest(ink(l.cells[j]), lexicon.shortlist)) {
-        if (c == symbols[i].text || !forms_word(symbols, i, c, is_word)) continue;
+        if (c == symbols[i].text || !forms_word(symbols, i, {c}, is_word)) continue;
         const double m = normalised_match(l.shapes[j], c, settings.fonts);
         if (m > first) second = first, first = m, nearest = c;
         else second = std::max(second, m);
@@ -656,6 +660,46 @@ std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rec
         symbols[i].text = nearest;
         symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
       }
+    }
+    // Two neighbours that both still form no word (园区 read 因史): each misreading leaves the
+    // other no word to form, so one at a time finds none. Pairs of their nearest shapes that
+    // form a word together with the text around them, scored by both cells.
+    if (lexicon.pair_shortlist == 0) continue;
+    const auto usable = [&](size_t j) { return !l.shapes[j].pixels.empty() && 2 * l.cells[j].height >= l.line.height; };
+    for (size_t j = 0; j + 1 < l.positions.size(); ++j) {
+      const size_t i = l.positions[j];
+      if (l.positions[j + 1] != i + 1 || !usable(j) || !usable(j + 1) ||
+          forms_word(symbols, i, {symbols[i].text}, is_word) || forms_word(symbols, i + 1, {symbols[i + 1].text}, is_word))
+        continue;
+      const auto ranked = [&](size_t k) {
+        std::vector<std::pair<std::string, double>> out;
+        for (const auto& c : index.nearest(ink(l.cells[k]), lexicon.pair_shortlist))
+          out.emplace_back(c, normalised_match(l.shapes[k], c, settings.fonts));
+        return out;
+      };
+      const auto left = ranked(j), right = ranked(j + 1);
+      // Each character a pair changes must match its cell better than the reading by
+      // pair_min_gain: among the shortlists' many pairs some word fits by chance (杏花岭区花
+      // gave 冰花, its 冰 matching 0.05 better than 区).
+      const double min_gain = lexicon.pair_min_gain;
+      std::vector<std::string> nearest;
+      double first = -4, second = -4;
+      for (const auto& [a, ma] : left) {
+        if (a != symbols[i].text && ma - l.matches[j] < min_gain) continue;
+        for (const auto& [b, mb] : right) {
+          if ((a == symbols[i].text && b == symbols[i + 1].text) || (b != symbols[i + 1].text && mb - l.matches[j + 1] < min_gain) ||
+              !forms_word(symbols, i, {a, b}, is_word))
+            continue;
+          const double m = (a == symbols[i].text ? l.matches[j] : ma) + (b == symbols[i + 1].text ? l.matches[j + 1] : mb);
+          if (m > first) second = first, first = m, nearest = {a, b};
+          else second = std::max(second, m);
+        }
+      }
+      if (!nearest.empty() && first >= 2 * lexicon.min_match && first - second >= 2 * lexicon.min_margin)
+        for (size_t k = 0; k < 2; ++k) {
+          symbols[i + k].text = nearest[k];
+          symbols[i + k].confidence = std::min(symbols[i + k].confidence, settings.shape_confidence);
+        }
     }
   }
   return symbols;

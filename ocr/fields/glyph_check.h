@@ -113,6 +113,13 @@ struct GlyphCheckSettings {
     double min_match = 0.5;
     double min_gain = 0.0;
     double min_margin = 0.02;
+    // "pair_shortlist" (optional; 0: off): two neighbours that both form no word are also
+    // replaced together by the pair of their cells' this many nearest shapes that forms a word
+    // with the text around them: each character changed matching its cell better than the
+    // reading by "pair_min_gain", the pair's mean match at least min_match and better than the
+    // next such pair's by min_margin.
+    size_t pair_shortlist = 0;
+    double pair_min_gain = 0.1;
     bool enabled() const { return !characters.empty(); }
   } lexicon;
   bool enabled() const { return !fonts.empty(); }

@@ -49,6 +49,27 @@ std::vector<std::string> chinese_characters_of(const std::string& charset, const
 
 }  // namespace
 
+GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& v, const std::string& where) {
+  check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin", "pair_shortlist", "pair_min_gain"},
+             {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, where);
+  GlyphCheckSettings::Lexicon lexicon;
+  lexicon.charset = get_value<std::string>(v, "charset", where);
+  lexicon.characters = chinese_characters_of(lexicon.charset, where);
+  const int shortlist = get_value<int>(v, "shortlist", where);
+  if (shortlist < 1) throw std::runtime_error(where + ": 'shortlist' must be at least 1");
+  lexicon.shortlist = static_cast<size_t>(shortlist);
+  lexicon.min_match = get_value<double>(v, "min_match", where);
+  lexicon.min_gain = get_value<double>(v, "min_gain", where);
+  lexicon.min_margin = get_value<double>(v, "min_margin", where);
+  if (v.contains("pair_shortlist")) {
+    const int pairs = get_value<int>(v, "pair_shortlist", where);
+    if (pairs < 0) throw std::runtime_error(where + ": 'pair_shortlist' must not be negative");
+    lexicon.pair_shortlist = static_cast<size_t>(pairs);
+  }
+  if (v.contains("pair_min_gain")) lexicon.pair_min_gain = get_value<double>(v, "pair_min_gain", where);
+  return lexicon;
+}
+
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"language", "layout", "whitelist", "text_height", "margin", "max_lines", "line_pitch", "alternatives",
                  "min_confidence", "passes", "weakest_character", "copies", "blur", "glyph_check", "follow_ink", "max_gap",
@@ -120,21 +141,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       vocabulary.min_gain = get_value<double>(v, "min_gain", vat);
       vocabulary.min_margin = get_value<double>(v, "min_margin", vat);
     }
-    if (g.contains("lexicon")) {
-      const auto& v = g.at("lexicon");
-      const std::string lat = at + ".lexicon";
-      check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin"},
-                 {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, lat);
-      auto& lexicon = s.glyph_check.lexicon;
-      lexicon.charset = get_value<std::string>(v, "charset", lat);
-      lexicon.characters = chinese_characters_of(lexicon.charset, lat);
-      const int shortlist = get_value<int>(v, "shortlist", lat);
-      if (shortlist < 1) throw std::runtime_error(lat + ": 'shortlist' must be at least 1");
-      lexicon.shortlist = static_cast<size_t>(shortlist);
-      lexicon.min_match = get_value<double>(v, "min_match", lat);
-      lexicon.min_gain = get_value<double>(v, "min_gain", lat);
-      lexicon.min_margin = get_value<double>(v, "min_margin", lat);
-    }
+    if (g.contains("lexicon")) s.glyph_check.lexicon = parse_lexicon_settings(g.at("lexicon"), at + ".lexicon");
     for (const char* key : {"surname", "given_name"}) {
       if (!g.contains(key)) continue;
       const auto& v = g.at(key);

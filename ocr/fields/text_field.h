@@ -85,6 +85,11 @@ std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::ve
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 
+// Parses a "lexicon" object (GlyphCheckSettings::Lexicon: {"charset", "shortlist", "min_match",
+// "min_gain", "min_margin", "pair_shortlist" (optional), "pair_min_gain" (optional)}); throws
+// naming `where` and the key, or a character set iconv does not know.
+GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& j, const std::string& where);
+
 // A reading's confidence: the mean of its symbols', capped at weakest_cap when one is below
 // weakest_below (settings "weakest_character"); 0 for no symbols.
 double field_confidence(const std::vector<OcrSymbol>& symbols, const TextFieldSettings& settings);

@@ -547,6 +547,37 @@ TEST_CASE("word check: a character forming no word is weighed against close shap
   CHECK(text_of(ocr::check_words(river.ink, {river.box}, symbols_of({"黄", "酒", "路"}, 0.95), s, is_word)) == "黄酒路");
 }
 
+TEST_CASE("word check: two neighbours forming no word are weighed as a pair", "[ocr][glyphs]") {
+  // 金融中心 read 企禹中心 (hard licence, seed 88 S0075): 企 and 禹 form no word with anything
+  // around them, and neither 金禹 nor 企融 is one, so one character at a time finds nothing.
+  const ocr::TesseractEngine engine("");
+  const ocr::IsWord is_word = [&](const std::string& w) { return engine.is_word(w); };
+  REQUIRE(engine.is_word("金融"));
+  REQUIRE_FALSE(engine.is_word("金禹"));
+  REQUIRE_FALSE(engine.is_word("企融"));
+  ocr::GlyphCheckSettings s = settings();
+  s.lexicon.charset = "GB2312";
+  s.lexicon.characters = ocr::charset_characters("GB2312");
+  const auto text_of = [](const std::vector<ocr::OcrSymbol>& symbols) {
+    std::string t;
+    for (const auto& c : symbols) t += c.text;
+    return t;
+  };
+  const Line line = printed("号金融中心", kOtherFont, 30);
+  const auto read = symbols_of({"号", "企", "禹", "中", "心"}, 0.9);
+  CHECK(text_of(ocr::check_words(line.ink, {line.box}, read, s, is_word)) == "号企禹中心");  // pairs off
+  s.lexicon.pair_shortlist = 30;
+  const auto checked = ocr::check_words(line.ink, {line.box}, read, s, is_word);
+  CHECK(text_of(checked) == "号金融中心");
+  CHECK(checked[1].confidence == Approx(s.shape_confidence));
+  CHECK(checked[2].confidence == Approx(s.shape_confidence));
+  // A pair read right that forms no word is left as it is (杏花 of 杏花岭区 is no word).
+  REQUIRE_FALSE(engine.is_word("杏花"));
+  const Line district = printed("杏花岭区", kOtherFont, 30);
+  CHECK(text_of(ocr::check_words(district.ink, {district.box}, symbols_of({"杏", "花", "岭", "区"}, 0.9), s, is_word)) ==
+        "杏花岭区");
+}
+
 TEST_CASE("word check: a word runs on from one line to the next", "[ocr][glyphs]") {
   // 中山路188号商|务楼 wrapped after 商: read 痪 at the line's end (seed 92), 商务 only a word
   // with the next line's first character.
