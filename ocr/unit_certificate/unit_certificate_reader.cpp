@@ -216,7 +216,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const std::string code_value = read_code && read_code->present() ? read_code->value : "";
   r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
                                                        unit_name.missing_reason),
-                                      ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts));
+                                      ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts,
+                                      [&engine](const std::string& w) { return engine.is_word(w); }));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
   const AmountValue amount = amount_on_page(ink, glare, funds, licence_settings().capital);

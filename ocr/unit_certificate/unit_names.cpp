@@ -8,6 +8,7 @@
 
 #include "ocr/fields/glyph_check.h"
 #include "ocr/fields/text_clean.h"
+#include "ocr/fields/text_field.h"
 #include "ocr/validators/address_prefix.h"
 #include "ocr/validators/regions.h"
 #include "pipeline/base/data_file.h"
@@ -100,13 +101,14 @@ UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::st
   if (j.contains("own_word")) {
     const auto& o = j.at("own_word");
     const std::string wo = where + ".own_word";
-    check_keys(o, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"},
-               wo);
+    check_keys(o, {"min_match", "min_gain", "sure_min_gain", "min_margin", "lexicon"},
+               {"min_match", "min_gain", "sure_min_gain", "min_margin"}, wo);
     s.own_word.enabled = true;
     s.own_word.min_match = get_value<double>(o, "min_match", wo);
     s.own_word.min_gain = get_value<double>(o, "min_gain", wo);
     s.own_word.sure_min_gain = get_value<double>(o, "sure_min_gain", wo);
     s.own_word.min_margin = get_value<double>(o, "min_margin", wo);
+    if (o.contains("lexicon")) s.own_word.lexicon = parse_lexicon_settings(o.at("lexicon"), wo + ".lexicon");
   }
   return s;
 }
@@ -224,7 +226,7 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
 
 std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& name,
                                              const std::vector<std::string>& places, const UnitNameSettings& settings,
-                                             const std::vector<OcrSymbol>& read) {
+                                             const std::vector<OcrSymbol>& read, const IsWord& is_word) {
   const auto& own_word = settings.own_word;
   const std::u32string chars = utf8_to_u32(name);
   if (!own_word.enabled || settings.fonts.empty() || line.empty() || keep_cjk(name) != name) return std::nullopt;
@@ -265,6 +267,29 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
       changed = true;
     }
   }
+  // The own word as a word (后明 for 启明, 繁是 for 繁星), alone: a word running into the place
+  // or the ending would let one part's misreading steer the other (南昌恒达 came out 出具但达).
+  if (own_word.lexicon.enabled() && is_word) {
+    std::vector<OcrSymbol> own_symbols;
+    cv::Rect span;
+    for (size_t k = head; k + tail < symbols.size(); ++k) {
+      OcrSymbol s;
+      s.text = symbols[k];
+      s.box = cells[k];
+      s.confidence = sure[k];
+      own_symbols.push_back(s);
+      span = span.empty() ? cells[k] : span | cells[k];
+    }
+    GlyphCheckSettings check;
+    check.fonts = settings.fonts;
+    check.lexicon = own_word.lexicon;
+    check.shape_confidence = settings.confidence;
+    if (!span.empty() && own_symbols.size() >= 2) {
+      const auto checked = check_words(ink, {span}, own_symbols, check, is_word);
+      for (size_t k = 0; k < checked.size(); ++k)
+        if (checked[k].text != symbols[head + k]) symbols[head + k] = checked[k].text, changed = true;
+    }
+  }
   if (!changed) return std::nullopt;
   std::string out;
   for (const auto& c : symbols) out += c;
@@ -272,7 +297,8 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
 }
 
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
-                           const std::vector<std::string>& places, const UnitNameSettings& settings) {
+                           const std::vector<std::string>& places, const UnitNameSettings& settings,
+                           const IsWord& is_word) {
   if (!settings.enabled() || !value.present() || reading.lines.size() != 1) return value;
   // A name the recogniser was sure of at every character and that opens with a place and ends
   // with a listed ending has no part to choose: that search (thousands of candidates on a
@@ -295,7 +321,7 @@ FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& gla
   // Its own word's characters, where the name's parts are in place on the line as found (a
   // name completed across a spot has characters that line does not hold).
   if (across_spot) return value;
-  if (const auto own = own_word_by_shape(ink, reading.lines.front(), value.value, places, settings, reading.symbols)) {
+  if (const auto own = own_word_by_shape(ink, reading.lines.front(), value.value, places, settings, reading.symbols, is_word)) {
     value.value = *own;
     value.confidence = std::min(value.confidence, settings.confidence);
   }

@@ -54,6 +54,10 @@ struct UnitNameSettings {
     double min_gain = 0.05;
     double sure_min_gain = 0.1;
     double min_margin = 0.03;
+    // "lexicon" (optional): an own word that is no word of the recogniser's dictionary has
+    // its characters weighed against the close shapes that would make it one (check_words on
+    // the own word alone, so no word runs into the place or the ending).
+    GlyphCheckSettings::Lexicon lexicon;
   } own_word;
   double glare_min_judged = 0.5;   // "glare_min_judged": as ShapeChoiceSettings
   bool enabled() const { return !fonts.empty() && !endings.empty(); }
@@ -90,9 +94,10 @@ std::optional<std::string> unit_name_by_parts(const cv::Mat& ink, const cv::Rect
 // (cells cut over `line` of `ink` for its characters); `read`: the recogniser's symbols for
 // the line, whose confidences say which own-word characters it was sure of (none: unsure).
 // nullopt when nothing changed or off.
+// With `is_word` and settings.own_word.lexicon, the own word is then checked as a word.
 std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect& line, const std::string& name,
                                              const std::vector<std::string>& places, const UnitNameSettings& settings,
-                                             const std::vector<OcrSymbol>& read = {});
+                                             const std::vector<OcrSymbol>& read = {}, const IsWord& is_word = {});
 
 // `value` (the name field's value as read from `reading`) with its region and ending chosen
 // by shape (unit_name_by_parts) on `ink` and, when a glare spot ended its one line, across the
@@ -101,6 +106,7 @@ std::optional<std::string> own_word_by_shape(const cv::Mat& ink, const cv::Rect&
 // settings.confidence when changed.
 // Unchanged when settings are off, the value is missing or the reading spans lines.
 FieldValue unit_name_value(FieldValue value, const cv::Mat& ink, GlareViews& glare, const FieldReading& reading,
-                           const std::vector<std::string>& places, const UnitNameSettings& settings);
+                           const std::vector<std::string>& places, const UnitNameSettings& settings,
+                           const IsWord& is_word = {});
 
 }  // namespace beian::ocr

@@ -839,6 +839,18 @@ TEST_CASE("a unit's name: its region and ending chosen by shape, its own word ke
   std::vector<ocr::OcrSymbol> sure;
   for (char32_t c : utf8_to_u32("杭州网创网络科技有限公司")) sure.push_back({u32_to_utf8(std::u32string(1, c)), 0.97, {}, {}});
   CHECK_FALSE(ocr::own_word_by_shape(rare, line, "杭州网创网络科技有限公司", places, company, sure).has_value());
+  // An own word that is no word, with a listed character (hard licence, seed 87 S0093: 上海后明
+  // for 上海启明; 后 is common in own words, 后明 is no word, 启明 is): with the recogniser's
+  // dictionary, the word's character. An own word read right that is no word (同创) stays.
+  REQUIRE(company.own_word.lexicon.enabled());
+  const ocr::TesseractEngine engine("");
+  const ocr::IsWord is_word = [&](const std::string& w) { return engine.is_word(w); };
+  const std::string dawn = "杭州启明网络科技有限公司";
+  const cv::Mat dawn_ink = printed(dawn, line);
+  CHECK(ocr::own_word_by_shape(dawn_ink, line, "杭州后明网络科技有限公司", places, company, {}, is_word) ==
+        std::optional<std::string>(dawn));
+  CHECK_FALSE(ocr::own_word_by_shape(dawn_ink, line, "杭州后明网络科技有限公司", places, company).has_value());
+  CHECK_FALSE(ocr::own_word_by_shape(ink, line, name, places, company, {}, is_word).has_value());
   // A name that does not open with its region stays as printed (华为 is no misread 杭州).
   const cv::Mat unlisted = printed("华为技术有限公司", line);
   CHECK_FALSE(ocr::unit_name_by_parts(unlisted, line, "华为技术有限公司", places, company).has_value());
