@@ -289,9 +289,11 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const std::string code_value = credit.present() ? credit.value : "";
-  // The address starts with province, prefecture and county names from a closed list.
+  // The address starts with province, prefecture and county names from a closed list, as a
+  // rule those of the region its credit code was registered in.
   const auto& address = field("address");
-  const AddressValue address_read = address_value(address, s.labelled);
+  const AddressValue address_read = address_region_by_shape(ink, address, address_value(address, s.labelled),
+                                                            registered_region(code_value), s.address_region);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
   // The company's name opens with its region's name and ends with its trade and legal form.
   const auto& unit_name = field("name");

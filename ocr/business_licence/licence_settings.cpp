@@ -15,7 +15,7 @@ LicenceSettings load() {
   check_keys(j,
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
               "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "date_shapes",
-              "copy_marks", "company_types", "name_parts", "authority", "capital", "seal", "screen", "qr_print_check", "qr_retry",
+              "copy_marks", "company_types", "name_parts", "address_region", "authority", "capital", "seal", "screen", "qr_print_check", "qr_retry",
               "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
               "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
@@ -33,6 +33,8 @@ LicenceSettings load() {
   s.company_types = parse_name_list_settings(j.at("company_types"), where + " company_types");
   s.authority = parse_authority_settings(j.at("authority"), where + " authority");
   if (j.contains("name_parts")) s.name_parts = parse_unit_name_settings(j.at("name_parts"), where + " name_parts");
+  if (j.contains("address_region"))
+    s.address_region = parse_shape_choice_settings(j.at("address_region"), where + " address_region");
   const auto& capital = j.at("capital");
   const std::string wk = where + " capital";
   check_keys(capital,

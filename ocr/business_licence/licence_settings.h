@@ -57,6 +57,7 @@ struct LicenceSettings {
   NameListSettings company_types;        // the closed list of company types (类型)
   AuthoritySettings authority;           // registration authority names from the credit code's region
   UnitNameSettings name_parts;           // the company name's region and ending by shape (optional)
+  ShapeChoiceSettings address_region;    // the address's opening region by shape (optional; fonts empty: off)
   CapitalGrammar capital;                // registered capital (and a certificate's funds)
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen

@@ -18,7 +18,7 @@
 namespace beian::ocr {
 
 ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin", "glare_min_judged"},
+  check_keys(j, {"description", "fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin", "glare_min_judged"},
              {"fonts", "min_match", "min_margin", "confidence"}, where);
   ShapeChoiceSettings s;
   s.fonts = get_font_files(j, "fonts", where);

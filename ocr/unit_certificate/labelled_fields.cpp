@@ -434,6 +434,43 @@ AddressValue address_value(const FieldReading& reading, const LabelledReadSettin
   return {kept, address_confidence(text, reading.confidence, settings)};
 }
 
+AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& reading, AddressValue value,
+                                     const std::string& region, const ShapeChoiceSettings& settings) {
+  if (settings.fonts.empty() || reading.lines.empty() || region.empty() || value.text.rfind(region, 0) == 0) return value;
+  // The characters the recogniser placed on the first line; the value may hold a few more or
+  // fewer at its opening (address_value's prefix repair), where the region is.
+  const cv::Rect& first = reading.lines.front();
+  size_t on_first = 0, read = 0;
+  for (const auto& symbol : reading.symbols) {
+    const size_t n = utf8_to_u32(spaceless(symbol.text)).size();
+    read += n;
+    const int cy = symbol.box.y + symbol.box.height / 2;
+    if (reading.lines.size() == 1 || (cy >= first.y && cy < first.br().y)) on_first += n;
+  }
+  const std::u32string text = utf8_to_u32(value.text), name = utf8_to_u32(region);
+  const long shift = static_cast<long>(text.size()) - static_cast<long>(read);
+  const long first_chars = static_cast<long>(on_first) + shift;
+  if (on_first == 0 || first_chars <= static_cast<long>(name.size()) + 1 || first_chars > static_cast<long>(text.size()))
+    return value;
+  const size_t k = static_cast<size_t>(first_chars);
+  std::vector<std::string> lines{u32_to_utf8(text.substr(0, k))};
+  std::vector<size_t> replaced{0};
+  for (size_t n = name.size() - 1; n <= name.size() + 1; ++n) {
+    if (n >= k) break;
+    lines.push_back(u32_to_utf8(name + text.substr(n, k - n)));
+    replaced.push_back(n);
+  }
+  const auto scores = shape_scores(ink, first, lines, settings.fonts);
+  size_t best = 0;
+  for (size_t i = 1; i < scores.size(); ++i)
+    if (scores[i] > scores[best]) best = i;
+  if (best == 0 || scores[best] < settings.min_match || (scores[best] - scores[0]) * static_cast<double>(k) < settings.min_margin)
+    return value;
+  value.text = u32_to_utf8(name + text.substr(replaced[best]));
+  value.confidence = std::min(value.confidence, settings.confidence);
+  return value;
+}
+
 std::string person_name_text(const std::string& text) { return trim_name_marks(clean_value_text(text)); }
 
 namespace {

@@ -185,6 +185,20 @@ struct AddressValue {
 };
 AddressValue address_value(const FieldReading& reading, const LabelledReadSettings& settings);
 
+// `value` (address_value of `reading`) opening with `region` instead (Region::full_name of the
+// region the unit's credit code was registered in: 广东省广州市荔湾区) when the first printed
+// line of `ink` shows that better: the value's first line as read is compared by shape
+// (shape_scores, mean match) with the same line whose first characters (as many as `region`
+// has, one more or one fewer) are `region`; the best of those replaces them when it matches
+// at least settings.min_match and leads the reading by settings.min_margin characters' worth
+// (the mean's gain times the line's characters), its confidence then at most
+// settings.confidence. The code's region is the one an address is, as a rule, printed in;
+// a unit that moved keeps its code and prints its new district, which its print matches
+// better. Unchanged when shapes are off, the value already opens with `region` or the region
+// does not fit on the first line.
+AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& reading, AddressValue value,
+                                     const std::string& region, const ShapeChoiceSettings& settings);
+
 // A person's name as a field value (legal representative, 负责人): clean_value_text, then
 // without marks at its ends (trim_name_marks): a name neither starts nor ends with one, so
 // one read there is a speck (、范强).

@@ -39,6 +39,7 @@ struct CertificateReadSettings {
   // unit's own government, its place's name and a department's, as the authority is.
   std::optional<AuthoritySettings> sponsor;
   UnitNameSettings name_parts;  // optional: the name's region and ending by shape
+  ShapeChoiceSettings address_region;  // optional: the address's opening region by shape
   double title_cue_confidence = 0.99;  // classification: the title alone on a page-shaped outline
 };
 
@@ -55,6 +56,8 @@ const CertificateReadSettings& settings() {
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
     if (j.contains("sponsor")) c.sponsor = parse_authority_settings(j.at("sponsor"), where + " sponsor");
     if (j.contains("name_parts")) c.name_parts = parse_unit_name_settings(j.at("name_parts"), where + " name_parts");
+    if (j.contains("address_region"))
+      c.address_region = parse_shape_choice_settings(j.at("address_region"), where + " address_region");
     c.title_cue_confidence = get_value<double>(j, "title_cue_confidence", where);
     return c;
   }();
@@ -207,7 +210,11 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("legal_representative", value_or_missing(person_name_text(person.text), person.confidence, person.missing_reason));
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
-  const AddressValue address_read = address_value(address, s.labelled);
+  // Opening, as a rule, with the region its credit code was registered in.
+  const FieldValue* code_read = r.field("credit_code");
+  const AddressValue address_read =
+      address_region_by_shape(ink, address, address_value(address, s.labelled),
+                              registered_region(code_read && code_read->present() ? code_read->value : ""), s.address_region);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
   GlareViews glare(c.view);
   // The unit's name opens with its region's name and ends with the kind of organisation it is.

@@ -113,6 +113,12 @@ UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::st
   return s;
 }
 
+std::string registered_region(const std::string& credit_code) {
+  if (credit_code.size() != 18) return "";
+  const auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+  return region ? region->full_name() : "";
+}
+
 std::vector<std::string> name_places(const std::string& credit_code, const std::string& address) {
   const auto& table = validators::RegionTable::get();
   std::optional<validators::Region> region;

@@ -74,6 +74,10 @@ UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::st
 // the region `address` starts with. Empty when neither names a listed region.
 std::vector<std::string> name_places(const std::string& credit_code, const std::string& address = "");
 
+// The region `credit_code` (18 characters) was registered in as an address opens with it
+// (Region::full_name: 广东省广州市荔湾区, 北京市海淀区), or empty for no code of a listed region.
+std::string registered_region(const std::string& credit_code);
+
 // The unit name `line` of `ink` (dark on light) shows, when `reading` (the name as read, one
 // line) is wrong in its region or ending: every candidate opening with one of `places` (in
 // place of as many of the reading's first characters, or one more or one fewer) and/or ending
