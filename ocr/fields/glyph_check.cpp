@@ -684,10 +684,12 @@ std::vector<OcrSymbol> check_words(const cv::Mat& ink, const std::vector<cv::Rec
       const double min_gain = lexicon.pair_min_gain;
       std::vector<std::string> nearest;
       double first = -4, second = -4;
+      const auto stays = [&](size_t at) { return lexicon.pair_keeps_sure && symbols[at].confidence >= kSureConfidence; };
       for (const auto& [a, ma] : left) {
-        if (a != symbols[i].text && ma - l.matches[j] < min_gain) continue;
+        if (a != symbols[i].text && (stays(i) || ma - l.matches[j] < min_gain)) continue;
         for (const auto& [b, mb] : right) {
-          if ((a == symbols[i].text && b == symbols[i + 1].text) || (b != symbols[i + 1].text && mb - l.matches[j + 1] < min_gain) ||
+          if ((a == symbols[i].text && b == symbols[i + 1].text) ||
+              (b != symbols[i + 1].text && (stays(i + 1) || mb - l.matches[j + 1] < min_gain)) ||
               !forms_word(symbols, i, {a, b}, is_word))
             continue;
           const double m = (a == symbols[i].text ? l.matches[j] : ma) + (b == symbols[i + 1].text ? l.matches[j + 1] : mb);

@@ -120,6 +120,11 @@ struct GlyphCheckSettings {
     // next such pair's by min_margin.
     size_t pair_shortlist = 0;
     double pair_min_gain = 0.1;
+    // "pair_keeps_sure" (optional): a pair never changes a character the recogniser read at
+    // 0.9 or more (a unit's own word: a clean 石家庄恒达's 恒, its cell cut short, matched 阿
+    // better by 0.3, and 阿达 is a word); one character alone still may (sure misreadings of
+    // own words, 后明 for 启明, are what the check is for).
+    bool pair_keeps_sure = false;
     bool enabled() const { return !characters.empty(); }
   } lexicon;
   bool enabled() const { return !fonts.empty(); }

@@ -50,7 +50,7 @@ std::vector<std::string> chinese_characters_of(const std::string& charset, const
 }  // namespace
 
 GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& v, const std::string& where) {
-  check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin", "pair_shortlist", "pair_min_gain"},
+  check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin", "pair_shortlist", "pair_min_gain", "pair_keeps_sure"},
              {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, where);
   GlyphCheckSettings::Lexicon lexicon;
   lexicon.charset = get_value<std::string>(v, "charset", where);
@@ -67,6 +67,7 @@ GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& v, cons
     lexicon.pair_shortlist = static_cast<size_t>(pairs);
   }
   if (v.contains("pair_min_gain")) lexicon.pair_min_gain = get_value<double>(v, "pair_min_gain", where);
+  if (v.contains("pair_keeps_sure")) lexicon.pair_keeps_sure = get_value<bool>(v, "pair_keeps_sure", where);
   return lexicon;
 }
 

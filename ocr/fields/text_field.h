@@ -86,7 +86,7 @@ std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::ve
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 
 // Parses a "lexicon" object (GlyphCheckSettings::Lexicon: {"charset", "shortlist", "min_match",
-// "min_gain", "min_margin", "pair_shortlist" (optional), "pair_min_gain" (optional)}); throws
+// "min_gain", "min_margin", "pair_shortlist", "pair_min_gain", "pair_keeps_sure" (the last three optional)}); throws
 // naming `where` and the key, or a character set iconv does not know.
 GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& j, const std::string& where);
 

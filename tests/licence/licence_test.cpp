@@ -695,6 +695,33 @@ cv::Mat printed_small_line(const std::string& text, cv::Rect& line) {
 
 }  // namespace
 
+TEST_CASE("address: its opening region made the credit code's when the print shows it", "[licence][values]") {
+  const auto& settings = ocr::licence_settings();
+  REQUIRE_FALSE(settings.address_region.fonts.empty());
+  // 430102 is 湖南省长沙市芙蓉区; 芙蓉 read 美营 on a hard licence (seed 85 S0090).
+  const std::string region = ocr::registered_region("91430102MA00000000");
+  REQUIRE(region == "湖南省长沙市芙蓉区");
+  CHECK(ocr::registered_region("") == "");
+  const auto reading_of = [](const std::string& text, const cv::Rect& line) {
+    ocr::FieldReading r;
+    r.text = text;
+    r.lines = {line};
+    for (char32_t c : utf8_to_u32(text)) r.symbols.push_back({u32_to_utf8(std::u32string(1, c)), 0.6, line, {}});
+    return r;
+  };
+  cv::Rect line;
+  const cv::Mat ink = printed_small_line("湖南省长沙市芙蓉区和平路221号", line);
+  const std::string misread = "湖南省长沙市美营区和平路221号";
+  const auto fixed = ocr::address_region_by_shape(ink, reading_of(misread, line), {misread, 0.6}, region, settings.address_region);
+  CHECK(fixed.text == "湖南省长沙市芙蓉区和平路221号");
+  CHECK(fixed.confidence == Approx(std::min(0.6, settings.address_region.confidence)));
+  // A unit that moved keeps its code but prints its new district: it stays as printed.
+  const cv::Mat moved = printed_small_line("湖南省长沙市天心区和平路221号", line);
+  const std::string moved_text = "湖南省长沙市天心区和平路221号";
+  CHECK(ocr::address_region_by_shape(moved, reading_of(moved_text, line), {moved_text, 0.9}, region, settings.address_region)
+            .text == moved_text);
+}
+
 TEST_CASE("registration authority and company type: a garbled reading chosen by the printed line's shapes",
           "[licence][values]") {
   // The licence's settings (templates/ocr/business_licence.json); printed in Noto Sans CJK
@@ -850,6 +877,13 @@ TEST_CASE("a unit's name: its region and ending chosen by shape, its own word ke
   CHECK(ocr::own_word_by_shape(dawn_ink, line, "杭州后明网络科技有限公司", places, company, {}, is_word) ==
         std::optional<std::string>(dawn));
   CHECK_FALSE(ocr::own_word_by_shape(dawn_ink, line, "杭州后明网络科技有限公司", places, company).has_value());
+  // A pair never changes a character the recogniser was sure of (pair_keeps_sure: a clean
+  // 石家庄恒达, 恒's cell cut short, matched 阿 better, seed 153 S0013); one alone still may.
+  REQUIRE(company.own_word.lexicon.pair_keeps_sure);
+  std::vector<ocr::OcrSymbol> sure_read;
+  for (char32_t c : utf8_to_u32("杭州后明网络科技有限公司")) sure_read.push_back({u32_to_utf8(std::u32string(1, c)), 0.97, {}, {}});
+  CHECK(ocr::own_word_by_shape(dawn_ink, line, "杭州后明网络科技有限公司", places, company, sure_read, is_word) ==
+        std::optional<std::string>(dawn));
   CHECK_FALSE(ocr::own_word_by_shape(ink, line, name, places, company, {}, is_word).has_value());
   // A name that does not open with its region stays as printed (华为 is no misread 杭州).
   const cv::Mat unlisted = printed("华为技术有限公司", line);

@@ -571,6 +571,12 @@ TEST_CASE("word check: two neighbours forming no word are weighed as a pair", "[
   CHECK(text_of(checked) == "号金融中心");
   CHECK(checked[1].confidence == Approx(s.shape_confidence));
   CHECK(checked[2].confidence == Approx(s.shape_confidence));
+  // pair_keeps_sure: a pair changes no character read at 0.9 or more.
+  s.lexicon.pair_keeps_sure = true;
+  CHECK(text_of(ocr::check_words(line.ink, {line.box}, read, s, is_word)) == "号企禹中心");
+  CHECK(text_of(ocr::check_words(line.ink, {line.box}, symbols_of({"号", "企", "禹", "中", "心"}, 0.6), s, is_word)) ==
+        "号金融中心");
+  s.lexicon.pair_keeps_sure = false;
   // A pair read right that forms no word is left as it is (杏花 of 杏花岭区 is no word).
   REQUIRE_FALSE(engine.is_word("杏花"));
   const Line district = printed("杏花岭区", kOtherFont, 30);
