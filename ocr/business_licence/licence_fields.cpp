@@ -421,7 +421,21 @@ std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vecto
   if (ink.empty() || read.size() != 18 || code_characters(read) != read) return std::nullopt;
   if (validators::check_uscc(read).error != validators::UsccError::kCheckChar) return std::nullopt;
   const std::string fixed = read.substr(0, 17) + validators::uscc_check_char(read.substr(0, 17));
-  if (!validators::is_valid_uscc(fixed) || !print_shows(ink, symbols, fixed, settings)) return std::nullopt;
+  if (!validators::is_valid_uscc(fixed) || symbols.size() != 18) return std::nullopt;
+  if (print_shows(ink, symbols, fixed, settings)) return fixed;
+  // The recogniser's boxes can straddle two glyphs (a clean photo's 9J boxed as one 3, its J
+  // then matching nothing: fresh seed 154 S0041): the line re-cut into the code's 18 cells.
+  cv::Rect line;
+  std::vector<std::string> characters;
+  for (const auto& s : symbols) {
+    line = line.empty() ? s.box : line | s.box;
+    characters.push_back(s.text);
+  }
+  const auto cells = character_cells(ink, line, characters);
+  if (cells.size() != symbols.size()) return std::nullopt;
+  std::vector<OcrSymbol> recut = symbols;
+  for (size_t k = 0; k < recut.size(); ++k) recut[k].box = cells[k];
+  if (!print_shows(ink, recut, fixed, settings)) return std::nullopt;
   return fixed;
 }
 

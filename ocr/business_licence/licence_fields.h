@@ -129,7 +129,8 @@ bool well_formed_amount(const std::u32string& amount, const CapitalGrammar& gram
 
 // A credit code read as `symbols` whose only fault is its check character (character 18 fails
 // GB 32100, characters 9-17 hold as an organisation code) when the print shows the right one
-// there (print_shows with `settings`): a clean scan's J read 5 is not a wrong code. A code
+// there (print_shows with `settings`, on the recogniser's boxes, else on the line re-cut into
+// 18 cells: a box can straddle two glyphs): a clean scan's J read 5 is not a wrong code. A code
 // printed with a wrong check character (what the check exists for) keeps its glyph and gets
 // nothing. nullopt otherwise.
 std::optional<std::string> check_char_shown(const cv::Mat& ink, const std::vector<OcrSymbol>& symbols,
