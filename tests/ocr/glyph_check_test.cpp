@@ -65,6 +65,20 @@ ocr::GlyphCheckSettings settings() {
   return s;
 }
 
+// With the words of chi_sim's dictionary over GB 2312 (as the addresses use them).
+ocr::GlyphCheckSettings with_lexicon() {
+  ocr::GlyphCheckSettings s = settings();
+  s.lexicon.charset = "GB2312";
+  s.lexicon.characters = ocr::charset_characters("GB2312");
+  return s;
+}
+
+std::string text_of(const std::vector<ocr::OcrSymbol>& symbols) {
+  std::string t;
+  for (const auto& c : symbols) t += c.text;
+  return t;
+}
+
 // As the ID name and address use them (templates/ocr/id_card.json).
 ocr::GlyphCheckSettings with_vocabulary() {
   ocr::GlyphCheckSettings s = settings();
@@ -525,14 +539,7 @@ TEST_CASE("word check: a character forming no word is weighed against close shap
   CHECK_FALSE(engine.is_word("太厦"));
   CHECK_FALSE(engine.is_word("东只"));
   CHECK_FALSE(engine.is_word("大"));  // a character alone is no word
-  ocr::GlyphCheckSettings s = settings();
-  s.lexicon.charset = "GB2312";
-  s.lexicon.characters = ocr::charset_characters("GB2312");
-  const auto text_of = [](const std::vector<ocr::OcrSymbol>& symbols) {
-    std::string t;
-    for (const auto& c : symbols) t += c.text;
-    return t;
-  };
+  ocr::GlyphCheckSettings s = with_lexicon();
   const Line line = printed("东风路文化大厦", kOtherFont, 30);
   const auto read = symbols_of({"东", "只", "路", "文", "化", "太", "厦"}, 0.95);
   const auto checked = ocr::check_words(line.ink, {line.box}, read, s, is_word);
@@ -555,14 +562,7 @@ TEST_CASE("word check: two neighbours forming no word are weighed as a pair", "[
   REQUIRE(engine.is_word("金融"));
   REQUIRE_FALSE(engine.is_word("金禹"));
   REQUIRE_FALSE(engine.is_word("企融"));
-  ocr::GlyphCheckSettings s = settings();
-  s.lexicon.charset = "GB2312";
-  s.lexicon.characters = ocr::charset_characters("GB2312");
-  const auto text_of = [](const std::vector<ocr::OcrSymbol>& symbols) {
-    std::string t;
-    for (const auto& c : symbols) t += c.text;
-    return t;
-  };
+  ocr::GlyphCheckSettings s = with_lexicon();
   const Line line = printed("号金融中心", kOtherFont, 30);
   const auto read = symbols_of({"号", "企", "禹", "中", "心"}, 0.9);
   CHECK(text_of(ocr::check_words(line.ink, {line.box}, read, s, is_word)) == "号企禹中心");  // pairs off
@@ -588,9 +588,7 @@ TEST_CASE("word check: a word runs on from one line to the next", "[ocr][glyphs]
   // 中山路188号商|务楼 wrapped after 商: read 痪 at the line's end (seed 92), 商务 only a word
   // with the next line's first character.
   const ocr::TesseractEngine engine("");
-  ocr::GlyphCheckSettings s = settings();
-  s.lexicon.charset = "GB2312";
-  s.lexicon.characters = ocr::charset_characters("GB2312");
+  ocr::GlyphCheckSettings s = with_lexicon();
   const Line top = printed("路188号商", kOtherFont, 30);
   const auto [ink, second] = stacked(top, printed("务楼29层", kOtherFont, 30));
   std::vector<ocr::OcrSymbol> read;
