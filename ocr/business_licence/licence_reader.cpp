@@ -300,7 +300,7 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
                                                        unit_name.missing_reason),
                                       ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts,
-                                      [&engine](const std::string& w) { return engine.is_word(w); }));
+                                      dictionary_of(engine)));
   const std::vector<cv::Mat> sealed_views{unsealed, unmix_seal(ink, view, seal, s.seal)};
   const RegistrationAuthority authority = read_registration_authority(
       engine, sealed_views, s.labelled, field("registration_authority"), code_value, s.authority, address_read.text);

@@ -49,6 +49,10 @@ std::vector<std::string> chinese_characters_of(const std::string& charset, const
 
 }  // namespace
 
+IsWord dictionary_of(const TesseractEngine& engine) {
+  return [&engine](const std::string& word) { return engine.is_word(word); };
+}
+
 GlyphCheckSettings::Lexicon parse_lexicon_settings(const nlohmann::json& v, const std::string& where) {
   check_keys(v, {"charset", "shortlist", "min_match", "min_gain", "min_margin", "pair_shortlist", "pair_min_gain", "pair_keeps_sure"},
              {"charset", "shortlist", "min_match", "min_gain", "min_margin"}, where);
@@ -429,7 +433,7 @@ TextFieldRead read_text_field(TesseractEngine& engine, const cv::Mat& ink, const
     return out;
   }
   out.symbols = check_words(ink, out.lines, read_located_lines(engine, ink, out.lines, settings), settings.glyph_check,
-                            [&engine](const std::string& word) { return engine.is_word(word); });
+                            dictionary_of(engine));
   for (const auto& s : out.symbols) out.text += s.text;
   out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = "the text in the field area could not be recognised";

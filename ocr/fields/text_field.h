@@ -85,6 +85,10 @@ std::vector<std::vector<std::string>> glyph_candidates(const std::vector<std::ve
 // Parses one settings object; `where` names it in errors (unknown/missing keys throw).
 TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::string& where);
 
+// The recogniser's own dictionary as an IsWord (TesseractEngine::is_word); `engine` must
+// outlive it.
+IsWord dictionary_of(const TesseractEngine& engine);
+
 // Parses a "lexicon" object (GlyphCheckSettings::Lexicon: {"charset", "shortlist", "min_match",
 // "min_gain", "min_margin", "pair_shortlist", "pair_min_gain", "pair_keeps_sure" (the last three optional)}); throws
 // naming `where` and the key, or a character set iconv does not know.

@@ -224,7 +224,7 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
   if (settings.glyph_check.lexicon.enabled()) {
     // Words run on from one line to the next (商|务楼): checked once the value is read whole.
     out.symbols = check_words(ink, out.lines, std::move(out.symbols), settings.glyph_check,
-                              [&engine](const std::string& word) { return engine.is_word(word); });
+                              dictionary_of(engine));
     out.text.clear();
     for (const auto& s : out.symbols) out.text += s.text;
   }

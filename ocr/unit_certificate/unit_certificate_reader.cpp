@@ -224,7 +224,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
                                                        unit_name.missing_reason),
                                       ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts,
-                                      [&engine](const std::string& w) { return engine.is_word(w); }));
+                                      dictionary_of(engine)));
   // Funds are written like a licence's registered capital (its grammar and look-alikes).
   const auto& funds = field("funds");
   const AmountValue amount = amount_on_page(ink, glare, funds, licence_settings().capital);
