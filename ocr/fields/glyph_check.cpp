@@ -507,6 +507,30 @@ bool in_place(const LineCells& l, const std::vector<OcrSymbol>& symbols, size_t 
   return 2 * l.cells[j].height >= l.line.height;
 }
 
+// A character between two numbers, or closing the field after one, is one of the field's
+// number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one whose
+// shape its cell matches best. Cut cells or not, no other character can stand there.
+void settle_number_words(const LineCells& l, std::vector<OcrSymbol>& symbols, const GlyphCheckSettings& settings) {
+  const auto& words = settings.after_number;
+  if (words.empty()) return;
+  const auto digit = [&](size_t at) {
+    return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
+  };
+  for (size_t j = 0; j < l.positions.size(); ++j) {
+    const size_t i = l.positions[j];
+    const bool between = i > 0 && digit(i - 1) && (i + 1 == symbols.size() || digit(i + 1));
+    if (!between || l.shapes[j].pixels.empty() || !is_chinese(symbols[i].text) ||
+        std::find(words.begin(), words.end(), symbols[i].text) != words.end())
+      continue;
+    std::string nearest;
+    double first = -2;
+    for (const auto& w : words)
+      if (const double m = normalised_match(l.shapes[j], w, settings.fonts); m > first) first = m, nearest = w;
+    symbols[i].text = nearest;
+    symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
+  }
+}
+
 }  // namespace
 
 std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
@@ -606,28 +630,15 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           !validators::is_given_name_character(symbols[i].text))
         weigh_against(validators::given_name_characters(), settings.given_name);
     }
-    // A character between two numbers, or closing the field after one, is one of the field's
-    // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one
-    // whose shape its cell matches best. Cut cells or not, no other character can stand there.
-    if (!settings.after_number.empty())
-      for (size_t j = 0; j < positions.size(); ++j) {
-        const size_t i = positions[j];
-        const auto digit = [&](size_t at) {
-          return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
-        };
-        const bool between = i > 0 && digit(i - 1) && (i + 1 == symbols.size() || digit(i + 1));
-        const auto& words = settings.after_number;
-        if (!between || normalised_cells[j].pixels.empty() || !is_chinese(symbols[i].text) ||
-            std::find(words.begin(), words.end(), symbols[i].text) != words.end())
-          continue;
-        std::string nearest;
-        double first = -2;
-        for (const auto& w : words)
-          if (const double m = normalised_match(normalised_cells[j], w, settings.fonts); m > first) first = m, nearest = w;
-        symbols[i].text = nearest;
-        symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
-      }
+    settle_number_words(l, symbols, settings);
   }
+  return symbols;
+}
+
+std::vector<OcrSymbol> check_number_words(const cv::Mat& ink, const std::vector<cv::Rect>& lines,
+                                          std::vector<OcrSymbol> symbols, const GlyphCheckSettings& settings) {
+  if (!settings.enabled() || settings.after_number.empty() || symbols.empty() || lines.empty()) return symbols;
+  for (const LineCells& l : cut_lines(ink, lines, symbols, settings.fonts)) settle_number_words(l, symbols, settings);
   return symbols;
 }
 

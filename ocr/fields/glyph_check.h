@@ -169,6 +169,14 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const GlyphCheckSettings& settings);
 
+// `symbols` (a field's characters as read, printed on `lines`) with each Chinese character
+// between two numbers, or closing the field after one, made one of settings.after_number as
+// check_glyphs does line by line; here the numbers may stand on different lines. A value read
+// one line at a time (read_value_region) is only seen whole here: 18|只109室 came out so
+// (hard licence, seed 143 S0021). Unchanged when after_number is empty.
+std::vector<OcrSymbol> check_number_words(const cv::Mat& ink, const std::vector<cv::Rect>& lines,
+                                          std::vector<OcrSymbol> symbols, const GlyphCheckSettings& settings);
+
 // Whether a string of Chinese characters is a word (TesseractEngine::is_word).
 using IsWord = std::function<bool(const std::string&)>;
 

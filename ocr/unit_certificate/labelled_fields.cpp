@@ -221,13 +221,12 @@ FieldReading read_value_region(TesseractEngine& engine, const cv::Mat& ink, cons
     out.lines.push_back(line);
     previous = line;
   }
-  if (settings.glyph_check.lexicon.enabled()) {
-    // Words run on from one line to the next (商|务楼): checked once the value is read whole.
-    out.symbols = check_words(ink, out.lines, std::move(out.symbols), settings.glyph_check,
-                              dictionary_of(engine));
-    out.text.clear();
-    for (const auto& s : out.symbols) out.text += s.text;
-  }
+  // Each line's glyphs were checked alone; numbers run on from one line to the next (18|层109室)
+  // and so do words (商|务楼): both are checked once the value is read whole.
+  if (out.lines.size() > 1) out.symbols = check_number_words(ink, out.lines, std::move(out.symbols), settings.glyph_check);
+  out.symbols = check_words(ink, out.lines, std::move(out.symbols), settings.glyph_check, dictionary_of(engine));
+  out.text.clear();
+  for (const auto& s : out.symbols) out.text += s.text;
   out.text = spaceless(out.text);
   out.confidence = field_confidence(out.symbols, settings);
   if (out.text.empty()) out.missing_reason = lines.empty() ? "no printed value after its label" : "the value could not be recognised";

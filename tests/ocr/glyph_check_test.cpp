@@ -600,3 +600,23 @@ TEST_CASE("word check: a word runs on from one line to the next", "[ocr][glyphs]
   CHECK(checked[5].text == "商");
   CHECK(checked[6].text == "务");
 }
+
+TEST_CASE("number words: a number runs on from one line to the next", "[ocr][glyphs]") {
+  // 商务楼18|层109室 wrapped after 18: its 层 read 只 at the next line's start (seed 143
+  // S0021), where a line checked alone has no digit before it.
+  ocr::GlyphCheckSettings s = settings();
+  s.after_number = {"号", "层", "楼", "室"};
+  const Line top = printed("商务楼18", kOtherFont, 30);
+  const auto [ink, second] = stacked(top, printed("层109室", kOtherFont, 30));
+  std::vector<ocr::OcrSymbol> read;
+  for (const auto& t : {"商", "务", "楼", "1", "8"}) read.push_back(symbol(t, 0.95, top.box));
+  for (const auto& t : {"只", "1", "0", "9", "室"}) read.push_back(symbol(t, 0.95, second));
+  const auto alone = ocr::check_glyphs(ink, {second}, {read.begin() + 5, read.end()}, each_alone({read.begin() + 5, read.end()}), s);
+  CHECK(text_of(alone) == "只109室");
+  const auto whole = ocr::check_number_words(ink, {top.box, second}, read, s);
+  REQUIRE(whole.size() == read.size());
+  CHECK(text_of(whole) == "商务楼18层109室");
+  CHECK(whole[5].confidence == Approx(s.shape_confidence));
+  // Without the list nothing changes.
+  CHECK(text_of(ocr::check_number_words(ink, {top.box, second}, read, settings())) == "商务楼18只109室");
+}
