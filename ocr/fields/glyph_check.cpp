@@ -509,23 +509,29 @@ bool in_place(const LineCells& l, const std::vector<OcrSymbol>& symbols, size_t 
 
 // A character between two numbers, or closing the field after one, is one of the field's
 // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one whose
-// shape its cell matches best. Cut cells or not, no other character can stand there.
+// shape its cell matches best. Cut cells or not, no other character can stand there. One after
+// a number and before more text is only likely to be one (GlyphCheckSettings::after_number_misread).
 void settle_number_words(const LineCells& l, std::vector<OcrSymbol>& symbols, const GlyphCheckSettings& settings) {
   const auto& words = settings.after_number;
   if (words.empty()) return;
   const auto digit = [&](size_t at) {
     return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
   };
+  const auto& misread = settings.after_number_misread;
   for (size_t j = 0; j < l.positions.size(); ++j) {
     const size_t i = l.positions[j];
-    const bool between = i > 0 && digit(i - 1) && (i + 1 == symbols.size() || digit(i + 1));
-    if (!between || l.shapes[j].pixels.empty() || !is_chinese(symbols[i].text) ||
+    if (i == 0 || !digit(i - 1) || l.shapes[j].pixels.empty() || !is_chinese(symbols[i].text) ||
         std::find(words.begin(), words.end(), symbols[i].text) != words.end())
       continue;
+    const bool between = i + 1 == symbols.size() || digit(i + 1);
+    if (!between && misread.min_gain <= 0) continue;
     std::string nearest;
     double first = -2;
     for (const auto& w : words)
       if (const double m = normalised_match(l.shapes[j], w, settings.fonts); m > first) first = m, nearest = w;
+    if (!between && (first < misread.min_match ||
+                     first - normalised_match(l.shapes[j], symbols[i].text, settings.fonts) < misread.min_gain))
+      continue;
     symbols[i].text = nearest;
     symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
   }

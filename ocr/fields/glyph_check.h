@@ -90,6 +90,16 @@ struct GlyphCheckSettings {
   // numbers, or closing the field after one, must be one of them: a reading that is none
   // becomes the one its cell matches best (check_glyphs).
   std::vector<std::string> after_number;
+  // "after_number_misread": {"min_match", "min_gain"}: a Chinese character after a number and
+  // before more text that is none of after_number (92杞商务楼, 112呈时代广场) becomes the number
+  // word its cell matches best when that word matches at least min_match and better than the
+  // reading by min_gain; judged even where the neighbours' cells say the line's cut drifted
+  // (a drift shifts a digit or the next name's character into the cell, and neither looks like
+  // 号 by this much). Off when min_gain is 0.
+  struct AfterNumberMisread {
+    double min_match = 0;
+    double min_gain = 0;
+  } after_number_misread;
   // "before_number": the characters that end a name a number follows in this field (an
   // address: the road's 路, 街, 道 before its house number, the building's 园, 港, 楼 before
   // its floor). A Chinese character read between a Chinese character and a digit is also

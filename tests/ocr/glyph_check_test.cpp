@@ -620,3 +620,22 @@ TEST_CASE("number words: a number runs on from one line to the next", "[ocr][gly
   // Without the list nothing changes.
   CHECK(text_of(ocr::check_number_words(ink, {top.box, second}, read, settings())) == "商务楼18只109室");
 }
+
+TEST_CASE("number words: a misread 号 before a building's name becomes 号; a real name stays", "[ocr][glyphs]") {
+  // 建设路92号商务楼 read 92杞商务楼 (seed 93 S0054, hard): its neighbours' cells had drifted,
+  // so the passes' candidates were not weighed there at all.
+  ocr::GlyphCheckSettings s = settings();
+  s.after_number = {"号", "层", "楼", "室"};
+  const auto check = [&](const ocr::GlyphCheckSettings& with, const std::string& printed_text,
+                         const std::vector<std::string>& read) {
+    const Line line = printed(printed_text, kOtherFont, 30);
+    const auto symbols = symbols_of(read, 0.95);
+    return text_of(ocr::check_glyphs(line.ink, {line.box}, symbols, each_alone(symbols), with));
+  };
+  CHECK(check(s, "路92号商务楼", {"路", "9", "2", "杞", "商", "务", "楼"}) == "路92杞商务楼");  // off by default
+  s.after_number_misread.min_match = 0.5;
+  s.after_number_misread.min_gain = 0.3;
+  CHECK(check(s, "路92号商务楼", {"路", "9", "2", "杞", "商", "务", "楼"}) == "路92号商务楼");
+  // A character that is no number word but is printed there stays: 国道 after a road number.
+  CHECK(check(s, "路旁102国道", {"路", "旁", "1", "0", "2", "国", "道"}) == "路旁102国道");
+}
