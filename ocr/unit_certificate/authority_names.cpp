@@ -18,7 +18,8 @@
 namespace beian::ocr {
 
 ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const std::string& where) {
-  check_keys(j, {"description", "fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin", "glare_min_judged"},
+  check_keys(j, {"description", "fonts", "min_match", "min_margin", "confidence", "ends", "min_rival_margin", "glare_min_judged",
+                "unlisted_min_margin"},
              {"fonts", "min_match", "min_margin", "confidence"}, where);
   ShapeChoiceSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -27,6 +28,7 @@ ShapeChoiceSettings parse_shape_choice_settings(const nlohmann::json& j, const s
   s.confidence = get_value<double>(j, "confidence", where);
   if (j.contains("min_rival_margin")) s.min_rival_margin = get_value<double>(j, "min_rival_margin", where);
   if (j.contains("glare_min_judged")) s.glare_min_judged = get_value<double>(j, "glare_min_judged", where);
+  if (j.contains("unlisted_min_margin")) s.unlisted_min_margin = get_value<double>(j, "unlisted_min_margin", where);
   if (j.contains("ends")) {
     const auto& e = j.at("ends");
     const std::string we = where + ".ends";

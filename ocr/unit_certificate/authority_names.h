@@ -40,6 +40,10 @@ struct ShapeChoiceSettings {
   // it are not judged (shape_scores), and a name needs at least this share of its characters
   // judged to score.
   double glare_min_judged = 0.5;
+  // "unlisted_min_margin" (optional; address_region_by_shape): the margin when the reading is
+  // no listed name at all, so cannot be what is printed (工西省事晶市东湖区); may be negative:
+  // the listed name then wins unless the reading matches clearly better. Default: min_margin.
+  std::optional<double> unlisted_min_margin;
 };
 
 // Parses {"fonts", "min_match", "min_margin", "confidence"}; throws naming `where` and the key

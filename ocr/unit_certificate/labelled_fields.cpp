@@ -460,10 +460,14 @@ AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& rea
     replaced.push_back(n);
   }
   const auto scores = shape_scores(ink, first, lines, settings.fonts);
+  // The best opening with the region, weighed against the reading; a reading that opens with
+  // no listed region as deep as the code's cannot be what is printed.
   size_t best = 0;
   for (size_t i = 1; i < scores.size(); ++i)
-    if (scores[i] > scores[best]) best = i;
-  if (best == 0 || scores[best] < settings.min_match || (scores[best] - scores[0]) * static_cast<double>(k) < settings.min_margin)
+    if (best == 0 || scores[i] > scores[best]) best = i;
+  const bool listed = utf8_to_u32(validators::repair_address_prefix(value.text).prefix).size() >= name.size();
+  const double min_margin = listed ? settings.min_margin : settings.unlisted_min_margin.value_or(settings.min_margin);
+  if (best == 0 || scores[best] < settings.min_match || (scores[best] - scores[0]) * static_cast<double>(k) < min_margin)
     return value;
   value.text = u32_to_utf8(name + text.substr(replaced[best]));
   value.confidence = std::min(value.confidence, settings.confidence);

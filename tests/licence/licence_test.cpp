@@ -720,6 +720,26 @@ TEST_CASE("address: its opening region made the credit code's when the print sho
   const std::string moved_text = "湖南省长沙市天心区和平路221号";
   CHECK(ocr::address_region_by_shape(moved, reading_of(moved_text, line), {moved_text, 0.9}, region, settings.address_region)
             .text == moved_text);
+  // Where the print can hardly tell (the district smudged), a reading that opens with no
+  // listed district (美营区) gives way to the code's region; one that opens with another
+  // listed district (天心区, where a unit may have moved) stays.
+  REQUIRE(settings.address_region.unlisted_min_margin);
+  const auto smudged = [&](const std::string& text) {
+    cv::Mat ink = printed_small_line(text, line);
+    auto ft = cv::freetype::createFreeType2();
+    ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+    const int from = 10 + ft->getTextSize("湖南省长沙市", 18, -1, nullptr).width;
+    const int to = 10 + ft->getTextSize("湖南省长沙市芙蓉", 18, -1, nullptr).width;
+    cv::Mat district = ink(cv::Rect(from, 0, to - from, ink.rows));
+    cv::GaussianBlur(district, district, cv::Size(0, 0), 4.0);
+    return ink;
+  };
+  CHECK(ocr::address_region_by_shape(smudged("湖南省长沙市芙蓉区和平路221号"), reading_of(misread, line), {misread, 0.6},
+                                     region, settings.address_region)
+            .text == "湖南省长沙市芙蓉区和平路221号");
+  CHECK(ocr::address_region_by_shape(smudged(moved_text), reading_of(moved_text, line), {moved_text, 0.6}, region,
+                                     settings.address_region)
+            .text == moved_text);
 }
 
 TEST_CASE("registration authority and company type: a garbled reading chosen by the printed line's shapes",
