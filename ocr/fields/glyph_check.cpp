@@ -615,14 +615,15 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       const bool sure = !in_doubt && symbols[i].confidence >= kSureConfidence;
       const auto weigh_against = [&](const std::vector<std::string>& listed, const GlyphCheckSettings::Surname& check) {
         std::string nearest;
-        double first = -1, second = -1;
-        for (const auto& c : listed) {
-          const double m = normalised_match(cell, c, settings.fonts);
-          if (m > first) second = first, first = m, nearest = c;
-          else second = std::max(second, m);
+        double first = -1, second = -1, first_match = -1;
+        for (size_t k = 0; k < listed.size(); ++k) {
+          const double m = normalised_match(cell, listed[k], settings.fonts);
+          const double weighed = m + (static_cast<int>(k) < check.common_count ? check.common_bonus : 0.0);
+          if (weighed > first) second = first, first = weighed, first_match = m, nearest = listed[k];
+          else second = std::max(second, weighed);
         }
         const double min_gain = sure ? check.sure_min_gain : check.min_gain;
-        if (first >= check.min_match && first - current >= min_gain && first - second >= check.min_margin) {
+        if (first_match >= check.min_match && first - current >= min_gain && first - second >= check.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;
         }

@@ -72,6 +72,12 @@ struct GlyphCheckSettings {
     // only by a surname matching better by this much: a name without a surname (扎西) is
     // read right and sure, and its shape matches its own reading best.
     double sure_min_gain = 0.1;
+    // "common" (optional) {"count", "bonus"}: the list's first `count` entries (it is ordered
+    // by how many bear them) are weighed with `bonus` added to their match: in a blurred cell
+    // of 周 the rare 蔺 matched 0.47 and 周 about as well, and a hundred surnames are borne by
+    // most people. A match must still reach min_match without it.
+    int common_count = 0;
+    double common_bonus = 0;
   } surname;
   // "given_name": {"min_match", "min_gain", "sure_min_gain", "min_margin"}: the same for the
   // characters after the surname, against characters common in given names

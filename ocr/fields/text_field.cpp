@@ -158,9 +158,15 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       if (!g.contains(key)) continue;
       const auto& v = g.at(key);
       const std::string sat = at + "." + key;
-      check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
+      check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin", "common"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
       auto& check = std::string(key) == "surname" ? s.glyph_check.surname : s.glyph_check.given_name;
       check.enabled = true;
+      if (v.contains("common")) {
+        const auto& c = v.at("common");
+        check_keys(c, {"count", "bonus"}, {"count", "bonus"}, sat + ".common");
+        check.common_count = get_value<int>(c, "count", sat + ".common");
+        check.common_bonus = get_value<double>(c, "bonus", sat + ".common");
+      }
       check.min_match = get_value<double>(v, "min_match", sat);
       check.min_gain = get_value<double>(v, "min_gain", sat);
       check.sure_min_gain = get_value<double>(v, "sure_min_gain", sat);
