@@ -613,7 +613,8 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       // first, given-name characters for the rest): the list's best shape replaces it when
       // `check` allows (by sure_min_gain when the reading was sure).
       const bool sure = !in_doubt && symbols[i].confidence >= kSureConfidence;
-      const auto weigh_against = [&](const std::vector<std::string>& listed, const GlyphCheckSettings::Surname& check) {
+      const auto weigh_against = [&](const std::vector<std::string>& listed, const GlyphCheckSettings::Surname& check,
+                                     bool reading_listed = false) {
         std::string nearest;
         double first = -1, second = -1, first_match = -1;
         for (size_t k = 0; k < listed.size(); ++k) {
@@ -622,7 +623,7 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
           if (weighed > first) second = first, first = weighed, first_match = m, nearest = listed[k];
           else second = std::max(second, weighed);
         }
-        const double min_gain = sure ? check.sure_min_gain : check.min_gain;
+        const double min_gain = reading_listed ? check.listed_min_gain : sure ? check.sure_min_gain : check.min_gain;
         if (first_match >= check.min_match && first - current >= min_gain && first - second >= check.min_margin) {
           symbols[i].text = nearest;
           symbols[i].confidence = settings.shape_confidence;
@@ -633,9 +634,12 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       if (settings.surname.enabled && first_line && j == 0 && !compound && !validators::is_single_surname(symbols[i].text))
         weigh_against(validators::single_surnames(), settings.surname);
       // A later character of a name (after a compound surname's second) that no parent picks.
-      if (settings.given_name.enabled && first_line && j >= (compound ? 2u : 1u) &&
-          !validators::is_given_name_character(symbols[i].text))
-        weigh_against(validators::given_name_characters(), settings.given_name);
+      if (settings.given_name.enabled && first_line && j >= (compound ? 2u : 1u)) {
+        if (!validators::is_given_name_character(symbols[i].text))
+          weigh_against(validators::given_name_characters(), settings.given_name);
+        else if (settings.given_name.listed_min_gain > 0)
+          weigh_against(validators::given_name_characters(), settings.given_name, true);
+      }
     }
     settle_number_words(l, symbols, settings);
   }

@@ -78,6 +78,10 @@ struct GlyphCheckSettings {
     // most people. A match must still reach min_match without it.
     int common_count = 0;
     double common_bonus = 0;
+    // "listed_min_gain" (optional; given_name only): a reading that is itself listed is
+    // weighed too, and gives way to a listed character matching its cell better by this much
+    // (强 for 璐 matched its cell 0.16, 璐 0.64). 0: a listed reading stands.
+    double listed_min_gain = 0;
   } surname;
   // "given_name": {"min_match", "min_gain", "sure_min_gain", "min_margin"}: the same for the
   // characters after the surname, against characters common in given names

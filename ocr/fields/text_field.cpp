@@ -158,9 +158,10 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       if (!g.contains(key)) continue;
       const auto& v = g.at(key);
       const std::string sat = at + "." + key;
-      check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin", "common"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
+      check_keys(v, {"min_match", "min_gain", "sure_min_gain", "min_margin", "common", "listed_min_gain"}, {"min_match", "min_gain", "sure_min_gain", "min_margin"}, sat);
       auto& check = std::string(key) == "surname" ? s.glyph_check.surname : s.glyph_check.given_name;
       check.enabled = true;
+      if (v.contains("listed_min_gain")) check.listed_min_gain = get_value<double>(v, "listed_min_gain", sat);
       if (v.contains("common")) {
         const auto& c = v.at("common");
         check_keys(c, {"count", "bonus"}, {"count", "bonus"}, sat + ".common");
