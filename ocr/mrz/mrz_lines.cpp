@@ -330,6 +330,20 @@ std::optional<MrzLineGeometry> find_ocrb_row(const cv::Mat& grey, const cv::Rect
   glyphs.erase(std::remove_if(glyphs.begin(), glyphs.end(),
                               [&](const Glyph& g) { return g.box.x < blob.x - 2 || g.box.br().x > blob.br().x + 2; }),
                glyphs.end());
+  // A printed number's glyphs are evenly spaced: a mark standing apart at either end (the
+  // card's edge right of a clean H88109809) is no glyph of it, and fitted with them it
+  // stretched the row to 12 cells of a narrower pitch.
+  std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.cx() < b.cx(); });
+  if (glyphs.size() > static_cast<size_t>(min_chars)) {
+    std::vector<double> steps;
+    for (size_t i = 1; i < glyphs.size(); ++i) steps.push_back(glyphs[i].cx() - glyphs[i - 1].cx());
+    const double usual = median(steps);
+    constexpr double kApart = 1.8;  // steps: a lost glyph between two leaves 2; a space, more
+    while (glyphs.size() > static_cast<size_t>(min_chars) && glyphs.back().cx() - glyphs[glyphs.size() - 2].cx() > kApart * usual)
+      glyphs.pop_back();
+    while (glyphs.size() > static_cast<size_t>(min_chars) && glyphs[1].cx() - glyphs.front().cx() > kApart * usual)
+      glyphs.erase(glyphs.begin());
+  }
   for (auto& g : glyphs) g.box += r.tl();
   MrzLineGeometry line;
   if (!fit_cells(glyphs, OcrbMatcher::get().pitch_to_cap_height(), min_chars, line)) return std::nullopt;

@@ -260,3 +260,33 @@ TEST_CASE("a page scanned alone, with a picture's box as its only outline, is fo
   CHECK(zone->decoding.lines[1] == kFangLine2);
   CHECK(zone->decoding.checks_ok());
 }
+
+TEST_CASE("a printed number's row leaves out a mark standing apart at its end") {
+  // A clean 港澳居民来往内地通行证 (fresh seed 160 S0034): the card's edge right of H88109809
+  // was taken for a glyph, the row fitted as 12 cells of a narrower pitch and the number lost.
+  test::MrzPageOptions o;
+  o.decorations = false;
+  cv::Mat page = test::render_mrz_page({"H88109809"}, o);
+  cv::Mat grey = grey_of(page);
+  std::vector<cv::Point> ink;
+  cv::findNonZero(grey < 128, ink);
+  const cv::Rect text = cv::boundingRect(ink);
+  const double pitch = text.width / 8.6;
+  const cv::Rect region(static_cast<int>(text.x - pitch), text.y - text.height / 2, static_cast<int>(text.width + 4 * pitch),
+                        2 * text.height);
+  const auto plain = find_ocrb_row(grey, region, 6);
+  REQUIRE(plain);
+  CHECK(plain->char_count == 9);
+  // The edge: 2.7 pitches after the last glyph, inside the search box, a dark stroke as tall
+  // as the glyphs, joined to the row by a line of the background's guilloche.
+  const int edge_x = static_cast<int>(text.br().x + 2.7 * pitch);
+  cv::rectangle(page, cv::Rect(edge_x, text.y, std::max(2, static_cast<int>(0.15 * pitch)), text.height),
+                cv::Scalar::all(40), cv::FILLED);
+  cv::line(page, {static_cast<int>(text.br().x + 0.4 * pitch), text.y + text.height / 2}, {edge_x, text.y + text.height / 2},
+           cv::Scalar::all(110), 2);
+  grey = grey_of(page);
+  const auto row = find_ocrb_row(grey, region, 6);
+  REQUIRE(row);
+  CHECK(row->char_count == 9);
+  CHECK(read_mrz_line(grey, *row, OcrbMatcher::get()).best_text() == "H88109809");
+}
