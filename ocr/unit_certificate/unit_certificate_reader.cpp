@@ -204,6 +204,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     if (const auto printed = failing_code_printed(ink, code_reading.symbols, licence_settings().qr_print_check))
       code = value_or_missing(*printed, licence_settings().credit_code_printed_failing, "");
   r.set_field("credit_code", code);
+  const std::string code_value = code.present() ? code.value : "";
   const auto& scope = field("business_scope");
   r.set_field("business_scope", value_or_missing(running_text_value(ink, scope), scope.confidence, scope.missing_reason));
   const auto& person = field("legal_representative");
@@ -211,16 +212,12 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   // The address starts with province, prefecture and county names from a closed list.
   const auto& address = field("address");
   // Opening, as a rule, with the region its credit code was registered in.
-  const FieldValue* code_read = r.field("credit_code");
-  const AddressValue address_read =
-      address_region_by_shape(ink, address, address_value(address, s.labelled),
-                              registered_region(code_read && code_read->present() ? code_read->value : ""), s.address_region);
+  const AddressValue address_read = address_region_by_shape(ink, address, address_value(address, s.labelled),
+                                                            registered_region(code_value), s.address_region);
   r.set_field("address", value_or_missing(address_read.text, address_read.confidence, address.missing_reason));
   GlareViews glare(c.view);
   // The unit's name opens with its region's name and ends with the kind of organisation it is.
   const auto& unit_name = field("name");
-  const FieldValue* read_code = r.field("credit_code");
-  const std::string code_value = read_code && read_code->present() ? read_code->value : "";
   r.set_field("name", unit_name_value(value_or_missing(clean_value_text(unit_name.text), unit_name.confidence,
                                                        unit_name.missing_reason),
                                       ink, glare, unit_name, name_places(code_value, address_read.text), s.name_parts,

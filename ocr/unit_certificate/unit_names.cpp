@@ -113,16 +113,23 @@ UnitNameSettings parse_unit_name_settings(const nlohmann::json& j, const std::st
   return s;
 }
 
+namespace {
+
+// The listed region of a credit code's characters 3-8 (GB 32100), if any.
+std::optional<validators::Region> code_region(const std::string& credit_code) {
+  if (credit_code.size() != 18) return std::nullopt;
+  return validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+}
+
+}  // namespace
+
 std::string registered_region(const std::string& credit_code) {
-  if (credit_code.size() != 18) return "";
-  const auto region = validators::RegionTable::get().lookup(credit_code.substr(2, 6));
+  const auto region = code_region(credit_code);
   return region ? region->full_name() : "";
 }
 
 std::vector<std::string> name_places(const std::string& credit_code, const std::string& address) {
-  const auto& table = validators::RegionTable::get();
-  std::optional<validators::Region> region;
-  if (credit_code.size() == 18) region = table.lookup(credit_code.substr(2, 6));
+  std::optional<validators::Region> region = code_region(credit_code);
   if (!region && !address.empty()) region = validators::address_region(address);
   if (!region) return {};
   std::vector<std::string> places;
