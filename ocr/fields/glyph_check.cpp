@@ -537,6 +537,32 @@ void settle_number_words(const LineCells& l, std::vector<OcrSymbol>& symbols, co
   }
 }
 
+// A name a number follows ends, as a rule, in one of the field's endings (路 before a house
+// number, 园 or 楼 before a floor): a reading that is none becomes the ending its cell matches
+// best when before_number_misread allows (GlyphCheckSettings::before_number_misread).
+void settle_name_endings(const LineCells& l, std::vector<OcrSymbol>& symbols, const GlyphCheckSettings& settings) {
+  const auto& endings = settings.before_number;
+  const auto& misread = settings.before_number_misread;
+  if (endings.empty() || !misread.enabled) return;
+  const auto digit = [&](size_t at) {
+    return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
+  };
+  for (size_t j = 0; j < l.positions.size(); ++j) {
+    const size_t i = l.positions[j];
+    if (i == 0 || !digit(i + 1) || !is_chinese(symbols[i - 1].text) || l.shapes[j].pixels.empty() ||
+        !is_chinese(symbols[i].text) || std::find(endings.begin(), endings.end(), symbols[i].text) != endings.end())
+      continue;
+    std::string nearest;
+    double first = -2;
+    for (const auto& e : endings)
+      if (const double m = normalised_match(l.shapes[j], e, settings.fonts); m > first) first = m, nearest = e;
+    if (first < misread.min_match || first - normalised_match(l.shapes[j], symbols[i].text, settings.fonts) < misread.min_gain)
+      continue;
+    symbols[i].text = nearest;
+    symbols[i].confidence = std::min(symbols[i].confidence, settings.shape_confidence);
+  }
+}
+
 }  // namespace
 
 std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Rect>& lines, std::vector<OcrSymbol> symbols,
@@ -642,6 +668,7 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
       }
     }
     settle_number_words(l, symbols, settings);
+    settle_name_endings(l, symbols, settings);
   }
   return symbols;
 }
@@ -649,7 +676,10 @@ std::vector<OcrSymbol> check_glyphs(const cv::Mat& ink, const std::vector<cv::Re
 std::vector<OcrSymbol> check_number_words(const cv::Mat& ink, const std::vector<cv::Rect>& lines,
                                           std::vector<OcrSymbol> symbols, const GlyphCheckSettings& settings) {
   if (!settings.enabled() || settings.after_number.empty() || symbols.empty() || lines.empty()) return symbols;
-  for (const LineCells& l : cut_lines(ink, lines, symbols, settings.fonts)) settle_number_words(l, symbols, settings);
+  for (const LineCells& l : cut_lines(ink, lines, symbols, settings.fonts)) {
+    settle_number_words(l, symbols, settings);
+    settle_name_endings(l, symbols, settings);
+  }
   return symbols;
 }
 

@@ -116,6 +116,17 @@ struct GlyphCheckSettings {
   // compared with each of them (no pass offered 路 for 创业洛131号 or 园 for 产业欧3层); unlike
   // the number words it is not forced to one: a real name may end otherwise (甲6号).
   std::vector<std::string> before_number;
+  // "before_number_misread": {"min_match", "min_gain"}: a Chinese character between a Chinese
+  // character and a digit that is none of before_number (东风格19号, 产业因25层) becomes the
+  // ending its cell matches best when that ending matches at least min_match and better than
+  // the reading by min_gain, which may be below 0: a name ends otherwise rarely, and at the
+  // size of a distant photo's print the reading's shape is no better evidence than the
+  // ending's. Off when absent.
+  struct BeforeNumberMisread {
+    bool enabled = false;
+    double min_match = 0;
+    double min_gain = 0;
+  } before_number_misread;
   // "lexicon": {"charset", "shortlist", "min_match", "min_gain", "min_margin"}: the Chinese words
   // the recogniser's own dictionary knows (TesseractEngine::is_word). On a small photo one
   // character of a common word is read as a look-alike no word holds (商业街 as 两业街, 大厦

@@ -112,7 +112,7 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
     const auto& g = j.at("glyph_check");
     const std::string at = where + ".glyph_check";
     check_keys(g, {"fonts", "min_gain", "shape_confidence", "vocabulary", "surname", "given_name", "confusables", "after_number",
-                  "after_number_misread", "before_number", "lexicon"},
+                  "after_number_misread", "before_number", "before_number_misread", "lexicon"},
                {"fonts", "min_gain", "shape_confidence"}, at);
     if (g.contains("confusables")) s.glyph_check.confusables = get_value<bool>(g, "confusables", at);
     // A list of single characters (the number words around an address's numbers).
@@ -131,6 +131,14 @@ TextFieldSettings parse_text_field_settings(const nlohmann::json& j, const std::
       check_keys(m, {"min_match", "min_gain"}, {"min_match", "min_gain"}, mat);
       s.glyph_check.after_number_misread.min_match = get_value<double>(m, "min_match", mat);
       s.glyph_check.after_number_misread.min_gain = get_value<double>(m, "min_gain", mat);
+    }
+    if (g.contains("before_number_misread")) {
+      const auto& m = g.at("before_number_misread");
+      const std::string mat = at + ".before_number_misread";
+      check_keys(m, {"min_match", "min_gain"}, {"min_match", "min_gain"}, mat);
+      s.glyph_check.before_number_misread.enabled = true;
+      s.glyph_check.before_number_misread.min_match = get_value<double>(m, "min_match", mat);
+      s.glyph_check.before_number_misread.min_gain = get_value<double>(m, "min_gain", mat);
     }
     s.glyph_check.fonts = get_font_files(g, "fonts", at);
     if (s.glyph_check.fonts.empty()) throw std::runtime_error(at + ": 'fonts' must name at least one font");

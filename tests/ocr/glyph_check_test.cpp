@@ -646,6 +646,31 @@ TEST_CASE("number words: a misread 号 before a building's name becomes 号; a r
   CHECK(check(s, "路旁102国道", {"路", "旁", "1", "0", "2", "国", "道"}) == "路旁102国道");
 }
 
+TEST_CASE("name endings: a misread ending before a number becomes a listed one; a real one printed stays",
+          "[ocr][glyphs]") {
+  // 朝阳路167号 read 朝阳法167号 (seed 143 S0063, hard): the cells around it had drifted, so
+  // before_number's candidates were never weighed; the ending is judged on its own cell.
+  ocr::GlyphCheckSettings s = settings();
+  s.before_number = {"路", "街", "道", "园", "港", "号", "甲"};
+  const auto check = [&](const ocr::GlyphCheckSettings& with, const std::string& printed_text,
+                         const std::vector<std::string>& read) {
+    const Line line = printed(printed_text, kOtherFont, 30);
+    const auto symbols = symbols_of(read, 0.95);
+    return text_of(ocr::check_glyphs(line.ink, {line.box}, symbols, each_alone(symbols), with));
+  };
+  CHECK(check(s, "朝阳路167号", {"朝", "阳", "法", "1", "6", "7", "号"}) == "朝阳法167号");  // off by default
+  s.before_number_misread.enabled = true;
+  s.before_number_misread.min_match = 0.3;
+  s.before_number_misread.min_gain = 0.05;
+  CHECK(check(s, "朝阳路167号", {"朝", "阳", "法", "1", "6", "7", "号"}) == "朝阳路167号");
+  CHECK(check(s, "数码港14层", {"数", "码", "沿", "1", "4", "层"}) == "数码港14层");
+  // A real name ending otherwise, printed clearly, matches its own shape best: 后海北沿6号.
+  CHECK(check(s, "后海北沿6号", {"后", "海", "北", "沿", "6", "号"}) == "后海北沿6号");
+  // Listed endings are never questioned here, nor a character with no Chinese one before it.
+  CHECK(check(s, "大街甲6号", {"大", "街", "甲", "6", "号"}) == "大街甲6号");
+  CHECK(check(s, "路9号", {"路", "9", "号"}) == "路9号");
+}
+
 TEST_CASE("glyph check: the common surnames weigh more where a blurred cell matches rare ones alike", "[ocr][glyphs]") {
   // 董文涛 read 羊文涛 on a hard licence (seed 147 S0009): small and blurred, its surname's
   // cell matched rare surnames (辜, 羊) about as well as 董; most people bear one of the
