@@ -459,6 +459,13 @@ AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& rea
     lines.push_back(u32_to_utf8(name + text.substr(n, k - n)));
     replaced.push_back(n);
   }
+  // The line found may start a character late, the first one faded (广 of 广东省 under a
+  // glare's edge): the region without its first character, on the line as found.
+  for (size_t n = name.size() - 2; n <= name.size(); ++n) {
+    if (n >= k) break;
+    lines.push_back(u32_to_utf8(name.substr(1) + text.substr(n, k - n)));
+    replaced.push_back(n);
+  }
   const auto scores = shape_scores(ink, first, lines, settings.fonts);
   // The best opening with the region, weighed against the reading; a reading that opens with
   // no listed region as deep as the code's cannot be what is printed.

@@ -740,6 +740,17 @@ TEST_CASE("address: its opening region made the credit code's when the print sho
   CHECK(ocr::address_region_by_shape(smudged(moved_text), reading_of(moved_text, line), {moved_text, 0.6}, region,
                                      settings.address_region)
             .text == moved_text);
+  // The line found a character late (its first one faded at a glare's edge, seed 89 S0015):
+  // what it holds opens with the region's second character on.
+  const cv::Mat whole = printed_small_line("湖南省长沙市芙蓉区和平路221号", line);
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+  const int skip = ft->getTextSize("湖", 18, -1, nullptr).width;
+  const cv::Rect late(line.x + skip + 2, line.y, line.width - skip - 2, line.height);
+  const std::string late_reading = "雨省长沙市芙蓉区和平路221号";
+  CHECK(ocr::address_region_by_shape(whole, reading_of(late_reading, late), {late_reading, 0.6}, region,
+                                     settings.address_region)
+            .text == "湖南省长沙市芙蓉区和平路221号");
 }
 
 TEST_CASE("registration authority and company type: a garbled reading chosen by the printed line's shapes",
