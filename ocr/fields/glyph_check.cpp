@@ -507,6 +507,11 @@ bool in_place(const LineCells& l, const std::vector<OcrSymbol>& symbols, size_t 
   return 2 * l.cells[j].height >= l.line.height;
 }
 
+// True when symbols[at] is one ASCII digit.
+bool is_digit_at(const std::vector<OcrSymbol>& symbols, size_t at) {
+  return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
+}
+
 // A character between two numbers, or closing the field after one, is one of the field's
 // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one whose
 // shape its cell matches best. Cut cells or not, no other character can stand there. One after
@@ -514,9 +519,7 @@ bool in_place(const LineCells& l, const std::vector<OcrSymbol>& symbols, size_t 
 void settle_number_words(const LineCells& l, std::vector<OcrSymbol>& symbols, const GlyphCheckSettings& settings) {
   const auto& words = settings.after_number;
   if (words.empty()) return;
-  const auto digit = [&](size_t at) {
-    return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
-  };
+  const auto digit = [&](size_t at) { return is_digit_at(symbols, at); };
   const auto& misread = settings.after_number_misread;
   for (size_t j = 0; j < l.positions.size(); ++j) {
     const size_t i = l.positions[j];
@@ -544,9 +547,7 @@ void settle_name_endings(const LineCells& l, std::vector<OcrSymbol>& symbols, co
   const auto& endings = settings.before_number;
   const auto& misread = settings.before_number_misread;
   if (endings.empty() || !misread.enabled) return;
-  const auto digit = [&](size_t at) {
-    return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
-  };
+  const auto digit = [&](size_t at) { return is_digit_at(symbols, at); };
   for (size_t j = 0; j < l.positions.size(); ++j) {
     const size_t i = l.positions[j];
     if (i == 0 || !digit(i + 1) || !is_chinese(symbols[i - 1].text) || l.shapes[j].pixels.empty() ||

@@ -121,7 +121,8 @@ struct GlyphCheckSettings {
   // ending its cell matches best when that ending matches at least min_match and better than
   // the reading by min_gain, which may be below 0: a name ends otherwise rarely, and at the
   // size of a distant photo's print the reading's shape is no better evidence than the
-  // ending's. Off when absent.
+  // ending's. Judged on the ending's own cell, even where the neighbours' cells say the cut
+  // drifted (which keeps before_number's candidates from being weighed there). Off when absent.
   struct BeforeNumberMisread {
     bool enabled = false;
     double min_match = 0;

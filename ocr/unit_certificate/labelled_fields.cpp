@@ -461,7 +461,7 @@ AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& rea
   }
   // The line found may start a character late, the first one faded (广 of 广东省 under a
   // glare's edge): the region without its first character, on the line as found.
-  for (size_t n = name.size() - 2; n <= name.size(); ++n) {
+  for (size_t n = name.size() - 2; name.size() > 2 && n <= name.size(); ++n) {
     if (n >= k) break;
     lines.push_back(u32_to_utf8(name.substr(1) + text.substr(n, k - n)));
     replaced.push_back(n);

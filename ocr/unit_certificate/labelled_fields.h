@@ -189,7 +189,8 @@ AddressValue address_value(const FieldReading& reading, const LabelledReadSettin
 // region the unit's credit code was registered in: 广东省广州市荔湾区) when the first printed
 // line of `ink` shows that better: the value's first line as read is compared by shape
 // (shape_scores, mean match) with the same line whose first characters (as many as `region`
-// has, one more or one fewer) are `region`; the best of those replaces them when it matches
+// has, one more or one fewer) are `region`, or `region` but its first character (the line
+// found a character late, that one faded); the best of those replaces them when it matches
 // at least settings.min_match and leads the reading by settings.min_margin characters' worth
 // (the mean's gain times the line's characters; settings.unlisted_min_margin, when set, for a
 // reading that opens with no listed region as deep as `region`: repair_address_prefix finds
