@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
@@ -512,6 +513,15 @@ bool is_digit_at(const std::vector<OcrSymbol>& symbols, size_t at) {
   return at < symbols.size() && symbols[at].text.size() == 1 && std::isdigit(static_cast<unsigned char>(symbols[at].text[0]));
 }
 
+// The entry of `listed` whose shape `cell` matches best (the first of equals), and that match.
+std::pair<std::string, double> best_listed(const Shape& cell, const std::vector<std::string>& listed,
+                                           const std::vector<std::string>& fonts) {
+  std::pair<std::string, double> best{"", -2};
+  for (const auto& c : listed)
+    if (const double m = normalised_match(cell, c, fonts); m > best.second) best = {c, m};
+  return best;
+}
+
 // A character between two numbers, or closing the field after one, is one of the field's
 // number words (26层402室): a reading that is none (26民402宣, 1205富) becomes the one whose
 // shape its cell matches best. Cut cells or not, no other character can stand there. One after
@@ -519,19 +529,15 @@ bool is_digit_at(const std::vector<OcrSymbol>& symbols, size_t at) {
 void settle_number_words(const LineCells& l, std::vector<OcrSymbol>& symbols, const GlyphCheckSettings& settings) {
   const auto& words = settings.after_number;
   if (words.empty()) return;
-  const auto digit = [&](size_t at) { return is_digit_at(symbols, at); };
   const auto& misread = settings.after_number_misread;
   for (size_t j = 0; j < l.positions.size(); ++j) {
     const size_t i = l.positions[j];
-    if (i == 0 || !digit(i - 1) || l.shapes[j].pixels.empty() || !is_chinese(symbols[i].text) ||
+    if (i == 0 || !is_digit_at(symbols, i - 1) || l.shapes[j].pixels.empty() || !is_chinese(symbols[i].text) ||
         std::find(words.begin(), words.end(), symbols[i].text) != words.end())
       continue;
-    const bool between = i + 1 == symbols.size() || digit(i + 1);
+    const bool between = i + 1 == symbols.size() || is_digit_at(symbols, i + 1);
     if (!between && misread.min_gain <= 0) continue;
-    std::string nearest;
-    double first = -2;
-    for (const auto& w : words)
-      if (const double m = normalised_match(l.shapes[j], w, settings.fonts); m > first) first = m, nearest = w;
+    const auto [nearest, first] = best_listed(l.shapes[j], words, settings.fonts);
     if (!between && (first < misread.min_match ||
                      first - normalised_match(l.shapes[j], symbols[i].text, settings.fonts) < misread.min_gain))
       continue;
@@ -547,16 +553,12 @@ void settle_name_endings(const LineCells& l, std::vector<OcrSymbol>& symbols, co
   const auto& endings = settings.before_number;
   const auto& misread = settings.before_number_misread;
   if (endings.empty() || !misread.enabled) return;
-  const auto digit = [&](size_t at) { return is_digit_at(symbols, at); };
   for (size_t j = 0; j < l.positions.size(); ++j) {
     const size_t i = l.positions[j];
-    if (i == 0 || !digit(i + 1) || !is_chinese(symbols[i - 1].text) || l.shapes[j].pixels.empty() ||
+    if (i == 0 || !is_digit_at(symbols, i + 1) || !is_chinese(symbols[i - 1].text) || l.shapes[j].pixels.empty() ||
         !is_chinese(symbols[i].text) || std::find(endings.begin(), endings.end(), symbols[i].text) != endings.end())
       continue;
-    std::string nearest;
-    double first = -2;
-    for (const auto& e : endings)
-      if (const double m = normalised_match(l.shapes[j], e, settings.fonts); m > first) first = m, nearest = e;
+    const auto [nearest, first] = best_listed(l.shapes[j], endings, settings.fonts);
     if (first < misread.min_match || first - normalised_match(l.shapes[j], symbols[i].text, settings.fonts) < misread.min_gain)
       continue;
     symbols[i].text = nearest;

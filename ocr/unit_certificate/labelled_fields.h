@@ -194,9 +194,9 @@ AddressValue address_value(const FieldReading& reading, const LabelledReadSettin
 // at least settings.min_match and leads the reading by settings.min_margin characters' worth
 // (the mean's gain times the line's characters; settings.unlisted_min_margin, when set, for a
 // reading that opens with no listed region as deep as `region`: repair_address_prefix finds
-// none), its confidence then at most settings.confidence. The code's region is the one an address is, as a rule, printed in;
-// a unit that moved keeps its code and prints its new district, which its print matches
-// better. Unchanged when shapes are off, the value already opens with `region` or the region
+// none), its confidence then at most settings.confidence. The code's region is the one an
+// address is, as a rule, printed in; a unit that moved keeps its code and prints its new
+// district, which its print matches better. Unchanged when shapes are off, the value already opens with `region` or the region
 // does not fit on the first line.
 AddressValue address_region_by_shape(const cv::Mat& ink, const FieldReading& reading, AddressValue value,
                                      const std::string& region, const ShapeChoiceSettings& settings);
