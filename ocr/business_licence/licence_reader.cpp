@@ -279,6 +279,9 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
       term.from = from;
       term_confidence = std::min({term_confidence, established_confidence, s.date_shapes.confidence});
     }
+  // A start with an end lost, or misread by a digit: terms are open or run whole years.
+  if (settle_term_end(term_reading.text, established_date.value_or(Date{}), s.term_ends, term))
+    term_confidence = std::min(term_confidence, s.term_ends.confidence);
   r.set_field("established_date", value_or_missing(established_date ? established_date->to_string() : "",
                                                    established_confidence, established.missing_reason));
   r.set_field("business_term_from",

@@ -16,7 +16,7 @@ LicenceSettings load() {
              {"description", "view_width", "label_pass", "min_layout_labels", "min_agreeing_labels", "min_labels_in_place",
               "retry_text_heights", "sparse_width", "fields", "issue_date_ocr", "date_shapes",
               "copy_marks", "company_types", "name_parts", "address_region", "authority", "capital", "seal", "screen", "qr_print_check", "qr_retry",
-              "confidence"},
+              "term_ends", "confidence"},
              {"view_width", "label_pass", "min_layout_labels", "sparse_width", "fields", "issue_date_ocr", "copy_marks",
               "company_types", "authority", "capital", "seal", "screen", "qr_print_check", "confidence"},
              where);
@@ -35,6 +35,7 @@ LicenceSettings load() {
   if (j.contains("name_parts")) s.name_parts = parse_unit_name_settings(j.at("name_parts"), where + " name_parts");
   if (j.contains("address_region"))
     s.address_region = parse_shape_choice_settings(j.at("address_region"), where + " address_region");
+  if (j.contains("term_ends")) s.term_ends = parse_term_end_settings(j.at("term_ends"), where + " term_ends");
   const auto& capital = j.at("capital");
   const std::string wk = where + " capital";
   check_keys(capital,

@@ -6,6 +6,7 @@
 
 #include "ocr/business_licence/licence_fields.h"
 #include "ocr/fields/glyph_check.h"
+#include "ocr/fields/printed_dates.h"
 #include "ocr/fields/text_field.h"
 #include "ocr/quality/screen_pattern.h"
 #include "ocr/unit_certificate/authority_names.h"
@@ -59,6 +60,7 @@ struct LicenceSettings {
   UnitNameSettings name_parts;           // the company name's region and ending by shape (optional)
   ShapeChoiceSettings address_region;    // the address's opening region by shape (optional; fonts empty: off)
   CapitalGrammar capital;                // registered capital (and a certificate's funds)
+  TermEndSettings term_ends;             // the business term's end by convention (optional)
   SealSettings seal;
   ScreenPatternSettings screen;          // a photo of the licence on a screen
   PrintCheckSettings qr_print_check;     // the printed code's glyphs against the QR code's code

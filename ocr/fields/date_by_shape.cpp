@@ -12,6 +12,7 @@
 
 #include "ocr/fields/glyph_check.h"
 #include "pipeline/base/data_file.h"
+#include "pipeline/base/text.h"
 
 namespace beian::ocr {
 
@@ -197,19 +198,7 @@ bool digits_agree(const Date& date, const std::vector<std::string>& readings) {
     for (char c : reading)
       if (c >= '0' && c <= '9') digits += c;
     if (digits.size() < want.size() - 1 || digits.size() > want.size() + 1) continue;
-    // Levenshtein distance, one row.
-    std::vector<size_t> row(want.size() + 1);
-    for (size_t j = 0; j <= want.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= digits.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= want.size(); ++j) {
-        const size_t up = row[j];
-        row[j] = std::min({up + 1, row[j - 1] + 1, diagonal + (digits[i - 1] == want[j - 1] ? 0 : 1)});
-        diagonal = up;
-      }
-    }
-    if (row[want.size()] <= 1) return true;
+    if (edit_distance(digits, want) <= 1) return true;
   }
   return false;
 }

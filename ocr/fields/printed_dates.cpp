@@ -1,9 +1,14 @@
 #include "ocr/fields/printed_dates.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <stdexcept>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "pipeline/base/data_file.h"
 #include "pipeline/base/text.h"
 
 namespace beian::ocr {
@@ -93,6 +98,67 @@ std::optional<Date> term_start_from_established(const std::string& text, const T
   if (month.empty() || day.empty() || day_start + day.size() != day_mark) return std::nullopt;
   if (std::stoi(month) == established.month && std::stoi(day) == established.day) return established;
   return std::nullopt;
+}
+
+bool open_end_remains(const std::string& text) {
+  const std::string until_sign = "至", day_sign = "日";
+  size_t after = text.find(until_sign);
+  if (after != std::string::npos) {
+    after += until_sign.size();
+  } else if ((after = text.find(day_sign)) != std::string::npos) {
+    after += day_sign.size();
+  } else {
+    return false;
+  }
+  const std::string rest = to_halfwidth(text.substr(after));
+  if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return rest.find("长") != std::string::npos || rest.find("期") != std::string::npos;
+}
+
+namespace {
+
+std::string digits_of(const Date& d) {
+  char printed[16];
+  std::snprintf(printed, sizeof printed, "%04d%02d%02d", d.year, d.month, d.day);
+  return printed;
+}
+
+}  // namespace
+
+std::optional<Date> whole_years_end(const Date& until, const Date& start, const std::vector<int>& whole_years) {
+  if (!until.valid() || !start.valid()) return std::nullopt;
+  std::optional<Date> end;
+  for (const int years : whole_years) {
+    const Date anniversary = start.add_years(years), day_before = anniversary.add_days(-1);
+    if (until == anniversary || until == day_before) return std::nullopt;
+    if (edit_distance(digits_of(until), digits_of(day_before)) > 1) continue;  // pipeline/base/text.h
+    if (end) return std::nullopt;
+    end = day_before;
+  }
+  return end;
+}
+
+TermEndSettings parse_term_end_settings(const nlohmann::json& j, const std::string& where) {
+  check_keys(j, {"description", "whole_years", "confidence"}, {"whole_years", "confidence"}, where);
+  TermEndSettings s;
+  s.whole_years = get_value<std::vector<int>>(j, "whole_years", where);
+  for (const int years : s.whole_years)
+    if (years < 1 || years > 100) throw std::runtime_error(where + ": 'whole_years' must be 1..100");
+  s.confidence = get_value<double>(j, "confidence", where);
+  return s;
+}
+
+bool settle_term_end(const std::string& text, const Date& expected_from, const TermEndSettings& settings,
+                     TermReading& term) {
+  if (!settings.enabled()) return false;
+  if (term.from && !term.until && !term.open_ended && open_end_remains(text)) {
+    term.open_ended = true;
+    return true;
+  }
+  if (!term.from || !term.until || *term.from != expected_from) return false;
+  const auto end = whole_years_end(*term.until, expected_from, settings.whole_years);
+  if (end) term.until = end;
+  return end.has_value();
 }
 
 }  // namespace beian::ocr

@@ -7,6 +7,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "beian/date.h"
 
@@ -34,5 +37,37 @@ TermReading parse_term(const std::string& text);
 // before an anniversary of `established` ("日至2040年04月18日" for 2020-04-19: terms run whole
 // years). Nothing else is inferred: no agreement, no start.
 std::optional<Date> term_start_from_established(const std::string& text, const TermReading& term, const Date& established);
+
+// Whether `text` (a term as read, parse_term finding a start and no end) shows what is left of
+// 长期 after the start: no digit after its 至 (or, with 至 lost, after the start's first 日), and
+// 长 or 期 there ("日至长", "日期": the rest faded under the seal's ring or a spot). An end
+// printed as a date leaves digits.
+bool open_end_remains(const std::string& text);
+
+// The end of a term starting on `start`, where `until` (an end as read) is one digit off
+// (dropped, added or changed, zero-padded YYYYMMDD) the day before the anniversary of `start`
+// after one of `whole_years` (terms run whole years: 自2020年04月19日至2040年04月18日).
+// nullopt when `until` already is such a day or such an anniversary (some terms end on it),
+// when no such day is that close, or when two different ones are.
+std::optional<Date> whole_years_end(const Date& until, const Date& start, const std::vector<int>& whole_years);
+
+// "term_ends" of a reader's settings (templates/ocr/business_licence.json): a term's end
+// settled by how terms are set.
+struct TermEndSettings {
+  std::vector<int> whole_years;  // "whole_years": the terms' usual lengths; empty: off
+  double confidence = 0.6;       // "confidence": most an end so settled is trusted
+  bool enabled() const { return !whole_years.empty(); }
+};
+
+// Parses {"whole_years", "confidence"}; throws naming `where` and the key.
+TermEndSettings parse_term_end_settings(const nlohmann::json& j, const std::string& where);
+
+// `term` (parse_term of `text`, its start perhaps found otherwise) with its end settled when
+// `settings` are on: open (长期) when it has a start and no end and open_end_remains(text); an
+// end whole_years_end moves when its start is `expected_from` (the date another field reads
+// for it: two readings agreeing). A start read alone may be the misreading, the end right
+// (a certificate's 2030-11-07 read as its start as well as its end). True when the end changed.
+bool settle_term_end(const std::string& text, const Date& expected_from, const TermEndSettings& settings,
+                     TermReading& term);
 
 }  // namespace beian::ocr

@@ -22,7 +22,7 @@ UnitCertificateSettings load() {
              {"description", "page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr",
               "min_title_similarity", "cue_page_aspect", "cue_card_aspect", "cue_card_overlap", "cue_min_similarity", "enclosed_outline", "titles", "view_width", "label_pass",
               "min_layout_labels", "min_agreeing_labels", "min_labels_in_place", "retry_text_heights", "sparse_width", "fields",
-              "issue_date_ocr", "date_shapes", "authority", "sponsor", "name_parts", "address_region", "title_cue_confidence", "glare_retry_similarity"},
+              "issue_date_ocr", "date_shapes", "term_ends", "authority", "sponsor", "name_parts", "address_region", "title_cue_confidence", "glare_retry_similarity"},
              {"page_aspect", "max_quads", "analysis_width", "min_title_height", "title_ocr", "min_title_similarity",
               "cue_page_aspect", "cue_card_aspect", "cue_min_similarity", "titles"},
              kWhere);

@@ -34,6 +34,7 @@ struct CertificateReadSettings {
   LabelledReadSettings labelled;
   TextFieldSettings issue_date_ocr;
   DateShapeSettings date_shapes;  // optional: the issue date by its digits' shapes
+  TermEndSettings term_ends;      // optional: the validity's end by how validities are set
   AuthoritySettings authority;
   // "sponsor" (optional): the sponsor (举办单位, 业务主管单位) read as a department of the
   // unit's own government, its place's name and a department's, as the authority is.
@@ -53,6 +54,7 @@ const CertificateReadSettings& settings() {
     c.issue_date_ocr = parse_text_field_settings(j.at("issue_date_ocr"), where + " issue_date_ocr");
     if (j.contains("date_shapes"))
       c.date_shapes = parse_date_shape_settings(j.at("date_shapes"), where + " date_shapes");
+    if (j.contains("term_ends")) c.term_ends = parse_term_end_settings(j.at("term_ends"), where + " term_ends");
     c.authority = parse_authority_settings(j.at("authority"), where + " authority");
     if (j.contains("sponsor")) c.sponsor = parse_authority_settings(j.at("sponsor"), where + " sponsor");
     if (j.contains("name_parts")) c.name_parts = parse_unit_name_settings(j.at("name_parts"), where + " name_parts");
@@ -263,6 +265,9 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
       term_confidence = s.date_shapes.confidence;
     }
   }
+  // A start with an end lost, or misread by a digit: validities run whole years from issue.
+  if (settle_term_end(period.text, Date::parse(issue.text).value_or(Date{}), s.term_ends, term))
+    term_confidence = std::min(term_confidence, s.term_ends.confidence);
   r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", term_confidence, period.missing_reason));
   r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
                                               term_confidence, period.missing_reason));

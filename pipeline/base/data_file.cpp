@@ -73,5 +73,6 @@ template std::vector<std::string> get_value<std::vector<std::string>>(const nloh
                                                                       const std::string&);
 template std::vector<double> get_value<std::vector<double>>(const nlohmann::json&, const std::string&,
                                                             const std::string&);
+template std::vector<int> get_value<std::vector<int>>(const nlohmann::json&, const std::string&, const std::string&);
 
 }  // namespace beian

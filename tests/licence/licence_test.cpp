@@ -477,6 +477,54 @@ TEST_CASE("a term whose start's year was lost starts the day the company was est
   CHECK_FALSE(term_start_from_established(read, parse_term(read), established));
 }
 
+TEST_CASE("a term's end left as 至长 or misread by a digit is settled by how terms are set", "[licence][dates]") {
+  using ocr::open_end_remains;
+  using ocr::whole_years_end;
+  // What the recogniser left of 长期 on hard licences of seeds 84-147.
+  CHECK(open_end_remains("2025年0807日至长"));
+  CHECK(open_end_remains("01月31日至长"));
+  CHECK(open_end_remains("2024年05月15日期"));  // 至长 lost, 期 left
+  CHECK_FALSE(open_end_remains("2010年07月55"));    // nothing after the start
+  CHECK_FALSE(open_end_remains("2016年12月04日至"));
+  CHECK_FALSE(open_end_remains("2016年12月04日至2036年长"));  // digits of an end date
+  CHECK_FALSE(open_end_remains("2016年12月04日"));
+
+  const std::vector<int> years{5, 10, 20, 30, 40, 50};
+  const Date start{2015, 9, 1};
+  // A month misread (2035年03月31日 for 08月31日), a year misread, a digit lost.
+  CHECK(whole_years_end(Date{2035, 3, 31}, start, years) == Date{2035, 8, 31});
+  CHECK(whole_years_end(Date{2048, 1, 20}, Date{2019, 1, 21}, years) == Date{2049, 1, 20});
+  CHECK(whole_years_end(Date{2044, 1, 30}, Date{2024, 12, 1}, years) == Date{2044, 11, 30});
+  // The day before an anniversary, or the anniversary itself, is what was printed.
+  CHECK_FALSE(whole_years_end(Date{2035, 8, 31}, start, years));
+  CHECK_FALSE(whole_years_end(Date{2035, 9, 1}, start, years));
+  // Two digits off: another end, not a misreading.
+  CHECK_FALSE(whole_years_end(Date{2035, 3, 30}, start, years));
+  // Within a digit of two ends (after 5 and 20 years): no choice.
+  CHECK_FALSE(whole_years_end(Date{2030, 8, 31}, start, years));
+
+  // Settled only on a start two readings agree on: a start read alone may be the misreading
+  // and the end right (a certificate of seed 142 read 2030-11-07 as its start and its end,
+  // its issue date 2025-11-09: the day before the fifth anniversary of that is a digit away).
+  ocr::TermEndSettings settings;
+  settings.whole_years = years;
+  std::string read = "2015年09月01日至2035年03月31日";
+  auto term = ocr::parse_term(read);
+  CHECK(ocr::settle_term_end(read, start, settings, term));
+  CHECK(term.until == Date{2035, 8, 31});
+  read = "2025年11月09日至2030年11月07日";
+  term = ocr::parse_term(read);
+  CHECK_FALSE(ocr::settle_term_end(read, Date{2025, 11, 8}, settings, term));
+  CHECK(term.until == Date{2030, 11, 7});
+  read = "2025年08月07日至长";  // no end date: 长期, whatever the start
+  term = ocr::parse_term(read);
+  CHECK(ocr::settle_term_end(read, Date{}, settings, term));
+  CHECK(term.open_ended);
+  term = ocr::parse_term(read);
+  CHECK_FALSE(ocr::settle_term_end(read, Date{}, ocr::TermEndSettings{}, term));  // off
+  CHECK_FALSE(term.open_ended);
+}
+
 TEST_CASE("registered capital: amount characters must be numerals", "[licence][capital]") {
   ocr::CapitalGrammar g;
   g.currencies = {"人民币", "美元"};
