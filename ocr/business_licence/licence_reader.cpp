@@ -272,6 +272,16 @@ DocumentResult BusinessLicenceReader::read(const PageAnalysis& page, const Class
   }
   // A start found only now is the date the established date is expected to be.
   established_by_shape();
+  // Two readings of one day disagree (established 2020年11月25日, the term from 2020年01月25日):
+  // a company's term starts, as a rule, the day it is established, so one is misread; the
+  // established date's line, a date alone, shows which by its digits' shapes.
+  if (established_date && term.from && *established_date != *term.from && established.lines.size() == 1)
+    if (const auto chosen = date_shape_choice(ink, established.lines.front(), s.date_shapes, *established_date,
+                                              *term.from, established.label_box.height, glare.mask())) {
+      established_date = term.from = *chosen;
+      established_confidence = std::min(established_confidence, s.date_shapes.confidence);
+      term_confidence = std::min(term_confidence, s.date_shapes.confidence);
+    }
   // A start still unread (its year under a spot) is the established date when what was read
   // of the term agrees with it: its month and day, or an end the day before an anniversary.
   if (established_date && !term.from)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <map>
@@ -18,7 +19,7 @@ namespace beian::ocr {
 
 DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::string& where) {
   check_keys(j, {"description", "fonts", "earliest_year", "min_match", "min_margin", "confidence", "agreeing_min_match",
-                 "digits_min_margin", "end_min_match"},
+                 "digits_min_margin", "end_min_match", "choice_min_match"},
              {"fonts", "earliest_year", "min_match", "min_margin", "confidence"}, where);
   DateShapeSettings s;
   s.fonts = get_font_files(j, "fonts", where);
@@ -29,6 +30,7 @@ DateShapeSettings parse_date_shape_settings(const nlohmann::json& j, const std::
   s.agreeing_min_match = j.contains("agreeing_min_match") ? get_value<double>(j, "agreeing_min_match", where) : s.min_match;
   if (j.contains("end_min_match")) s.end_min_match = get_value<double>(j, "end_min_match", where);
   if (j.contains("digits_min_margin")) s.digits_min_margin = get_value<double>(j, "digits_min_margin", where);
+  if (j.contains("choice_min_match")) s.choice_min_match = get_value<double>(j, "choice_min_match", where);
   return s;
 }
 
@@ -203,17 +205,15 @@ bool digits_agree(const Date& date, const std::vector<std::string>& readings) {
   return false;
 }
 
-std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
-                                  const Date& earliest, const Date& latest, int text_height, const Date& expected,
-                                  const std::vector<std::string>& readings, const cv::Mat& glare) {
-  const cv::Rect line = text_rows(ink, found, text_height);
-  if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
-  // Mean match of each date, over every layout it can be printed in (02月 or 2月) and every
-  // span: what is left of the ring rises past the date's ends and widens the line's ink, so
-  // the cells are also cut with up to 4/3 of a character's width left out at either end.
+namespace {
+
+// Mean match of each date from `first` to `last` on `line` (a date's rows), over every layout
+// it can be printed in (02月 or 2月) and every span: what is left of the ring rises past the
+// date's ends and widens the line's ink, so the cells are also cut with up to 4/3 of a
+// character's width left out at either end.
+std::map<Date, double> day_scores(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
+                                  const Date& first, const Date& last, int em, const cv::Mat& glare) {
   std::map<Date, double> scores;
-  const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
-  const int em = text_height > 0 ? text_height : line.height;
   CellMatches matches(ink, settings.fonts);
   CellScores cells;
   for (int left = 0; left <= 4; ++left)
@@ -225,10 +225,38 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, con
           const auto symbols = date_symbols(month_digits, day_digits);
           if (!match_cells(ink, span, symbols, matches, glare, cells)) continue;
           const double count = static_cast<double>(cells.judged_count()), marks = cells.marks();
-          for_each_day(cells.digit, 0, month_digits, day_digits, first, latest,
+          for_each_day(cells.digit, 0, month_digits, day_digits, first, last,
                        [&](const Date& date, double sum) { keep_best(scores, date, (sum + marks) / count); });
         }
     }
+  return scores;
+}
+
+}  // namespace
+
+std::optional<Date> date_shape_choice(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
+                                      const Date& a, const Date& b, int text_height, const cv::Mat& glare) {
+  const cv::Rect line = text_rows(ink, found, text_height);
+  if (!settings.enabled() || line.empty() || !a.valid() || !b.valid() || a == b) return std::nullopt;
+  const int em = text_height > 0 ? text_height : line.height;
+  const auto match = [&](const Date& d) {
+    const auto scores = day_scores(ink, line, settings, d, d, em, glare);
+    return scores.empty() ? -2.0 : scores.begin()->second;
+  };
+  const double at_a = match(a), at_b = match(b);
+  const double margin = std::abs(at_a - at_b) * kDateCells;
+  if (std::max(at_a, at_b) < settings.choice_min_match || margin < settings.min_margin) return std::nullopt;
+  return at_a > at_b ? a : b;
+}
+
+std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& found, const DateShapeSettings& settings,
+                                  const Date& earliest, const Date& latest, int text_height, const Date& expected,
+                                  const std::vector<std::string>& readings, const cv::Mat& glare) {
+  const cv::Rect line = text_rows(ink, found, text_height);
+  if (!settings.enabled() || line.empty() || !latest.valid()) return std::nullopt;
+  const Date first = std::max(earliest, Date{settings.earliest_year, 1, 1});
+  const int em = text_height > 0 ? text_height : line.height;
+  const std::map<Date, double> scores = day_scores(ink, line, settings, first, latest, em, glare);
   double runner_up = -2;
   const auto best = best_of(scores, &runner_up, expected);
   if (!best) return std::nullopt;

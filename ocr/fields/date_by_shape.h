@@ -35,6 +35,8 @@ struct DateShapeSettings {
   double digits_min_margin = -1;     // "digits_min_margin" (optional): the margin a date agreeing
                                      // with the recogniser's digits needs to count as agreeing
                                      // (date_by_shape); absent: such agreement counts for nothing
+  double choice_min_match = 2;       // "choice_min_match" (optional): what the better of two dates
+                                     // needs (date_shape_choice); absent: no choice is made
   bool enabled() const { return !fonts.empty(); }
 };
 
@@ -57,6 +59,16 @@ std::optional<Date> date_by_shape(const cv::Mat& ink, const cv::Rect& line, cons
                                   const Date& earliest, const Date& latest, int text_height = 0,
                                   const Date& expected = {}, const std::vector<std::string>& readings = {},
                                   const cv::Mat& glare = {});
+
+// Which of two dates read for the same day (a licence's established date and its term's
+// start, printed on two lines) the date printed on `line` of `ink` shows: the one whose
+// digits match its cells better (best over the layouts and spans date_by_shape tries), when
+// that matches at least settings.choice_min_match and leads by settings.min_margin
+// characters' worth. nullopt otherwise, when shapes are off or the dates are equal. `glare`
+// (optional, glare_mask): cells under a spot are not judged, and dates differing only there
+// tie.
+std::optional<Date> date_shape_choice(const cv::Mat& ink, const cv::Rect& line, const DateShapeSettings& settings,
+                                      const Date& a, const Date& b, int text_height = 0, const cv::Mat& glare = {});
 
 // True when `date`'s digits as printed zero-padded (YYYYMMDD) are at most one edit from the
 // digits of one of `readings` (a recogniser's text of the line: "2022 年 09121 日" for

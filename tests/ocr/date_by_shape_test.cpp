@@ -198,3 +198,24 @@ TEST_CASE("a term taken on its start's agreement keeps its end only on the end's
   REQUIRE(alone);
   CHECK(alone->until_read);
 }
+
+TEST_CASE("of two dates read for one day, the line's shapes choose the one printed", "[ocr][date_shape]") {
+  // A licence's established date and its term's start, read 2020-11-25 and 2020-01-25 (hard
+  // licence, seed 86 S0042): the established date's line shows which.
+  const Line line = printed("2020年11月25日", 16, true);
+  ocr::DateShapeSettings s = settings();
+  s.choice_min_match = 0.3;
+  CHECK(ocr::date_shape_choice(line.ink, line.box, s, Date{2020, 1, 25}, Date{2020, 11, 25}, 18) == Date{2020, 11, 25});
+  CHECK(ocr::date_shape_choice(line.ink, line.box, s, Date{2020, 11, 25}, Date{2020, 1, 25}, 18) == Date{2020, 11, 25});
+  // Equal dates are no choice; neither is one without the setting.
+  CHECK_FALSE(ocr::date_shape_choice(line.ink, line.box, s, Date{2020, 11, 25}, Date{2020, 11, 25}, 18));
+  CHECK_FALSE(ocr::date_shape_choice(line.ink, line.box, settings(), Date{2020, 1, 25}, Date{2020, 11, 25}, 18));
+  // Dates differing only under a glare spot (the month's first digit washed out) tie: no choice.
+  cv::Mat glare = cv::Mat::zeros(line.ink.size(), CV_8U), washed = line.ink.clone();
+  const cv::Rect spot(line.box.x + line.box.width * 5 / 11, 0, line.box.width / 11, line.ink.rows);
+  glare(spot).setTo(255);
+  washed(spot).setTo(250);
+  CHECK_FALSE(ocr::date_shape_choice(washed, line.box, s, Date{2020, 1, 25}, Date{2020, 11, 25}, 18, glare));
+  CHECK(ocr::date_shape_choice(washed, line.box, s, Date{2020, 11, 26}, Date{2020, 11, 25}, 18, glare) ==
+        Date{2020, 11, 25});
+}
