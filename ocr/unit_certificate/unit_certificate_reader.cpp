@@ -256,8 +256,8 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
   const auto issue = read_issue_date(engine, sealed_views, authority.reading, s.issue_date_ocr, s.labelled.retry_text_heights,
                                      s.date_shapes, Date{}, context.today(), term.from.value_or(Date{}));
   r.set_field("issue_date", value_or_missing(issue.text, issue.confidence, issue.missing_reason));
+  const Date issued = Date::parse(issue.text).value_or(Date{});
   if (!term.complete() && period.lines.size() == 1) {
-    const Date issued = Date::parse(issue.text).value_or(Date{});
     // A start alone (its end under a glare spot) never replaces a start the recogniser read.
     if (const auto by_shape = term_by_shape_on_page(ink, glare, period, s.date_shapes, Date{}, context.today(), issued);
         by_shape && (by_shape->until_read || !term.from)) {
@@ -266,7 +266,7 @@ DocumentResult UnitCertificateReader::read(const PageAnalysis& page, const Class
     }
   }
   // A start with an end lost, or misread by a digit: validities run whole years from issue.
-  if (settle_term_end(period.text, Date::parse(issue.text).value_or(Date{}), s.term_ends, term))
+  if (settle_term_end(period.text, issued, s.term_ends, term))
     term_confidence = std::min(term_confidence, s.term_ends.confidence);
   r.set_field("valid_from", value_or_missing(term.from ? term.from->to_string() : "", term_confidence, period.missing_reason));
   r.set_field("valid_until", value_or_missing(term.open_ended ? "长期" : term.until ? term.until->to_string() : "",
